@@ -1,0 +1,164 @@
+//! `ogi-report`: checks and renders report files from the command line, for offices that handle
+//! many units' reports. Every rule, label and format detail comes from ogi-report-core.
+//!
+//! Exit status (interfaces.md §2): 0 no errors, 1 errors found, 2 the input cannot be used.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use ogi_report_core::rules::{self, tally, Context, Date, Finding, Severity, Stage};
+use ogi_report_core::{read_report, write_report, Report};
+use serde::Serialize;
+
+const USAGE: &str = "用法：
+  ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
+  ogi-report render FILE --to json|docx|html --out OUT
+  ogi-report import-text TEXT_FILE --out FILE";
+
+/// A failure that ends the command with status 2 and a message on stderr.
+struct Unusable(String);
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(Unusable(message)) => {
+            eprintln!("ogi-report: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Unusable> {
+    let (command, rest) = args.split_first().ok_or_else(|| Unusable(USAGE.to_owned()))?;
+    let options = Options::parse(rest)?;
+    match command.as_str() {
+        "check" => check(&options),
+        "render" => render(&options),
+        "import-text" => Err(Unusable(
+            "import-text 尚未实现（导入已发布报告文本的功能将在后续版本提供）。".to_owned(),
+        )),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(Unusable(format!("未知命令「{other}」。\n{USAGE}"))),
+    }
+}
+
+#[derive(Default)]
+struct Options {
+    file: Option<PathBuf>,
+    previous: Option<PathBuf>,
+    json: bool,
+    today: Option<Date>,
+    deadline: Option<Date>,
+    to: Option<String>,
+    out: Option<PathBuf>,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, Unusable> {
+        let mut options = Options::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| {
+                args.next().cloned().ok_or_else(|| Unusable(format!("{name} 后面缺少参数。\n{USAGE}")))
+            };
+            match arg.as_str() {
+                "--previous" => options.previous = Some(value(arg)?.into()),
+                "--json" => options.json = true,
+                "--today" => options.today = Some(parse_date(&value(arg)?)?),
+                "--deadline" => options.deadline = Some(parse_date(&value(arg)?)?),
+                "--to" => options.to = Some(value(arg)?),
+                "--out" => options.out = Some(value(arg)?.into()),
+                flag if flag.starts_with("--") => {
+                    return Err(Unusable(format!("未知选项「{flag}」。\n{USAGE}")))
+                }
+                file if options.file.is_none() => options.file = Some(file.into()),
+                extra => return Err(Unusable(format!("多余的参数「{extra}」。\n{USAGE}"))),
+            }
+        }
+        Ok(options)
+    }
+
+    fn file(&self) -> Result<&Path, Unusable> {
+        self.file.as_deref().ok_or_else(|| Unusable(format!("缺少报告文件。\n{USAGE}")))
+    }
+}
+
+fn parse_date(text: &str) -> Result<Date, Unusable> {
+    Date::parse(text).ok_or_else(|| Unusable(format!("日期「{text}」无效，应为 YYYY-MM-DD。")))
+}
+
+fn load(path: &Path) -> Result<Report, Unusable> {
+    let text = std::fs::read(path)
+        .map_err(|e| Unusable(format!("无法读取 {}：{e}", path.display())))?;
+    let text = String::from_utf8(text)
+        .map_err(|_| Unusable(format!("{}：文件不是 UTF-8 编码的文本。", path.display())))?;
+    read_report(&text).map_err(|e| Unusable(format!("{}：{e}", path.display())))
+}
+
+/// Today in China Standard Time (UTC+8), where every filer is.
+fn today_in_china() -> Option<Date> {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
+    let days = (seconds + 8 * 3600) / 86_400;
+    Some(Date::from_day_number(i64::try_from(days).ok()?))
+}
+
+#[derive(Serialize)]
+struct CheckOutput<'a> {
+    findings: &'a [Finding],
+    errors: usize,
+    warnings: usize,
+}
+
+fn check(options: &Options) -> Result<ExitCode, Unusable> {
+    let mut report = load(options.file()?)?;
+    if let Some(previous) = &options.previous {
+        let mut previous = load(previous)?;
+        previous.previous = None;
+        report.previous = Some(previous.into());
+    }
+    let context = Context {
+        stage: Stage::Final,
+        today: options.today.or_else(today_in_china),
+        deadline: options.deadline,
+    };
+    let findings = rules::check(&report, &context);
+    let (errors, warnings) = tally(&findings);
+    if options.json {
+        let output = CheckOutput { findings: &findings, errors, warnings };
+        let text = serde_json::to_string(&output).map_err(|e| Unusable(e.to_string()))?;
+        println!("{text}");
+    } else {
+        for finding in &findings {
+            println!(
+                "{} {}：{}（{}）",
+                finding.severity.label(),
+                finding.rule,
+                finding.message,
+                finding.cells.join(" ")
+            );
+        }
+        let infos = findings.iter().filter(|f| f.severity == Severity::Info).count();
+        println!("共 {errors} 个错误、{warnings} 个提醒、{infos} 个提示。");
+    }
+    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn render(options: &Options) -> Result<ExitCode, Unusable> {
+    let report = load(options.file()?)?;
+    let out = options.out.as_deref().ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
+    let text = match options.to.as_deref() {
+        Some("json") => write_report(&report.with_computed_totals()),
+        Some(kind @ ("docx" | "html")) => {
+            return Err(Unusable(format!("render --to {kind} 尚未实现（Word 与 HTML 输出将在后续版本提供）。")))
+        }
+        Some(other) => return Err(Unusable(format!("不支持的输出格式「{other}」，应为 json、docx 或 html。"))),
+        None => return Err(Unusable(format!("缺少 --to。\n{USAGE}"))),
+    };
+    std::fs::write(out, text).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,516 @@
+//! The report file (interfaces.md §1): strict reading with errors that name the place, a
+//! migration step per older version, and writing in the documented key order.
+//!
+//! Reading is all or nothing: a file either becomes a whole [`Report`] or a [`FileError`].
+//! Unknown keys and wrong types are errors; a missing cell is blank; a missing part or row is
+//! blank and recorded in [`Report::missing`] for R13.
+
+use std::fmt;
+use std::rc::Rc;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::cell::{AmountCell, Cell, CountCell, Problem};
+use crate::format::{
+    ProactiveCellRef, APPEAL_COLUMNS, APPEAL_GROUPS, FEES_KEY, MAX_COUNT,
+    PROACTIVE_DOCUMENT_FIELDS, PROACTIVE_DOCUMENT_KEYS, PROACTIVE_SINGLE_KEYS, REQUEST_COLUMNS,
+    REQUEST_ROWS, TEMPLATE_ID,
+};
+use crate::report::{BodyType, CellRef, Meta, Narrative, Report, Section};
+
+pub const KIND: &str = "ogi-annual-report";
+pub const CURRENT_VERSION: u64 = 1;
+
+const ROOT_KEYS: [&str; 11] = [
+    "kind",
+    "version",
+    "template",
+    "meta",
+    "overview",
+    "proactive",
+    "requests",
+    "appeals",
+    "problems",
+    "other_matters",
+    "previous",
+];
+const META_KEYS: [&str; 3] = ["body", "year", "body_type"];
+const SECTION_KEYS: [&str; 2] = ["heading", "text"];
+
+/// Why a file could not be read; `path` names the place (`requests.granted.total`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub problem: FileProblem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    NotJson { line: usize, column: usize },
+    WrongKind(String),
+    NewerVersion(u64),
+    UnknownVersion(String),
+    UnsupportedTemplate(String),
+    UnknownKey,
+    Missing,
+    WrongType { expected: &'static str, found: &'static str },
+    InvalidValue(String),
+    NestedPrevious,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.path.is_empty() { "文件".to_owned() } else { format!("「{}」", self.path) };
+        match &self.problem {
+            FileProblem::NotJson { line, column } => write!(
+                f,
+                "这不是有效的报告文件：第 {line} 行第 {column} 列附近的 JSON 格式有误（文件可能不完整或已损坏）。"
+            ),
+            FileProblem::WrongKind(kind) => write!(
+                f,
+                "这不是政府信息公开年度报告文件：kind 为「{kind}」，应为「{KIND}」。"
+            ),
+            FileProblem::NewerVersion(version) => write!(
+                f,
+                "该文件由较新版本的工具生成（文件版本 {version}，本工具支持到版本 {CURRENT_VERSION}），请更新本工具后再打开。"
+            ),
+            FileProblem::UnknownVersion(version) => {
+                write!(f, "文件版本「{version}」无法识别（本工具支持版本 1 至 {CURRENT_VERSION}）。")
+            }
+            FileProblem::UnsupportedTemplate(template) => write!(
+                f,
+                "文件使用的格式「{template}」不受支持；本工具支持 2021 年国家格式（{TEMPLATE_ID}）。"
+            ),
+            FileProblem::UnknownKey => write!(
+                f,
+                "报告文件中有无法识别的项目{at}。为避免丢失内容，文件未被打开；请检查该项是否拼写有误。"
+            ),
+            FileProblem::Missing => write!(f, "报告文件缺少必需的项目{at}。"),
+            FileProblem::WrongType { expected, found } => {
+                write!(f, "报告文件{at}应为{expected}，实际为{found}。")
+            }
+            FileProblem::InvalidValue(detail) => write!(f, "报告文件{at}的值无效：{detail}。"),
+            FileProblem::NestedPrevious => write!(
+                f,
+                "报告文件{at}应为 null：上年报告中不能再嵌套更早年度的报告。"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+fn error(path: &str, problem: FileProblem) -> FileError {
+    FileError { path: path.to_owned(), problem }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "布尔值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "文本",
+        Value::Array(_) => "数组",
+        Value::Object(_) => "对象",
+    }
+}
+
+fn wrong_type(path: &str, expected: &'static str, value: &Value) -> FileError {
+    error(path, FileProblem::WrongType { expected, found: type_name(value) })
+}
+
+/// An object whose keys are all in `allowed`.
+fn object<'v>(value: &'v Value, path: &str, allowed: &[&str]) -> Result<&'v Map<String, Value>, FileError> {
+    let map = value.as_object().ok_or_else(|| wrong_type(path, "对象", value))?;
+    if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
+        return Err(error(&join(path, unknown), FileProblem::UnknownKey));
+    }
+    Ok(map)
+}
+
+fn required<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value, FileError> {
+    map.get(key).ok_or_else(|| error(&join(path, key), FileProblem::Missing))
+}
+
+fn string<'v>(value: &'v Value, path: &str) -> Result<&'v str, FileError> {
+    value.as_str().ok_or_else(|| wrong_type(path, "文本", value))
+}
+
+/// Reads a report file. Never panics; any problem is a [`FileError`] and nothing is half-read.
+pub fn read_report(text: &str) -> Result<Report, FileError> {
+    let value: Value = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+        .map_err(|e| error("", FileProblem::NotJson { line: e.line(), column: e.column() }))?;
+    read_value(&value, "", true)
+}
+
+fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report, FileError> {
+    let migrated = migrate(value, path)?;
+    let value = migrated.as_ref().unwrap_or(value);
+    let root = object(value, path, &ROOT_KEYS)?;
+    let template = string(required(root, path, "template")?, &join(path, "template"))?;
+    if template != TEMPLATE_ID {
+        return Err(error(&join(path, "template"), FileProblem::UnsupportedTemplate(template.to_owned())));
+    }
+    let mut report = Report::default();
+    report.meta = read_meta(required(root, path, "meta")?, &join(path, "meta"))?;
+    for part in Narrative::ALL {
+        let key = part.key();
+        let sections = match root.get(key) {
+            Some(value) => read_sections(value, &join(path, key))?,
+            None => {
+                report.missing.push(join(path, key));
+                Vec::new()
+            }
+        };
+        report.set_sections(part, sections);
+    }
+    read_proactive(root.get("proactive"), &join(path, "proactive"), &mut report)?;
+    read_requests(root.get("requests"), &join(path, "requests"), &mut report)?;
+    read_appeals(root.get("appeals"), &join(path, "appeals"), &mut report)?;
+    let previous_path = join(path, "previous");
+    match root.get("previous") {
+        None | Some(Value::Null) => {}
+        Some(_) if !allow_previous => return Err(error(&previous_path, FileProblem::NestedPrevious)),
+        Some(previous) => report.previous = Some(Rc::new(read_value(previous, &previous_path, false)?)),
+    }
+    Ok(report)
+}
+
+/// Checks kind and version and brings an older file up to [`CURRENT_VERSION`]. Returns the
+/// migrated document, or `None` when the file is current.
+fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
+    let root = value.as_object().ok_or_else(|| wrong_type(path, "对象", value))?;
+    let kind_path = join(path, "kind");
+    let kind = string(required(root, path, "kind")?, &kind_path)?;
+    if kind != KIND {
+        return Err(error(&kind_path, FileProblem::WrongKind(kind.to_owned())));
+    }
+    let version_path = join(path, "version");
+    let version_value = required(root, path, "version")?;
+    let version = match version_value {
+        Value::Number(number) => number
+            .as_u64()
+            .ok_or_else(|| error(&version_path, FileProblem::UnknownVersion(number.to_string())))?,
+        other => return Err(wrong_type(&version_path, "整数", other)),
+    };
+    if version > CURRENT_VERSION {
+        return Err(error(&version_path, FileProblem::NewerVersion(version)));
+    }
+    let mut migrated: Option<Value> = None;
+    let mut at = version;
+    while at < CURRENT_VERSION {
+        let step = MIGRATIONS
+            .iter()
+            .find(|(from, _)| *from == at)
+            .ok_or_else(|| error(&version_path, FileProblem::UnknownVersion(at.to_string())))?;
+        let next = (step.1)(migrated.take().unwrap_or_else(|| value.clone()));
+        migrated = Some(next);
+        at += 1;
+    }
+    Ok(migrated)
+}
+
+/// One step per older version: (from version, rewrite to from + 1). Version 1 is the first, so
+/// there are none yet; a version 2 adds `(1, v1_to_v2)` here and bumps [`CURRENT_VERSION`].
+type Migration = (u64, fn(Value) -> Value);
+const MIGRATIONS: [Migration; 0] = [];
+
+fn read_meta(value: &Value, path: &str) -> Result<Meta, FileError> {
+    let map = object(value, path, &META_KEYS)?;
+    let body = string(required(map, path, "body")?, &join(path, "body"))?.to_owned();
+    let year_path = join(path, "year");
+    let year = match required(map, path, "year")? {
+        Value::Null => None,
+        Value::Number(number) => {
+            let year = number.as_i64().and_then(|year| i32::try_from(year).ok()).filter(|year| (1..=9999).contains(year));
+            Some(year.ok_or_else(|| error(&year_path, FileProblem::InvalidValue(format!("年度「{number}」不是有效年份"))))?)
+        }
+        other => return Err(wrong_type(&year_path, "整数或 null", other)),
+    };
+    let type_path = join(path, "body_type");
+    let body_type_key = string(required(map, path, "body_type")?, &type_path)?;
+    let body_type = BodyType::from_key(body_type_key).ok_or_else(|| {
+        error(&type_path, FileProblem::InvalidValue(format!("「{body_type_key}」应为 department 或 government")))
+    })?;
+    Ok(Meta { body, year, body_type })
+}
+
+fn read_sections(value: &Value, path: &str) -> Result<Vec<Section>, FileError> {
+    let items = value.as_array().ok_or_else(|| wrong_type(path, "数组", value))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let item_path = join(path, &index.to_string());
+            let map = object(item, &item_path, &SECTION_KEYS)?;
+            let heading = string(required(map, &item_path, "heading")?, &join(&item_path, "heading"))?;
+            let text = string(required(map, &item_path, "text")?, &join(&item_path, "text"))?;
+            Ok(Section::new(heading, text))
+        })
+        .collect()
+}
+
+/// A count cell: an integer, text as typed (re-read like typed input), or null/absent.
+fn read_count(value: Option<&Value>, path: &str) -> Result<CountCell, FileError> {
+    Ok(match value {
+        None | Some(Value::Null) => Cell::Blank,
+        Some(Value::String(text)) => CountCell::parse(text),
+        Some(Value::Number(number)) => match number.as_u64() {
+            Some(count) if count <= MAX_COUNT => Cell::Value(count),
+            Some(_) => Cell::Invalid { raw: number.to_string(), problem: Problem::TooLarge },
+            None => {
+                let problem = match number.as_f64() {
+                    Some(float) if float < 0.0 => Problem::Negative,
+                    Some(float) if float.fract() == 0.0 && float >= MAX_COUNT as f64 => Problem::TooLarge,
+                    _ => Problem::NotWhole,
+                };
+                Cell::Invalid { raw: number.to_string(), problem }
+            }
+        },
+        Some(other) => return Err(wrong_type(path, "整数、文本或 null", other)),
+    })
+}
+
+fn read_amount(value: Option<&Value>, path: &str) -> Result<AmountCell, FileError> {
+    Ok(match value {
+        None | Some(Value::Null) => Cell::Blank,
+        Some(Value::String(text)) => AmountCell::parse(text),
+        Some(Value::Number(number)) => AmountCell::parse(&number.to_string()),
+        Some(other) => return Err(wrong_type(path, "金额文本（如 \"12.3456\"）、数字或 null", other)),
+    })
+}
+
+/// A table's object: `None` when absent (recorded as missing).
+fn table<'v>(
+    value: Option<&'v Value>,
+    path: &str,
+    keys: &[&str],
+    report: &mut Report,
+) -> Result<Option<&'v Map<String, Value>>, FileError> {
+    match value {
+        None => {
+            report.missing.push(path.to_owned());
+            Ok(None)
+        }
+        Some(value) => object(value, path, keys).map(Some),
+    }
+}
+
+/// A row's object inside a table: `None` when absent (recorded as missing).
+fn row<'v>(
+    map: &'v Map<String, Value>,
+    path: &str,
+    key: &str,
+    keys: &[&str],
+    report: &mut Report,
+) -> Result<Option<&'v Map<String, Value>>, FileError> {
+    let row_path = join(path, key);
+    table(map.get(key), &row_path, keys, report)
+}
+
+fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
+    let mut keys: Vec<&str> = PROACTIVE_DOCUMENT_KEYS.to_vec();
+    keys.extend(PROACTIVE_SINGLE_KEYS);
+    keys.push(FEES_KEY);
+    let Some(map) = table(value, path, &keys, report)? else { return Ok(()) };
+    let count = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
+    for (group, key) in PROACTIVE_DOCUMENT_KEYS.iter().enumerate() {
+        let fields = row(map, path, key, &PROACTIVE_DOCUMENT_FIELDS, report)?;
+        for (offset, field) in PROACTIVE_DOCUMENT_FIELDS.iter().enumerate() {
+            let value = match fields {
+                Some(fields) => read_count(fields.get(*field), &join(&join(path, key), field))?,
+                None => Cell::Blank,
+            };
+            report.set_count(count(group * PROACTIVE_DOCUMENT_FIELDS.len() + offset), value);
+        }
+    }
+    let first_single = PROACTIVE_DOCUMENT_KEYS.len() * PROACTIVE_DOCUMENT_FIELDS.len();
+    for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {
+        report.set_count(count(first_single + offset), read_count(map.get(*key), &join(path, key))?);
+    }
+    report.set_fees(read_amount(map.get(FEES_KEY), &join(path, FEES_KEY))?);
+    Ok(())
+}
+
+fn read_requests(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
+    let row_keys = REQUEST_ROWS.map(|spec| spec.key);
+    let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
+    let Some(map) = table(value, path, &row_keys, report)? else { return Ok(()) };
+    for (row_index, key) in row_keys.iter().enumerate() {
+        let Some(row_map) = row(map, path, key, &column_keys, report)? else { continue };
+        for (col, column) in column_keys.iter().enumerate() {
+            let cell = read_count(row_map.get(*column), &join(&join(path, key), column))?;
+            report.set_count(CellRef::Request { row: row_index, col }, cell);
+        }
+    }
+    Ok(())
+}
+
+fn read_appeals(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
+    let group_keys = APPEAL_GROUPS.map(|spec| spec.key);
+    let column_keys = APPEAL_COLUMNS.map(|(key, _)| key);
+    let Some(map) = table(value, path, &group_keys, report)? else { return Ok(()) };
+    for (group, key) in group_keys.iter().enumerate() {
+        let Some(group_map) = row(map, path, key, &column_keys, report)? else { continue };
+        for (col, column) in column_keys.iter().enumerate() {
+            let cell = read_count(group_map.get(*column), &join(&join(path, key), column))?;
+            report.set_count(CellRef::Appeal { group, col }, cell);
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/// The report file, pretty-printed with keys in the documented order, ending in a newline.
+pub fn write_report(report: &Report) -> String {
+    let mut text = serde_json::to_string_pretty(&FileView(report))
+        .expect("a report serialises: every key is a string and no value can fail");
+    text.push('\n');
+    text
+}
+
+struct FileView<'a>(&'a Report);
+struct SectionsView<'a>(&'a [Section]);
+struct KeyedCells<'a> {
+    keys: &'a [&'static str],
+    cells: &'a [CountCell],
+}
+struct CountView<'a>(&'a CountCell);
+struct AmountView<'a>(&'a AmountCell);
+
+impl Serialize for FileView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        let mut map = serializer.serialize_map(Some(ROOT_KEYS.len()))?;
+        map.serialize_entry("kind", KIND)?;
+        map.serialize_entry("version", &CURRENT_VERSION)?;
+        map.serialize_entry("template", TEMPLATE_ID)?;
+        map.serialize_entry("meta", &MetaView(&report.meta))?;
+        map.serialize_entry("overview", &SectionsView(report.sections(Narrative::Overview)))?;
+        map.serialize_entry("proactive", &ProactiveView(report))?;
+        let row_keys = REQUEST_ROWS.map(|spec| spec.key);
+        let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
+        let rows: Vec<KeyedCells> =
+            report.requests.iter().map(|cells| KeyedCells { keys: &column_keys, cells: &cells[..] }).collect();
+        map.serialize_entry("requests", &KeyedRows { keys: &row_keys, rows: &rows })?;
+        let group_keys = APPEAL_GROUPS.map(|spec| spec.key);
+        let appeal_keys = APPEAL_COLUMNS.map(|(key, _)| key);
+        let groups: Vec<KeyedCells> =
+            report.appeals.iter().map(|cells| KeyedCells { keys: &appeal_keys, cells: &cells[..] }).collect();
+        map.serialize_entry("appeals", &KeyedRows { keys: &group_keys, rows: &groups })?;
+        map.serialize_entry("problems", &SectionsView(report.sections(Narrative::Problems)))?;
+        map.serialize_entry("other_matters", &SectionsView(report.sections(Narrative::OtherMatters)))?;
+        map.serialize_entry("previous", &report.previous.as_deref().map(FileView))?;
+        map.end()
+    }
+}
+
+struct MetaView<'a>(&'a Meta);
+
+impl Serialize for MetaView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(META_KEYS.len()))?;
+        map.serialize_entry("body", &self.0.body)?;
+        map.serialize_entry("year", &self.0.year)?;
+        map.serialize_entry("body_type", self.0.body_type.key())?;
+        map.end()
+    }
+}
+
+impl Serialize for SectionsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for section in self.0 {
+            seq.serialize_element(&SectionView(section))?;
+        }
+        seq.end()
+    }
+}
+
+struct SectionView<'a>(&'a Section);
+
+impl Serialize for SectionView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(SECTION_KEYS.len()))?;
+        map.serialize_entry("heading", &self.0.heading)?;
+        map.serialize_entry("text", &self.0.text)?;
+        map.end()
+    }
+}
+
+struct ProactiveView<'a>(&'a Report);
+
+impl Serialize for ProactiveView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let counts = &self.0.proactive.counts;
+        let mut map = serializer.serialize_map(None)?;
+        let width = PROACTIVE_DOCUMENT_FIELDS.len();
+        for (group, key) in PROACTIVE_DOCUMENT_KEYS.iter().enumerate() {
+            let cells = &counts[group * width..(group + 1) * width];
+            map.serialize_entry(key, &KeyedCells { keys: &PROACTIVE_DOCUMENT_FIELDS, cells })?;
+        }
+        let first_single = PROACTIVE_DOCUMENT_KEYS.len() * width;
+        for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {
+            map.serialize_entry(key, &CountView(&counts[first_single + offset]))?;
+        }
+        map.serialize_entry(FEES_KEY, &AmountView(self.0.fees()))?;
+        map.end()
+    }
+}
+
+struct KeyedRows<'a> {
+    keys: &'a [&'static str],
+    rows: &'a [KeyedCells<'a>],
+}
+
+impl Serialize for KeyedRows<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.keys.len()))?;
+        for (key, row) in self.keys.iter().zip(self.rows) {
+            map.serialize_entry(key, row)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for KeyedCells<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.keys.len()))?;
+        for (key, cell) in self.keys.iter().zip(self.cells) {
+            map.serialize_entry(key, &CountView(cell))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for CountView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Cell::Blank => serializer.serialize_none(),
+            Cell::Value(count) => serializer.serialize_u64(*count),
+            Cell::Placeholder(raw) | Cell::Invalid { raw, .. } => serializer.serialize_str(raw),
+        }
+    }
+}
+
+impl Serialize for AmountView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Cell::Blank => serializer.serialize_none(),
+            Cell::Value(amount) => serializer.collect_str(amount),
+            Cell::Placeholder(raw) | Cell::Invalid { raw, .. } => serializer.serialize_str(raw),
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! ogi-report-core: the 2021 national format of the 政府信息公开工作年度报告 as data, cell input,
+//! the rules R1–R18, the report file (v1) and its renderers. Pure Rust with no browser
+//! dependency: the page (compiled to wasm) and the `ogi-report` CLI both call it.
+//!
+//! Module map:
+//! - [`format`]: every printed label, key and piece of guidance of the format;
+//! - [`cell`]: what a user types into a cell, and what it means;
+//! - [`report`]: the report model and the stable paths of its cells and fields;
+//! - [`rules`]: R1–R18 as a registry, and [`rules::check`];
+//! - [`file`]: reading (strict, with migration) and writing the report file.
+
+pub mod cell;
+pub mod file;
+pub mod format;
+pub mod report;
+pub mod rules;
+
+pub use cell::{Amount, AmountCell, Cell, CountCell, Problem};
+pub use file::{read_report, write_report, FileError};
+pub use report::{BodyType, CellRef, FieldRef, Meta, Narrative, Report, Section};
+pub use rules::{check, Context, Date, Finding, Severity, Stage};

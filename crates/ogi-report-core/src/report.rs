@@ -1,0 +1,537 @@
+//! One body's report for one year: meta, the three narrative parts, the three tables, and last
+//! year's report when known. Cells and fields are addressed by [`CellRef`] and [`FieldRef`], whose
+//! paths (`requests.received.natural_person`, `overview.0.text`) are the stable names used by
+//! findings, the report file and the page hooks.
+//!
+//! Table rows and narrative parts sit behind `Rc`, so cloning a report is cheap and an edit
+//! copies only the row or part it changes (the page keeps one report per keystroke this way).
+
+use std::rc::Rc;
+
+use crate::cell::{AmountCell, Cell, CountCell};
+use crate::format::{
+    self, ProactiveCellRef, APPEAL_COLS, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COL,
+    PROACTIVE_CELLS, REQUEST_COLS, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_ROW_COUNT,
+    REQUEST_TOTAL_COL, ROW_FIRST_OUTCOME, ROW_TOTAL,
+};
+
+/// Whether the filer is a department (部门, 街道/乡镇 office) or a 人民政府.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum BodyType {
+    #[default]
+    Department,
+    Government,
+}
+
+impl BodyType {
+    pub const ALL: [BodyType; 2] = [BodyType::Department, BodyType::Government];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BodyType::Department => "department",
+            BodyType::Government => "government",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<BodyType> {
+        BodyType::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// The choice as shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            BodyType::Department => "部门（含街道办事处、乡镇）",
+            BodyType::Government => "人民政府",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Meta {
+    pub body: String,
+    pub year: Option<i32>,
+    pub body_type: BodyType,
+}
+
+/// A sub-section of a narrative part; an empty heading puts the text right under the part heading.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Section {
+    pub heading: String,
+    pub text: String,
+}
+
+impl Section {
+    pub fn new(heading: &str, text: &str) -> Section {
+        Section { heading: heading.to_owned(), text: text.to_owned() }
+    }
+}
+
+/// The three narrative parts, in report order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Narrative {
+    Overview,
+    Problems,
+    OtherMatters,
+}
+
+impl Narrative {
+    pub const ALL: [Narrative; 3] = [Narrative::Overview, Narrative::Problems, Narrative::OtherMatters];
+
+    /// Index of the part in [`format::PARTS`].
+    pub fn part_index(self) -> usize {
+        match self {
+            Narrative::Overview => format::PART_OVERVIEW,
+            Narrative::Problems => format::PART_PROBLEMS,
+            Narrative::OtherMatters => format::PART_OTHER_MATTERS,
+        }
+    }
+
+    pub fn part(self) -> &'static format::Part {
+        &format::PARTS[self.part_index()]
+    }
+
+    pub fn key(self) -> &'static str {
+        self.part().key
+    }
+
+    fn slot(self) -> usize {
+        self as usize
+    }
+}
+
+/// Table 二: nine counts and the fee amount.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Proactive {
+    pub counts: [CountCell; PROACTIVE_CELLS.len()],
+    pub fees: AmountCell,
+}
+
+pub type RequestRowCells = [CountCell; REQUEST_COLS];
+pub type AppealGroupCells = [CountCell; APPEAL_COLS];
+
+/// The address of one table cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CellRef {
+    Proactive(ProactiveCellRef),
+    Request { row: usize, col: usize },
+    Appeal { group: usize, col: usize },
+}
+
+impl CellRef {
+    /// Every table cell, in reading order: table 二, 三 (row by row), 四.
+    pub fn all() -> impl Iterator<Item = CellRef> {
+        let proactive = (0..PROACTIVE_CELLS.len())
+            .map(|index| CellRef::Proactive(ProactiveCellRef::Count(index)))
+            .chain(std::iter::once(CellRef::Proactive(ProactiveCellRef::Fees)));
+        let requests = (0..REQUEST_ROW_COUNT)
+            .flat_map(|row| (0..REQUEST_COLS).map(move |col| CellRef::Request { row, col }));
+        let appeals = (0..APPEAL_GROUPS.len())
+            .flat_map(|group| (0..APPEAL_COLS).map(move |col| CellRef::Appeal { group, col }));
+        proactive.chain(requests).chain(appeals)
+    }
+
+    /// The stable path, e.g. `requests.received.natural_person`.
+    pub fn path(self) -> String {
+        match self {
+            CellRef::Proactive(ProactiveCellRef::Count(index)) => {
+                format!("proactive.{}", PROACTIVE_CELLS[index])
+            }
+            CellRef::Proactive(ProactiveCellRef::Fees) => format!("proactive.{}", format::FEES_KEY),
+            CellRef::Request { row, col } => {
+                format!("requests.{}.{}", REQUEST_ROWS[row].key, REQUEST_COLUMNS[col].key)
+            }
+            CellRef::Appeal { group, col } => {
+                format!("appeals.{}.{}", APPEAL_GROUPS[group].key, APPEAL_COLUMNS[col].0)
+            }
+        }
+    }
+
+    pub fn parse(path: &str) -> Option<CellRef> {
+        let (table, rest) = path.split_once('.')?;
+        match table {
+            "proactive" if rest == format::FEES_KEY => Some(CellRef::Proactive(ProactiveCellRef::Fees)),
+            "proactive" => PROACTIVE_CELLS
+                .iter()
+                .position(|cell| *cell == rest)
+                .map(|index| CellRef::Proactive(ProactiveCellRef::Count(index))),
+            "requests" => {
+                let (row, col) = rest.split_once('.')?;
+                Some(CellRef::Request {
+                    row: REQUEST_ROWS.iter().position(|spec| spec.key == row)?,
+                    col: REQUEST_COLUMNS.iter().position(|spec| spec.key == col)?,
+                })
+            }
+            "appeals" => {
+                let (group, col) = rest.split_once('.')?;
+                Some(CellRef::Appeal {
+                    group: APPEAL_GROUPS.iter().position(|spec| spec.key == group)?,
+                    col: APPEAL_COLUMNS.iter().position(|(key, _)| *key == col)?,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The printed (row label, column label) of the cell; the row label is the full path of
+    /// label columns for table 三 so that an accessible name is unambiguous.
+    pub fn labels(self) -> (String, String) {
+        match self {
+            CellRef::Proactive(cell) => {
+                let (row, column) = format::proactive_labels(cell);
+                (row.to_owned(), column.to_owned())
+            }
+            CellRef::Request { row, col } => {
+                let spec = &REQUEST_ROWS[row];
+                let path: Vec<&str> = spec.label_path().into_iter().flatten().collect();
+                (path.join(" "), REQUEST_COLUMNS[col].label.to_owned())
+            }
+            CellRef::Appeal { group, col } => {
+                let spec = &APPEAL_GROUPS[group];
+                let group_label = match spec.sub {
+                    Some(sub) => format!("{} {}", spec.top, sub),
+                    None => spec.top.to_owned(),
+                };
+                (group_label, APPEAL_COLUMNS[col].1.to_owned())
+            }
+        }
+    }
+
+    /// How a message names the cell: `表三 （一）予以公开·自然人`.
+    pub fn message_label(self) -> String {
+        match self {
+            CellRef::Proactive(cell) => {
+                let (row, column) = format::proactive_labels(cell);
+                format!("表二 {row}·{column}")
+            }
+            CellRef::Request { row, col } => {
+                format!("表三 {}·{}", REQUEST_ROWS[row].message_label(), REQUEST_COLUMNS[col].label)
+            }
+            CellRef::Appeal { group, col } => {
+                format!("表四 {}·{}", APPEAL_GROUPS[group].label(), APPEAL_COLUMNS[col].1)
+            }
+        }
+    }
+
+    /// Whether the product computes this cell (read-only in the page).
+    pub fn is_total(self) -> bool {
+        match self {
+            CellRef::Proactive(_) => false,
+            CellRef::Request { row, col } => row == ROW_TOTAL || col == REQUEST_TOTAL_COL,
+            CellRef::Appeal { col, .. } => col == APPEAL_TOTAL_COL,
+        }
+    }
+
+    pub fn is_amount(self) -> bool {
+        self == CellRef::Proactive(ProactiveCellRef::Fees)
+    }
+}
+
+/// The address of a non-table input: meta fields and narrative sub-sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldRef {
+    Body,
+    Year,
+    BodyType,
+    Heading(Narrative, usize),
+    Text(Narrative, usize),
+}
+
+impl FieldRef {
+    pub fn path(self) -> String {
+        match self {
+            FieldRef::Body => "meta.body".to_owned(),
+            FieldRef::Year => "meta.year".to_owned(),
+            FieldRef::BodyType => "meta.body_type".to_owned(),
+            FieldRef::Heading(part, index) => format!("{}.{index}.heading", part.key()),
+            FieldRef::Text(part, index) => format!("{}.{index}.text", part.key()),
+        }
+    }
+
+    pub fn parse(path: &str) -> Option<FieldRef> {
+        match path {
+            "meta.body" => return Some(FieldRef::Body),
+            "meta.year" => return Some(FieldRef::Year),
+            "meta.body_type" => return Some(FieldRef::BodyType),
+            _ => {}
+        }
+        let mut pieces = path.split('.');
+        let part = pieces.next()?;
+        let part = Narrative::ALL.into_iter().find(|candidate| candidate.key() == part)?;
+        let index = pieces.next()?.parse().ok()?;
+        let field = match pieces.next()? {
+            "heading" => FieldRef::Heading(part, index),
+            "text" => FieldRef::Text(part, index),
+            _ => return None,
+        };
+        pieces.next().is_none().then_some(field)
+    }
+}
+
+/// One body's report for one year.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Report {
+    pub meta: Meta,
+    narratives: [Rc<Vec<Section>>; 3],
+    pub proactive: Rc<Proactive>,
+    pub requests: [Rc<RequestRowCells>; REQUEST_ROW_COUNT],
+    pub appeals: [Rc<AppealGroupCells>; 3],
+    /// Last year's report (R9, R10, R17); its own `previous` is `None`.
+    pub previous: Option<Rc<Report>>,
+    /// Parts or rows a file did not contain, by path (R13). Not written back.
+    pub missing: Vec<String>,
+}
+
+impl Report {
+    /// An empty draft with the format's usual sub-section headings.
+    pub fn new_draft() -> Report {
+        let headed = |headings: &[&str]| {
+            Rc::new(headings.iter().map(|heading| Section::new(heading, "")).collect())
+        };
+        let mut report = Report::default();
+        report.narratives = [
+            headed(&format::DEFAULT_OVERVIEW_HEADINGS),
+            headed(&format::DEFAULT_PROBLEMS_HEADINGS),
+            Rc::new(vec![Section::default()]),
+        ];
+        report
+    }
+
+    pub fn title(&self) -> String {
+        format::title(&self.meta.body, self.meta.year)
+    }
+
+    pub fn sections(&self, part: Narrative) -> &[Section] {
+        &self.narratives[part.slot()]
+    }
+
+    /// Mutable access to one part's sub-sections (copies that part only if it is shared).
+    pub fn sections_mut(&mut self, part: Narrative) -> &mut Vec<Section> {
+        Rc::make_mut(&mut self.narratives[part.slot()])
+    }
+
+    /// The part's sub-sections as a shared handle (cheap to compare with `Rc::ptr_eq`).
+    pub fn sections_rc(&self, part: Narrative) -> &Rc<Vec<Section>> {
+        &self.narratives[part.slot()]
+    }
+
+    pub fn set_sections(&mut self, part: Narrative, sections: Vec<Section>) {
+        self.narratives[part.slot()] = Rc::new(sections);
+    }
+
+    /// A count cell; `None` for the amount cell.
+    pub fn count(&self, cell: CellRef) -> Option<&CountCell> {
+        match cell {
+            CellRef::Proactive(ProactiveCellRef::Count(index)) => self.proactive.counts.get(index),
+            CellRef::Proactive(ProactiveCellRef::Fees) => None,
+            CellRef::Request { row, col } => self.requests.get(row)?.get(col),
+            CellRef::Appeal { group, col } => self.appeals.get(group)?.get(col),
+        }
+    }
+
+    pub fn fees(&self) -> &AmountCell {
+        &self.proactive.fees
+    }
+
+    /// What the cell's input shows.
+    pub fn cell_text(&self, cell: CellRef) -> String {
+        match cell {
+            CellRef::Proactive(ProactiveCellRef::Fees) => self.proactive.fees.display(),
+            _ => self.count(cell).map(Cell::display).unwrap_or_default(),
+        }
+    }
+
+    /// Stores a cell as typed without touching totals (files and imports keep their totals).
+    pub fn set_count(&mut self, cell: CellRef, value: CountCell) {
+        let slot = match cell {
+            CellRef::Proactive(ProactiveCellRef::Count(index)) => {
+                Rc::make_mut(&mut self.proactive).counts.get_mut(index)
+            }
+            CellRef::Proactive(ProactiveCellRef::Fees) => None,
+            CellRef::Request { row, col } => {
+                self.requests.get_mut(row).and_then(|cells| Rc::make_mut(cells).get_mut(col))
+            }
+            CellRef::Appeal { group, col } => {
+                self.appeals.get_mut(group).and_then(|cells| Rc::make_mut(cells).get_mut(col))
+            }
+        };
+        if let Some(slot) = slot {
+            *slot = value;
+        }
+    }
+
+    pub fn set_fees(&mut self, value: AmountCell) {
+        Rc::make_mut(&mut self.proactive).fees = value;
+    }
+
+    /// A user's edit: parses the text, stores it, and recomputes the totals that depend on the
+    /// cell. Copies only the rows it changes.
+    pub fn edit_cell(&mut self, cell: CellRef, raw: &str) {
+        if cell.is_amount() {
+            self.set_fees(AmountCell::parse(raw));
+            return;
+        }
+        self.set_count(cell, CountCell::parse(raw));
+        match cell {
+            CellRef::Request { row, col } => {
+                self.refresh_request_row_total(row);
+                self.refresh_request_column_total(col);
+                self.refresh_request_column_total(REQUEST_TOTAL_COL);
+                if row != ROW_TOTAL {
+                    self.refresh_request_row_total(ROW_TOTAL);
+                }
+            }
+            CellRef::Appeal { group, .. } => self.refresh_appeal_total(group),
+            CellRef::Proactive(_) => {}
+        }
+    }
+
+    /// The report with every total cell replaced by its computed sum (`render --to json`).
+    pub fn with_computed_totals(&self) -> Report {
+        let mut report = self.clone();
+        for row in 0..REQUEST_ROW_COUNT {
+            if row != ROW_TOTAL {
+                report.refresh_request_row_total(row);
+            }
+        }
+        for col in 0..REQUEST_COLS {
+            report.refresh_request_column_total(col);
+        }
+        for group in 0..APPEAL_GROUPS.len() {
+            report.refresh_appeal_total(group);
+        }
+        report
+    }
+
+    /// The sum the product writes in a total cell.
+    pub fn computed_total(&self, cell: CellRef) -> Option<CountCell> {
+        let parts: Vec<CellRef> = match cell {
+            CellRef::Request { row, col } if row == ROW_TOTAL => (ROW_FIRST_OUTCOME..ROW_TOTAL)
+                .map(|row| CellRef::Request { row, col })
+                .collect(),
+            CellRef::Request { row, col } if col == REQUEST_TOTAL_COL => (0..REQUEST_TOTAL_COL)
+                .map(|col| CellRef::Request { row, col })
+                .collect(),
+            CellRef::Appeal { group, col } if col == APPEAL_TOTAL_COL => (0..APPEAL_TOTAL_COL)
+                .map(|col| CellRef::Appeal { group, col })
+                .collect(),
+            _ => return None,
+        };
+        Some(sum_cells(parts.into_iter().filter_map(|part| self.count(part))))
+    }
+
+    fn refresh_request_row_total(&mut self, row: usize) {
+        let cell = CellRef::Request { row, col: REQUEST_TOTAL_COL };
+        let total = sum_cells(self.requests[row][..REQUEST_TOTAL_COL].iter());
+        self.store_if_changed(cell, total);
+    }
+
+    fn refresh_request_column_total(&mut self, col: usize) {
+        let cell = CellRef::Request { row: ROW_TOTAL, col };
+        let total = sum_cells(self.requests[ROW_FIRST_OUTCOME..ROW_TOTAL].iter().map(|row| &row[col]));
+        self.store_if_changed(cell, total);
+    }
+
+    fn refresh_appeal_total(&mut self, group: usize) {
+        let cell = CellRef::Appeal { group, col: APPEAL_TOTAL_COL };
+        let total = sum_cells(self.appeals[group][..APPEAL_TOTAL_COL].iter());
+        self.store_if_changed(cell, total);
+    }
+
+    /// Leaves an unchanged row shared, so the page's row components skip re-rendering.
+    fn store_if_changed(&mut self, cell: CellRef, value: CountCell) {
+        if self.count(cell) != Some(&value) {
+            self.set_count(cell, value);
+        }
+    }
+
+    /// The value a meta or narrative field's input shows.
+    pub fn field_text(&self, field: FieldRef) -> String {
+        match field {
+            FieldRef::Body => self.meta.body.clone(),
+            FieldRef::Year => self.meta.year.map(|year| year.to_string()).unwrap_or_default(),
+            FieldRef::BodyType => self.meta.body_type.key().to_owned(),
+            FieldRef::Heading(part, index) => {
+                self.sections(part).get(index).map(|s| s.heading.clone()).unwrap_or_default()
+            }
+            FieldRef::Text(part, index) => {
+                self.sections(part).get(index).map(|s| s.text.clone()).unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// A total of cells: blank when every part is blank, unknown (blank) when a part is not a
+/// number, otherwise the sum with blanks as 0.
+fn sum_cells<'a>(cells: impl Iterator<Item = &'a CountCell>) -> CountCell {
+    let mut sum = 0u64;
+    let mut any_value = false;
+    for cell in cells {
+        match cell {
+            Cell::Blank => {}
+            Cell::Value(value) => {
+                sum = sum.saturating_add(*value);
+                any_value = true;
+            }
+            Cell::Placeholder(_) | Cell::Invalid { .. } => return Cell::Blank,
+        }
+    }
+    if any_value {
+        Cell::Value(sum)
+    } else {
+        Cell::Blank
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cell_path_round_trips() {
+        let cells: Vec<CellRef> = CellRef::all().collect();
+        assert_eq!(cells.len(), 10 + 175 + 15);
+        for cell in cells {
+            assert_eq!(CellRef::parse(&cell.path()), Some(cell), "{}", cell.path());
+        }
+        assert_eq!(CellRef::parse("requests.nope.total"), None);
+        assert_eq!(CellRef::parse("proactive"), None);
+    }
+
+    #[test]
+    fn field_paths_round_trip() {
+        for field in [
+            FieldRef::Body,
+            FieldRef::Year,
+            FieldRef::BodyType,
+            FieldRef::Heading(Narrative::Problems, 1),
+            FieldRef::Text(Narrative::OtherMatters, 0),
+        ] {
+            assert_eq!(FieldRef::parse(&field.path()), Some(field));
+        }
+        assert_eq!(FieldRef::parse("overview.x.text"), None);
+        assert_eq!(FieldRef::parse("overview.0.text.more"), None);
+    }
+
+    #[test]
+    fn an_edit_copies_only_the_rows_it_changes() {
+        let mut report = Report::new_draft();
+        let before = report.clone();
+        report.edit_cell(CellRef::Request { row: 2, col: 0 }, "3");
+        for row in 0..REQUEST_ROW_COUNT {
+            let shared = Rc::ptr_eq(&report.requests[row], &before.requests[row]);
+            assert_eq!(shared, row != 2 && row != ROW_TOTAL, "row {row}");
+        }
+        assert!(Rc::ptr_eq(&report.proactive, &before.proactive));
+        assert_eq!(report.count(CellRef::Request { row: ROW_TOTAL, col: 6 }), Some(&Cell::Value(3)));
+        assert_eq!(report.count(CellRef::Request { row: 2, col: 6 }), Some(&Cell::Value(3)));
+    }
+
+    #[test]
+    fn a_total_of_text_is_unknown() {
+        let mut report = Report::new_draft();
+        report.edit_cell(CellRef::Appeal { group: 0, col: 0 }, "2");
+        assert_eq!(report.count(CellRef::Appeal { group: 0, col: 4 }), Some(&Cell::Value(2)));
+        report.edit_cell(CellRef::Appeal { group: 0, col: 1 }, "12a");
+        assert_eq!(report.count(CellRef::Appeal { group: 0, col: 4 }), Some(&Cell::Blank));
+    }
+}

@@ -1,0 +1,175 @@
+//! The arithmetic rules (R1, R2, R3, R5) as balances: a left side of cells whose sum must equal a
+//! right side's, and the one cell whose needed value a message suggests.
+//!
+//! Blank cells count as 0 here (R8 reports them in a finished report); a placeholder or invalid
+//! text makes a balance uncheckable, and R6/R8 report that cell instead.
+
+use super::{finding, Finding, Severity};
+use crate::cell::Cell;
+use crate::format::{
+    APPEAL_GROUPS, APPEAL_TOTAL_COL, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
+    ROW_CARRIED_FORWARD, ROW_CARRIED_IN, ROW_FIRST_OUTCOME, ROW_RECEIVED, ROW_TOTAL,
+};
+use crate::report::{CellRef, Report};
+use crate::rules::Context;
+
+/// left = right, in one row or column.
+struct Balance {
+    rule: &'static str,
+    /// Where the balance lives, for the message (`表三「自然人」列`).
+    scope: String,
+    left: Vec<CellRef>,
+    right: Vec<CellRef>,
+    /// The cell whose needed value the message suggests.
+    solve_for: CellRef,
+    /// How a term is named inside this scope.
+    term: fn(CellRef) -> String,
+    /// The relation as the format states it, quoted after the numbers.
+    relation: &'static str,
+}
+
+fn request(row: usize, col: usize) -> CellRef {
+    CellRef::Request { row, col }
+}
+
+fn row_term(cell: CellRef) -> String {
+    match cell {
+        CellRef::Request { row, .. } => REQUEST_ROWS[row].message_label(),
+        _ => cell.message_label(),
+    }
+}
+
+fn column_term(cell: CellRef) -> String {
+    match cell {
+        CellRef::Request { col, .. } => REQUEST_COLUMNS[col].label.to_owned(),
+        CellRef::Appeal { col, .. } => crate::format::APPEAL_COLUMNS[col].1.to_owned(),
+        _ => cell.message_label(),
+    }
+}
+
+fn column_scope(col: usize) -> String {
+    format!("表三「{}」列", REQUEST_COLUMNS[col].label)
+}
+
+pub(super) fn r1(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for col in 0..REQUEST_COLUMNS.len() {
+        check(report, findings, Balance {
+            rule: "R1",
+            scope: column_scope(col),
+            left: vec![request(ROW_RECEIVED, col), request(ROW_CARRIED_IN, col)],
+            right: vec![request(ROW_TOTAL, col), request(ROW_CARRIED_FORWARD, col)],
+            solve_for: request(ROW_CARRIED_FORWARD, col),
+            term: row_term,
+            relation: "第一项加第二项之和，应等于第三项（七）总计加第四项之和",
+        });
+    }
+}
+
+pub(super) fn r2(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for row in 0..REQUEST_ROWS.len() {
+        check(report, findings, Balance {
+            rule: "R2",
+            scope: format!("表三「{}」行", REQUEST_ROWS[row].message_label()),
+            left: vec![request(row, REQUEST_TOTAL_COL)],
+            right: (0..REQUEST_TOTAL_COL).map(|col| request(row, col)).collect(),
+            solve_for: request(row, REQUEST_TOTAL_COL),
+            term: column_term,
+            relation: "总计应等于各类申请人之和",
+        });
+    }
+}
+
+pub(super) fn r3(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for col in 0..REQUEST_COLUMNS.len() {
+        check(report, findings, Balance {
+            rule: "R3",
+            scope: column_scope(col),
+            left: vec![request(ROW_TOTAL, col)],
+            right: (ROW_FIRST_OUTCOME..ROW_TOTAL).map(|row| request(row, col)).collect(),
+            solve_for: request(ROW_TOTAL, col),
+            term: row_term,
+            relation: "（七）总计应等于（一）至（六）各项之和",
+        });
+    }
+}
+
+pub(super) fn r5(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for (group, spec) in APPEAL_GROUPS.iter().enumerate() {
+        let cell = |col| CellRef::Appeal { group, col };
+        check(report, findings, Balance {
+            rule: "R5",
+            scope: format!("表四「{}」", spec.label()),
+            left: vec![cell(APPEAL_TOTAL_COL)],
+            right: (0..APPEAL_TOTAL_COL).map(cell).collect(),
+            solve_for: cell(APPEAL_TOTAL_COL),
+            term: column_term,
+            relation: "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+        });
+    }
+}
+
+/// A side written out for a message: every term when short, the non-zero ones when long.
+fn describe_side(cells: &[CellRef], values: &[u64], term: fn(CellRef) -> String) -> String {
+    const SHORT: usize = 6;
+    let terms: Vec<String> = cells
+        .iter()
+        .zip(values)
+        .filter(|(_, value)| cells.len() <= SHORT || **value != 0)
+        .map(|(cell, value)| format!("{}（{value}）", term(*cell)))
+        .collect();
+    let sum: u64 = values.iter().sum();
+    match terms.len() {
+        0 => "各项均为 0，合计 0".to_owned(),
+        1 if cells.len() == 1 => terms[0].clone(),
+        _ if cells.len() > SHORT => format!("{}，其余为 0，合计 {sum}", terms.join(" + ")),
+        _ => format!("{} = {sum}", terms.join(" + ")),
+    }
+}
+
+fn check(report: &Report, findings: &mut Vec<Finding>, balance: Balance) {
+    let value = |cell: CellRef| match report.count(cell) {
+        Some(Cell::Value(value)) => Some(*value),
+        Some(Cell::Blank) => Some(0),
+        _ => None,
+    };
+    let values = |cells: &[CellRef]| cells.iter().map(|cell| value(*cell)).collect::<Option<Vec<u64>>>();
+    let (Some(left), Some(right)) = (values(&balance.left), values(&balance.right)) else {
+        return;
+    };
+    let (left_sum, right_sum): (u64, u64) = (left.iter().sum(), right.iter().sum());
+    if left_sum == right_sum {
+        return;
+    }
+    let difference = left_sum.abs_diff(right_sum);
+    let solve_value = value(balance.solve_for).unwrap_or(0);
+    let (own_side, other_side) = if balance.left.contains(&balance.solve_for) {
+        (left_sum, right_sum)
+    } else {
+        (right_sum, left_sum)
+    };
+    let needed = i128::from(other_side) - (i128::from(own_side) - i128::from(solve_value));
+    let solve_label = (balance.term)(balance.solve_for);
+    let fix = if needed >= 0 {
+        format!("若其他数字无误，{solve_label}应为 {needed}。")
+    } else {
+        format!("仅修改{solve_label}无法平衡（需为 {needed}），请核对其他数字。")
+    };
+    let blanks = balance
+        .left
+        .iter()
+        .chain(&balance.right)
+        .any(|cell| report.count(*cell).is_some_and(Cell::is_blank));
+    let blank_note = if blanks { "（空白格按 0 计）" } else { "" };
+    let message = format!(
+        "{}：{}，而 {}，相差 {difference}{blank_note}。{}。{fix}",
+        balance.scope,
+        describe_side(&balance.left, &left, balance.term),
+        describe_side(&balance.right, &right, balance.term),
+        balance.relation,
+    );
+    // Cells a user can type in come first: the page jumps to the first one.
+    let mut involved: Vec<CellRef> = balance.left.iter().chain(&balance.right).copied().collect();
+    involved.sort_by_key(|cell| cell.is_total());
+    let cells = involved.iter().map(|cell| cell.path()).collect();
+    findings.push(finding(balance.rule, Severity::Error, cells, message));
+}

@@ -1,0 +1,91 @@
+//! Rules on single cells: counts are whole numbers (R6), the fee is a valid amount in 万元 (R7),
+//! and a finished report has no blank or placeholder cell (R8).
+
+use super::{excerpt, finding, Context, Finding, Severity, Stage};
+use crate::cell::{Amount, Cell};
+use crate::format::FEE_SUSPICIOUS_WAN;
+use crate::report::{CellRef, Report};
+
+pub(super) fn r6(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for cell in CellRef::all() {
+        if let Some(Cell::Invalid { raw, problem }) = report.count(cell) {
+            let message = format!(
+                "{}填写的「{}」不是有效件数：{}。",
+                cell.message_label(),
+                excerpt(raw),
+                problem.message(false)
+            );
+            findings.push(finding("R6", Severity::Error, vec![cell.path()], message));
+        }
+    }
+}
+
+pub(super) fn r7(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let cell = CellRef::Proactive(crate::format::ProactiveCellRef::Fees);
+    let label = cell.message_label();
+    match report.fees() {
+        Cell::Invalid { raw, problem } => {
+            let message =
+                format!("{label}填写的「{}」不是有效金额：{}。", excerpt(raw), problem.message(true));
+            findings.push(finding("R7", Severity::Error, vec![cell.path()], message));
+        }
+        Cell::Value(amount) if amount.whole_wan() >= FEE_SUSPICIOUS_WAN => {
+            let as_if_yuan = Amount::from_yuan(amount.whole_wan());
+            let message = format!(
+                "{label}为 {amount} 万元（即 {} 元），金额很大。请确认单位是万元：若原本按元填写，应改为 {as_if_yuan} 万元。",
+                amount.yuan()
+            );
+            findings.push(finding("R7", Severity::Warning, vec![cell.path()], message));
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    let mut blanks: [Vec<String>; 3] = Default::default();
+    for cell in CellRef::all() {
+        let text = match cell {
+            CellRef::Proactive(crate::format::ProactiveCellRef::Fees) => match report.fees() {
+                Cell::Blank => None,
+                Cell::Placeholder(raw) => Some(raw),
+                _ => continue,
+            },
+            // A blank total whose parts cannot be summed is reported through those parts.
+            _ if cell.is_total() && report.computed_total(cell) == Some(Cell::Blank) => continue,
+            _ => match report.count(cell) {
+                Some(Cell::Blank) => None,
+                Some(Cell::Placeholder(raw)) => Some(raw),
+                _ => continue,
+            },
+        };
+        match text {
+            Some(raw) => {
+                let message = format!(
+                    "{}填写了「{}」。表格中不能用占位符，没有发生的请填 0。",
+                    cell.message_label(),
+                    excerpt(raw)
+                );
+                findings.push(finding("R8", Severity::Error, vec![cell.path()], message));
+            }
+            None => blanks[table_index(cell)].push(cell.path()),
+        }
+    }
+    if context.stage != Stage::Final {
+        return;
+    }
+    for (table, cells) in ["表二", "表三", "表四"].iter().zip(blanks) {
+        if cells.is_empty() {
+            continue;
+        }
+        let message = format!("{table}还有 {} 个空白格。定稿前请逐格填写，没有发生的填 0。", cells.len());
+        findings.push(finding("R8", Severity::Error, cells, message));
+    }
+}
+
+fn table_index(cell: CellRef) -> usize {
+    match cell {
+        CellRef::Proactive(_) => 0,
+        CellRef::Request { .. } => 1,
+        CellRef::Appeal { .. } => 2,
+    }
+}

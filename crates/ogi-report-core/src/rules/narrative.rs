@@ -1,0 +1,258 @@
+//! Rules that read the narrative: numbers it states match the tables (R11), part 六 agrees with the
+//! unpaid-fee row (R12) and covers its four usual items (R14), and a 人民政府 reports on
+//! 工作考核、社会评议和责任追究 (R15).
+
+use super::{finding, Context, Finding, Severity};
+use crate::cell::Cell;
+use crate::format::{
+    ProactiveCellRef, APPEAL_TOTAL_COL, FEE_NOTICE_WORDS, GOVERNMENT_ONLY_TOPICS, NO_FEE_PHRASES,
+    OTHER_MATTERS_ITEMS, REQUEST_ROWS, REQUEST_TOTAL_COL, ROW_FEE_UNPAID, ROW_RECEIVED, ROW_TOTAL,
+};
+use crate::report::{BodyType, CellRef, FieldRef, Narrative, Report};
+
+/// A kind of number the narrative often states, and the table cells (summed) it must match.
+struct Claim {
+    keywords: &'static [&'static str],
+    cells: &'static [CellRef],
+    /// "未收到…申请" states 0.
+    negatable: bool,
+}
+
+const CLAIMS: [Claim; 6] = [
+    Claim {
+        keywords: &["收到政府信息公开申请", "新收政府信息公开申请", "受理政府信息公开申请", "收到信息公开申请", "收到申请"],
+        cells: &[CellRef::Request { row: ROW_RECEIVED, col: REQUEST_TOTAL_COL }],
+        negatable: true,
+    },
+    Claim {
+        keywords: &["办结"],
+        cells: &[CellRef::Request { row: ROW_TOTAL, col: REQUEST_TOTAL_COL }],
+        negatable: false,
+    },
+    Claim {
+        keywords: &["行政复议"],
+        cells: &[CellRef::Appeal { group: 0, col: APPEAL_TOTAL_COL }],
+        negatable: true,
+    },
+    Claim {
+        keywords: &["行政诉讼"],
+        cells: &[
+            CellRef::Appeal { group: 1, col: APPEAL_TOTAL_COL },
+            CellRef::Appeal { group: 2, col: APPEAL_TOTAL_COL },
+        ],
+        negatable: true,
+    },
+    Claim {
+        keywords: &["制发规范性文件", "制发行政规范性文件", "出台规范性文件", "出台行政规范性文件"],
+        cells: &[CellRef::Proactive(ProactiveCellRef::Count(3))],
+        negatable: false,
+    },
+    Claim {
+        keywords: &["废止规范性文件", "废止行政规范性文件"],
+        cells: &[CellRef::Proactive(ProactiveCellRef::Count(4))],
+        negatable: false,
+    },
+];
+
+/// How far after a keyword its number may stand (`收到政府信息公开申请共计12件`).
+const NUMBER_WINDOW_CHARS: usize = 6;
+const NEGATION_WINDOW_CHARS: usize = 4;
+const COUNT_WORDS: [char; 4] = ['件', '宗', '起', '条'];
+
+/// A number the text states right after `at`, in Arabic or Chinese numerals, followed by 件.
+fn number_after(text: &str) -> Option<u64> {
+    let mut chars = text.chars().peekable();
+    for _ in 0..NUMBER_WINDOW_CHARS {
+        match chars.peek() {
+            Some(ch) if numeral(*ch).is_some() => break,
+            Some(ch) if "。，；,;：:！？、\n（）()".contains(*ch) => return None,
+            Some(_) => {
+                chars.next();
+            }
+            None => return None,
+        }
+    }
+    let mut numerals = Vec::new();
+    while let Some(value) = chars.peek().and_then(|ch| numeral(*ch)) {
+        numerals.push(value);
+        chars.next();
+        if numerals.len() > 12 {
+            return None;
+        }
+    }
+    let unit_follows = chars.next().is_some_and(|ch| COUNT_WORDS.contains(&ch));
+    (unit_follows && !numerals.is_empty()).then(|| numerals_value(&numerals)).flatten()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Numeral {
+    Digit(u64),
+    Ten,
+    Hundred,
+}
+
+fn numeral(ch: char) -> Option<Numeral> {
+    Some(match ch {
+        '0'..='9' => Numeral::Digit(u64::from(ch as u32 - '0' as u32)),
+        '０'..='９' => Numeral::Digit(u64::from(ch as u32 - '０' as u32)),
+        '零' | '〇' => Numeral::Digit(0),
+        '一' => Numeral::Digit(1),
+        '二' | '两' => Numeral::Digit(2),
+        '三' => Numeral::Digit(3),
+        '四' => Numeral::Digit(4),
+        '五' => Numeral::Digit(5),
+        '六' => Numeral::Digit(6),
+        '七' => Numeral::Digit(7),
+        '八' => Numeral::Digit(8),
+        '九' => Numeral::Digit(9),
+        '十' => Numeral::Ten,
+        '百' => Numeral::Hundred,
+        _ => return None,
+    })
+}
+
+/// `12`, `十二`, `二十`, `一百零五`; positional digits when no 十/百 appears.
+fn numerals_value(numerals: &[Numeral]) -> Option<u64> {
+    if numerals.iter().all(|n| matches!(n, Numeral::Digit(_))) {
+        return numerals.iter().try_fold(0u64, |acc, n| match n {
+            Numeral::Digit(d) => acc.checked_mul(10)?.checked_add(*d),
+            _ => None,
+        });
+    }
+    let (mut total, mut pending) = (0u64, None::<u64>);
+    for n in numerals {
+        match n {
+            Numeral::Digit(d) => pending = Some(*d),
+            Numeral::Ten => {
+                total += pending.unwrap_or(1) * 10;
+                pending = None;
+            }
+            Numeral::Hundred => {
+                total += pending? * 100;
+                pending = None;
+            }
+        }
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
+fn negated(before: &str) -> bool {
+    let window: String = before.chars().rev().take(NEGATION_WINDOW_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    window.contains('未') || window.contains("没有") || window.ends_with('无')
+}
+
+fn table_sum(report: &Report, cells: &[CellRef]) -> Option<u64> {
+    cells.iter().map(|cell| report.count(*cell).and_then(Cell::value)).sum()
+}
+
+pub(super) fn r11(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for part in Narrative::ALL {
+        for (index, section) in report.sections(part).iter().enumerate() {
+            let text = section.text.as_str();
+            for claim in &CLAIMS {
+                let Some(table) = table_sum(report, claim.cells) else { continue };
+                for keyword in claim.keywords {
+                    for (at, _) in text.match_indices(keyword) {
+                        let after = &text[at + keyword.len()..];
+                        let stated = match number_after(after) {
+                            Some(number) => number,
+                            None if claim.negatable && negated(&text[..at]) => 0,
+                            None => continue,
+                        };
+                        if stated == table {
+                            continue;
+                        }
+                        let quote: String = text[at..].chars().take(keyword.chars().count() + NUMBER_WINDOW_CHARS + 4).collect();
+                        let names: Vec<String> = claim.cells.iter().map(|cell| cell.message_label()).collect();
+                        let message = format!(
+                            "{}{}写有“{quote}…”（{stated} 件），但{}为 {table}。请核对正文或表格，使两者一致。",
+                            part.part().heading,
+                            if section.heading.is_empty() { String::new() } else { format!(" {} ", section.heading) },
+                            names.join(" 与 "),
+                        );
+                        let mut cells = vec![FieldRef::Text(part, index).path()];
+                        cells.extend(claim.cells.iter().map(|cell| cell.path()));
+                        findings.push(finding("R11", Severity::Warning, cells, message));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// All of a part's headings and texts, for keyword rules.
+fn part_text(report: &Report, part: Narrative) -> String {
+    let mut all = String::new();
+    for section in report.sections(part) {
+        all.push_str(&section.heading);
+        all.push('\n');
+        all.push_str(&section.text);
+        all.push('\n');
+    }
+    all
+}
+
+fn first_text_path(part: Narrative) -> String {
+    FieldRef::Text(part, 0).path()
+}
+
+pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let cell = CellRef::Request { row: ROW_FEE_UNPAID, col: REQUEST_TOTAL_COL };
+    let Some(unpaid) = report.count(cell).and_then(Cell::value) else { return };
+    let text = part_text(report, Narrative::OtherMatters);
+    let says_no_fee = NO_FEE_PHRASES.iter().find(|phrase| text.contains(**phrase));
+    let mentions_fee = FEE_NOTICE_WORDS.iter().any(|word| text.contains(word));
+    let row = REQUEST_ROWS[ROW_FEE_UNPAID].message_label();
+    let heading = Narrative::OtherMatters.part().heading;
+    let message = match (unpaid, says_no_fee) {
+        (0, _) => return,
+        (_, Some(phrase)) => format!(
+            "{heading}写有“{phrase}”，但表三「{row}」总计为 {unpaid}，说明本年发出过收费通知。请核对：若未发出收费通知，该行应为 0。"
+        ),
+        (_, None) if !mentions_fee => format!(
+            "表三「{row}」总计为 {unpaid}，说明本年发出过收费通知，但{heading}没有说明信息处理费的收取情况（发出收费通知的件数和金额、实际收取的金额）。"
+        ),
+        _ => return,
+    };
+    findings.push(finding("R12", Severity::Warning, vec![first_text_path(Narrative::OtherMatters), cell.path()], message));
+}
+
+pub(super) fn r14(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let text = part_text(report, Narrative::OtherMatters);
+    let missing: Vec<&str> = OTHER_MATTERS_ITEMS
+        .iter()
+        .filter(|(_, words)| !words.iter().any(|word| text.contains(word)))
+        .map(|(item, _)| *item)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let message = format!(
+        "{}通常应逐项说明以下事项，没有的也请写明“无”：{}。",
+        Narrative::OtherMatters.part().heading,
+        missing.join("；")
+    );
+    findings.push(finding("R14", Severity::Warning, vec![first_text_path(Narrative::OtherMatters)], message));
+}
+
+pub(super) fn r15(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    if report.meta.body_type != BodyType::Government {
+        return;
+    }
+    let text = part_text(report, Narrative::Overview);
+    let missing: Vec<&str> = GOVERNMENT_ONLY_TOPICS.iter().copied().filter(|topic| !text.contains(topic)).collect();
+    if missing.is_empty() {
+        return;
+    }
+    let sections = report.sections(Narrative::Overview);
+    let target = sections
+        .iter()
+        .position(|section| section.heading.contains("监督保障"))
+        .unwrap_or(sections.len().saturating_sub(1));
+    let message = format!(
+        "人民政府的年度报告应在{}（通常在“监督保障”中）说明工作考核、社会评议和责任追究结果情况；尚未提到：{}。",
+        Narrative::Overview.part().heading,
+        missing.join("、")
+    );
+    findings.push(finding("R15", Severity::Warning, vec![FieldRef::Text(Narrative::Overview, target).path()], message));
+}

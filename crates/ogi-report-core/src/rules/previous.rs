@@ -1,0 +1,122 @@
+//! Rules against last year's report (`previous`): 上年结转 carries over (R9), the count of
+//! documents in force moves on (R10), and the narrative is not copied (R17).
+
+use std::collections::HashSet;
+
+use super::{finding, Context, Finding, Severity};
+use crate::cell::Cell;
+use crate::format::{
+    ProactiveCellRef, PROACTIVE_DOCUMENT_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, ROW_CARRIED_FORWARD,
+    ROW_CARRIED_IN,
+};
+use crate::report::{CellRef, FieldRef, Narrative, Report};
+
+fn previous_path(cell: CellRef) -> String {
+    format!("previous.{}", cell.path())
+}
+
+pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let Some(previous) = report.previous.as_deref() else { return };
+    for (col, column) in REQUEST_COLUMNS.iter().enumerate() {
+        let this_year = CellRef::Request { row: ROW_CARRIED_IN, col };
+        let last_year = CellRef::Request { row: ROW_CARRIED_FORWARD, col };
+        let (Some(Cell::Value(carried_in)), Some(Cell::Value(carried_forward))) =
+            (report.count(this_year), previous.count(last_year))
+        else {
+            continue;
+        };
+        if carried_in != carried_forward {
+            let message = format!(
+                "表三「{}」列：本年{}为 {carried_in}，而上年报告{}为 {carried_forward}。两者通常应相等；若有差异，请在正文中说明原因。",
+                column.label,
+                REQUEST_ROWS[ROW_CARRIED_IN].label(),
+                REQUEST_ROWS[ROW_CARRIED_FORWARD].label(),
+            );
+            let cells = vec![this_year.path(), previous_path(last_year)];
+            findings.push(finding("R9", Severity::Warning, cells, message));
+        }
+    }
+}
+
+pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let Some(previous) = report.previous.as_deref() else { return };
+    for [issued, repealed, in_force] in PROACTIVE_DOCUMENT_ROWS {
+        let cell = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
+        let value = |report: &Report, index| report.count(cell(index)).and_then(Cell::value);
+        let (Some(issued_now), Some(repealed_now), Some(in_force_now), Some(in_force_before)) = (
+            value(report, issued),
+            value(report, repealed),
+            value(report, in_force),
+            value(previous, in_force),
+        ) else {
+            continue;
+        };
+        let expected = i128::from(in_force_before) + i128::from(issued_now) - i128::from(repealed_now);
+        if i128::from(in_force_now) == expected {
+            continue;
+        }
+        let (row_label, _) = crate::format::proactive_labels(ProactiveCellRef::Count(in_force));
+        let message = format!(
+            "表二「{row_label}」：现行有效件数为 {in_force_now}，而上年现行有效 {in_force_before} 件 + 本年制发 {issued_now} 件 − 本年废止 {repealed_now} 件 = {expected} 件。若没有因到期等原因失效的文件，现行有效件数应为 {expected}；否则请在正文中说明。"
+        );
+        let cells = vec![
+            cell(in_force).path(),
+            cell(issued).path(),
+            cell(repealed).path(),
+            previous_path(cell(in_force)),
+        ];
+        findings.push(finding("R10", Severity::Warning, cells, message));
+    }
+}
+
+/// Sentences shorter than this are common phrases, not copied text.
+const MIN_SENTENCE_CHARS: usize = 8;
+/// A part with less text than this is too short to judge.
+const MIN_PART_CHARS: usize = 40;
+/// Share of a part's text found sentence for sentence in last year's report.
+const COPIED_SHARE_PERCENT: usize = 70;
+
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '！', '？', '；', '\n'])
+        .map(|sentence| sentence.trim_matches(|ch: char| ch.is_whitespace() || ch == '\u{3000}'))
+        .filter(|sentence| sentence.chars().count() >= MIN_SENTENCE_CHARS)
+}
+
+pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let Some(previous) = report.previous.as_deref() else { return };
+    let last_year: HashSet<&str> = Narrative::ALL
+        .into_iter()
+        .flat_map(|part| previous.sections(part))
+        .flat_map(|section| sentences(&section.text))
+        .collect();
+    if last_year.is_empty() {
+        return;
+    }
+    for part in Narrative::ALL {
+        let (mut total, mut copied, mut copied_sentences) = (0, 0, 0);
+        let mut cells = Vec::new();
+        for (index, section) in report.sections(part).iter().enumerate() {
+            let mut section_copied = false;
+            for sentence in sentences(&section.text) {
+                let length = sentence.chars().count();
+                total += length;
+                if last_year.contains(sentence) {
+                    copied += length;
+                    copied_sentences += 1;
+                    section_copied = true;
+                }
+            }
+            if section_copied {
+                cells.push(FieldRef::Text(part, index).path());
+            }
+        }
+        if total >= MIN_PART_CHARS && copied * 100 >= total * COPIED_SHARE_PERCENT {
+            let message = format!(
+                "{}中约 {}% 的文字（{copied_sentences} 句）与上年报告逐句相同。年度报告应反映本年度的实际工作，请结合本年情况重新撰写（内容雷同是常见的扣分项）。",
+                part.part().heading,
+                copied * 100 / total
+            );
+            findings.push(finding("R17", Severity::Warning, cells, message));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! Rules on the report as a whole: all parts and table rows present (R13), the title year and the
+//! statistical period (R16), and the publication deadline (R18).
+
+use super::{finding, Context, Date, Finding, Severity, Stage};
+use crate::format::FIRST_YEAR;
+use crate::report::{BodyType, FieldRef, Narrative, Report};
+
+pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    for path in &report.missing {
+        let message = format!(
+            "报告文件缺少「{path}」。年度报告须包含格式规定的全部六个部分和表格的每一行，不能删减；缺少的表格行已按空白处理，请补填。"
+        );
+        findings.push(finding("R13", Severity::Error, vec![path.clone()], message));
+    }
+    if context.stage != Stage::Final {
+        return;
+    }
+    for part in Narrative::ALL {
+        let empty = report.sections(part).iter().all(|section| section.text.trim().is_empty());
+        if empty {
+            let message = format!(
+                "{}还没有内容。六个部分都须填写；确实没有可报告的内容时写“无”。",
+                part.part().heading
+            );
+            findings.push(finding("R13", Severity::Error, vec![FieldRef::Text(part, 0).path()], message));
+        }
+    }
+}
+
+pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    let mut push = |field: FieldRef, message: String| {
+        findings.push(finding("R16", Severity::Error, vec![field.path()], message));
+    };
+    if report.meta.body.trim().is_empty() {
+        push(FieldRef::Body, "机关名称未填写，无法生成报告标题（机关全称 + 年度 + 政府信息公开工作年度报告）。".to_owned());
+    }
+    let Some(year) = report.meta.year else {
+        push(FieldRef::Year, "报告年度未填写。统计期为报告年度的 1 月 1 日至 12 月 31 日。".to_owned());
+        return;
+    };
+    if year < FIRST_YEAR {
+        push(FieldRef::Year, format!(
+            "报告年度为 {year}。本格式（国办公开办函〔2021〕30号）适用于 {FIRST_YEAR} 年度起的报告，更早年度适用试行格式。"
+        ));
+    }
+    if let Some(today) = context.today {
+        if year > today.year {
+            push(FieldRef::Year, format!("报告年度 {year} 还没有开始，年度报告统计的是已结束的自然年度，请核对。"));
+        }
+    }
+    for part in Narrative::ALL {
+        for (index, section) in report.sections(part).iter().enumerate() {
+            if let Some(stated) = period_end_year(&section.text).filter(|stated| *stated != year) {
+                push(FieldRef::Text(part, index), format!(
+                    "{}写有“截至{stated}年12月31日”，而报告年度为 {year}。统计期应为 {year} 年 1 月 1 日至 12 月 31 日，请核对是否沿用了其他年度的文字。",
+                    part.part().heading
+                ));
+            }
+        }
+    }
+}
+
+/// The year in "截至YYYY年12月31日" / "截止YYYY年12月31日", if the text states one.
+fn period_end_year(text: &str) -> Option<i32> {
+    const END: &str = "年12月31日";
+    for marker in ["截至", "截止"] {
+        for (at, _) in text.match_indices(marker) {
+            let rest = text[at + marker.len()..].trim_start();
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() == 4 && rest[digits.len()..].starts_with(END) {
+                return digits.parse().ok();
+            }
+        }
+    }
+    None
+}
+
+/// Article 49: departments by 31 January, governments by 31 March of the following year.
+pub fn statutory_deadline(year: i32, body_type: BodyType) -> Option<Date> {
+    match body_type {
+        BodyType::Department => Date::new(year + 1, 1, 31),
+        BodyType::Government => Date::new(year + 1, 3, 31),
+    }
+}
+
+pub(super) fn r18(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    let (Some(today), Some(year)) = (context.today, report.meta.year) else { return };
+    let Some(statutory) = statutory_deadline(year, report.meta.body_type) else { return };
+    let (deadline, basis) = match context.deadline {
+        Some(configured) if configured < statutory => (configured, "本地通知规定的日期".to_owned()),
+        _ => (statutory, format!("《条例》第四十九条，{}", report.meta.body_type.label())),
+    };
+    let days = deadline.day_number() - today.day_number();
+    let message = match days {
+        1.. => format!("本报告应于{deadline}前公开（{basis}），还有 {days} 天。"),
+        0 => format!("今天（{deadline}）是本报告的公开截止日（{basis}）。"),
+        _ => format!("本报告的公开截止日期{deadline}（{basis}）已过 {} 天，请尽快公开。", -days),
+    };
+    findings.push(finding("R18", Severity::Info, vec![FieldRef::Year.path()], message));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_period_end() {
+        assert_eq!(period_end_year("截止2021年12月31日,东南隅街道"), Some(2021));
+        assert_eq!(period_end_year("截至 2020年12月31日"), Some(2020));
+        assert_eq!(period_end_year("2021年12月31日"), None);
+        assert_eq!(period_end_year("截至年底"), None);
+    }
+}
