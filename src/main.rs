@@ -1,1 +1,5 @@
-fn main() {}
+//! The page's entry point (Trunk builds this binary).
+
+fn main() {
+    ogi_report::start();
+}

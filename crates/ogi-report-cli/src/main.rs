@@ -31,7 +31,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<ExitCode, Unusable> {
-    let (command, rest) = args.split_first().ok_or_else(|| Unusable(USAGE.to_owned()))?;
+    let (command, rest) = args
+        .split_first()
+        .ok_or_else(|| Unusable(USAGE.to_owned()))?;
     let options = Options::parse(rest)?;
     match command.as_str() {
         "check" => check(&options),
@@ -64,7 +66,9 @@ impl Options {
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             let mut value = |name: &str| {
-                args.next().cloned().ok_or_else(|| Unusable(format!("{name} 后面缺少参数。\n{USAGE}")))
+                args.next()
+                    .cloned()
+                    .ok_or_else(|| Unusable(format!("{name} 后面缺少参数。\n{USAGE}")))
             };
             match arg.as_str() {
                 "--previous" => options.previous = Some(value(arg)?.into()),
@@ -84,7 +88,9 @@ impl Options {
     }
 
     fn file(&self) -> Result<&Path, Unusable> {
-        self.file.as_deref().ok_or_else(|| Unusable(format!("缺少报告文件。\n{USAGE}")))
+        self.file
+            .as_deref()
+            .ok_or_else(|| Unusable(format!("缺少报告文件。\n{USAGE}")))
     }
 }
 
@@ -93,8 +99,8 @@ fn parse_date(text: &str) -> Result<Date, Unusable> {
 }
 
 fn load(path: &Path) -> Result<Report, Unusable> {
-    let text = std::fs::read(path)
-        .map_err(|e| Unusable(format!("无法读取 {}：{e}", path.display())))?;
+    let text =
+        std::fs::read(path).map_err(|e| Unusable(format!("无法读取 {}：{e}", path.display())))?;
     let text = String::from_utf8(text)
         .map_err(|_| Unusable(format!("{}：文件不是 UTF-8 编码的文本。", path.display())))?;
     read_report(&text).map_err(|e| Unusable(format!("{}：{e}", path.display())))
@@ -129,7 +135,11 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
     let findings = rules::check(&report, &context);
     let (errors, warnings) = tally(&findings);
     if options.json {
-        let output = CheckOutput { findings: &findings, errors, warnings };
+        let output = CheckOutput {
+            findings: &findings,
+            errors,
+            warnings,
+        };
         let text = serde_json::to_string(&output).map_err(|e| Unusable(e.to_string()))?;
         println!("{text}");
     } else {
@@ -142,21 +152,37 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
                 finding.cells.join(" ")
             );
         }
-        let infos = findings.iter().filter(|f| f.severity == Severity::Info).count();
+        let infos = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Info)
+            .count();
         println!("共 {errors} 个错误、{warnings} 个提醒、{infos} 个提示。");
     }
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn render(options: &Options) -> Result<ExitCode, Unusable> {
     let report = load(options.file()?)?;
-    let out = options.out.as_deref().ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
+    let out = options
+        .out
+        .as_deref()
+        .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
     let text = match options.to.as_deref() {
         Some("json") => write_report(&report.with_computed_totals()),
         Some(kind @ ("docx" | "html")) => {
-            return Err(Unusable(format!("render --to {kind} 尚未实现（Word 与 HTML 输出将在后续版本提供）。")))
+            return Err(Unusable(format!(
+                "render --to {kind} 尚未实现（Word 与 HTML 输出将在后续版本提供）。"
+            )))
         }
-        Some(other) => return Err(Unusable(format!("不支持的输出格式「{other}」，应为 json、docx 或 html。"))),
+        Some(other) => {
+            return Err(Unusable(format!(
+                "不支持的输出格式「{other}」，应为 json、docx 或 html。"
+            )))
+        }
         None => return Err(Unusable(format!("缺少 --to。\n{USAGE}"))),
     };
     std::fs::write(out, text).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;

@@ -19,7 +19,10 @@ pub enum Cell<V> {
     /// A placeholder such as `/` or `无`, kept as typed (R8).
     Placeholder(String),
     /// Text that is not a valid value, kept as typed, with the reason (R6/R7).
-    Invalid { raw: String, problem: Problem },
+    Invalid {
+        raw: String,
+        problem: Problem,
+    },
 }
 
 pub type CountCell = Cell<u64>;
@@ -54,9 +57,8 @@ impl<V: fmt::Display> Cell<V> {
 impl CountCell {
     /// Reads what a user typed or pasted into a count cell.
     pub fn parse(raw: &str) -> Self {
-        parse_with(raw, |normalised| parse_count(normalised))
+        parse_with(raw, parse_count)
     }
-
 }
 
 impl AmountCell {
@@ -93,13 +95,13 @@ impl Problem {
             Problem::TooManyDecimals => {
                 "金额最多保留 4 位小数（单位：万元，1 元即 0.0001 万元）".to_owned()
             }
-            Problem::MisplacedSeparator => {
-                "千位分隔符位置不对，请直接写数字，例如 1234".to_owned()
-            }
+            Problem::MisplacedSeparator => "千位分隔符位置不对，请直接写数字，例如 1234".to_owned(),
             Problem::Invisible(ch) => {
                 format!("含有不可见字符 U+{:04X}，请删除后重新输入", ch as u32)
             }
-            Problem::NotANumber if is_amount => "请填写金额数字（单位：万元），没有的填 0".to_owned(),
+            Problem::NotANumber if is_amount => {
+                "请填写金额数字（单位：万元），没有的填 0".to_owned()
+            }
             Problem::NotANumber => "请填写数字，没有的填 0".to_owned(),
         }
     }
@@ -124,7 +126,10 @@ fn parse_with<V>(raw: &str, parse: impl FnOnce(&str) -> Result<V, Problem>) -> C
 }
 
 fn invalid<V>(raw: &str, problem: Problem) -> Cell<V> {
-    Cell::Invalid { raw: raw.to_owned(), problem }
+    Cell::Invalid {
+        raw: raw.to_owned(),
+        problem,
+    }
 }
 
 fn is_space(ch: char) -> bool {
@@ -176,14 +181,20 @@ fn classify(text: &str) -> Problem {
         })
     };
     if (text.starts_with('-') || text.starts_with('−'))
-        && text.chars().skip(1).next().is_some_and(|ch| ch.is_ascii_digit())
+        && text.chars().nth(1).is_some_and(|ch| ch.is_ascii_digit())
     {
         Problem::Negative
     } else if digits_around(&['e', 'E'])
-        && text.chars().all(|ch| ch.is_ascii_digit() || "eE+-.,".contains(ch))
+        && text
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || "eE+-.,".contains(ch))
     {
         Problem::Exponent
-    } else if digits_around(&['.']) && text.chars().all(|ch| ch.is_ascii_digit() || ".,".contains(ch))
+    } else if text.matches('.').count() == 1
+        && digits_around(&['.'])
+        && text
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || ".,".contains(ch))
     {
         Problem::NotWhole
     } else {
@@ -310,7 +321,10 @@ mod tests {
         assert_eq!(amount.to_string(), "12.3456");
         assert_eq!(amount.yuan(), 123_456);
         assert_eq!(Amount::parse("0.50").unwrap().to_string(), "0.50");
-        assert_eq!(Amount::parse("１，０００．５").unwrap().to_string(), "1000.5");
+        assert_eq!(
+            Amount::parse("１，０００．５").unwrap().to_string(),
+            "1000.5"
+        );
         assert_eq!(Amount::parse("12.34567"), Err(Problem::TooManyDecimals));
         assert_eq!(Amount::parse("-1"), Err(Problem::Negative));
         assert_eq!(Amount::parse("1e3"), Err(Problem::Exponent));

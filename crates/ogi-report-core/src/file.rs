@@ -48,21 +48,31 @@ pub struct FileError {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileProblem {
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     WrongKind(String),
     NewerVersion(u64),
     UnknownVersion(String),
     UnsupportedTemplate(String),
     UnknownKey,
     Missing,
-    WrongType { expected: &'static str, found: &'static str },
+    WrongType {
+        expected: &'static str,
+        found: &'static str,
+    },
     InvalidValue(String),
     NestedPrevious,
 }
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = if self.path.is_empty() { "文件".to_owned() } else { format!("「{}」", self.path) };
+        let at = if self.path.is_empty() {
+            "文件".to_owned()
+        } else {
+            format!("「{}」", self.path)
+        };
         match &self.problem {
             FileProblem::NotJson { line, column } => write!(
                 f,
@@ -103,7 +113,10 @@ impl fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 fn error(path: &str, problem: FileProblem) -> FileError {
-    FileError { path: path.to_owned(), problem }
+    FileError {
+        path: path.to_owned(),
+        problem,
+    }
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -126,31 +139,63 @@ fn type_name(value: &Value) -> &'static str {
 }
 
 fn wrong_type(path: &str, expected: &'static str, value: &Value) -> FileError {
-    error(path, FileProblem::WrongType { expected, found: type_name(value) })
+    error(
+        path,
+        FileProblem::WrongType {
+            expected,
+            found: type_name(value),
+        },
+    )
 }
 
 /// An object whose keys are all in `allowed`.
-fn object<'v>(value: &'v Value, path: &str, allowed: &[&str]) -> Result<&'v Map<String, Value>, FileError> {
-    let map = value.as_object().ok_or_else(|| wrong_type(path, "对象", value))?;
+fn object<'v>(
+    value: &'v Value,
+    path: &str,
+    allowed: &[&str],
+) -> Result<&'v Map<String, Value>, FileError> {
+    let map = value
+        .as_object()
+        .ok_or_else(|| wrong_type(path, "对象", value))?;
     if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
         return Err(error(&join(path, unknown), FileProblem::UnknownKey));
     }
     Ok(map)
 }
 
-fn required<'v>(map: &'v Map<String, Value>, path: &str, key: &str) -> Result<&'v Value, FileError> {
-    map.get(key).ok_or_else(|| error(&join(path, key), FileProblem::Missing))
+fn required<'v>(
+    map: &'v Map<String, Value>,
+    path: &str,
+    key: &str,
+) -> Result<&'v Value, FileError> {
+    map.get(key)
+        .ok_or_else(|| error(&join(path, key), FileProblem::Missing))
 }
 
 fn string<'v>(value: &'v Value, path: &str) -> Result<&'v str, FileError> {
-    value.as_str().ok_or_else(|| wrong_type(path, "文本", value))
+    value
+        .as_str()
+        .ok_or_else(|| wrong_type(path, "文本", value))
 }
 
 /// Reads a report file. Never panics; any problem is a [`FileError`] and nothing is half-read.
 pub fn read_report(text: &str) -> Result<Report, FileError> {
     let value: Value = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
-        .map_err(|e| error("", FileProblem::NotJson { line: e.line(), column: e.column() }))?;
+        .map_err(|e| {
+            error(
+                "",
+                FileProblem::NotJson {
+                    line: e.line(),
+                    column: e.column(),
+                },
+            )
+        })?;
     read_value(&value, "", true)
+}
+
+/// Reads a report file already parsed as JSON (a report embedded in a larger document).
+pub fn read_report_value(value: &Value) -> Result<Report, FileError> {
+    read_value(value, "", true)
 }
 
 fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report, FileError> {
@@ -159,7 +204,10 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
     let root = object(value, path, &ROOT_KEYS)?;
     let template = string(required(root, path, "template")?, &join(path, "template"))?;
     if template != TEMPLATE_ID {
-        return Err(error(&join(path, "template"), FileProblem::UnsupportedTemplate(template.to_owned())));
+        return Err(error(
+            &join(path, "template"),
+            FileProblem::UnsupportedTemplate(template.to_owned()),
+        ));
     }
     let mut report = Report::default();
     report.meta = read_meta(required(root, path, "meta")?, &join(path, "meta"))?;
@@ -180,8 +228,12 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
     let previous_path = join(path, "previous");
     match root.get("previous") {
         None | Some(Value::Null) => {}
-        Some(_) if !allow_previous => return Err(error(&previous_path, FileProblem::NestedPrevious)),
-        Some(previous) => report.previous = Some(Rc::new(read_value(previous, &previous_path, false)?)),
+        Some(_) if !allow_previous => {
+            return Err(error(&previous_path, FileProblem::NestedPrevious))
+        }
+        Some(previous) => {
+            report.previous = Some(Rc::new(read_value(previous, &previous_path, false)?))
+        }
     }
     Ok(report)
 }
@@ -189,7 +241,9 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
 /// Checks kind and version and brings an older file up to [`CURRENT_VERSION`]. Returns the
 /// migrated document, or `None` when the file is current.
 fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
-    let root = value.as_object().ok_or_else(|| wrong_type(path, "对象", value))?;
+    let root = value
+        .as_object()
+        .ok_or_else(|| wrong_type(path, "对象", value))?;
     let kind_path = join(path, "kind");
     let kind = string(required(root, path, "kind")?, &kind_path)?;
     if kind != KIND {
@@ -198,9 +252,12 @@ fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
     let version_path = join(path, "version");
     let version_value = required(root, path, "version")?;
     let version = match version_value {
-        Value::Number(number) => number
-            .as_u64()
-            .ok_or_else(|| error(&version_path, FileProblem::UnknownVersion(number.to_string())))?,
+        Value::Number(number) => number.as_u64().ok_or_else(|| {
+            error(
+                &version_path,
+                FileProblem::UnknownVersion(number.to_string()),
+            )
+        })?,
         other => return Err(wrong_type(&version_path, "整数", other)),
     };
     if version > CURRENT_VERSION {
@@ -232,29 +289,52 @@ fn read_meta(value: &Value, path: &str) -> Result<Meta, FileError> {
     let year = match required(map, path, "year")? {
         Value::Null => None,
         Value::Number(number) => {
-            let year = number.as_i64().and_then(|year| i32::try_from(year).ok()).filter(|year| (1..=9999).contains(year));
-            Some(year.ok_or_else(|| error(&year_path, FileProblem::InvalidValue(format!("年度「{number}」不是有效年份"))))?)
+            let year = number
+                .as_i64()
+                .and_then(|year| i32::try_from(year).ok())
+                .filter(|year| (1..=9999).contains(year));
+            Some(year.ok_or_else(|| {
+                error(
+                    &year_path,
+                    FileProblem::InvalidValue(format!("年度「{number}」不是有效年份")),
+                )
+            })?)
         }
         other => return Err(wrong_type(&year_path, "整数或 null", other)),
     };
     let type_path = join(path, "body_type");
     let body_type_key = string(required(map, path, "body_type")?, &type_path)?;
     let body_type = BodyType::from_key(body_type_key).ok_or_else(|| {
-        error(&type_path, FileProblem::InvalidValue(format!("「{body_type_key}」应为 department 或 government")))
+        error(
+            &type_path,
+            FileProblem::InvalidValue(format!("「{body_type_key}」应为 department 或 government")),
+        )
     })?;
-    Ok(Meta { body, year, body_type })
+    Ok(Meta {
+        body,
+        year,
+        body_type,
+    })
 }
 
 fn read_sections(value: &Value, path: &str) -> Result<Vec<Section>, FileError> {
-    let items = value.as_array().ok_or_else(|| wrong_type(path, "数组", value))?;
+    let items = value
+        .as_array()
+        .ok_or_else(|| wrong_type(path, "数组", value))?;
     items
         .iter()
         .enumerate()
         .map(|(index, item)| {
             let item_path = join(path, &index.to_string());
             let map = object(item, &item_path, &SECTION_KEYS)?;
-            let heading = string(required(map, &item_path, "heading")?, &join(&item_path, "heading"))?;
-            let text = string(required(map, &item_path, "text")?, &join(&item_path, "text"))?;
+            let heading = string(
+                required(map, &item_path, "heading")?,
+                &join(&item_path, "heading"),
+            )?;
+            let text = string(
+                required(map, &item_path, "text")?,
+                &join(&item_path, "text"),
+            )?;
             Ok(Section::new(heading, text))
         })
         .collect()
@@ -267,14 +347,22 @@ fn read_count(value: Option<&Value>, path: &str) -> Result<CountCell, FileError>
         Some(Value::String(text)) => CountCell::parse(text),
         Some(Value::Number(number)) => match number.as_u64() {
             Some(count) if count <= MAX_COUNT => Cell::Value(count),
-            Some(_) => Cell::Invalid { raw: number.to_string(), problem: Problem::TooLarge },
+            Some(_) => Cell::Invalid {
+                raw: number.to_string(),
+                problem: Problem::TooLarge,
+            },
             None => {
                 let problem = match number.as_f64() {
                     Some(float) if float < 0.0 => Problem::Negative,
-                    Some(float) if float.fract() == 0.0 && float >= MAX_COUNT as f64 => Problem::TooLarge,
+                    Some(float) if float.fract() == 0.0 && float >= MAX_COUNT as f64 => {
+                        Problem::TooLarge
+                    }
                     _ => Problem::NotWhole,
                 };
-                Cell::Invalid { raw: number.to_string(), problem }
+                Cell::Invalid {
+                    raw: number.to_string(),
+                    problem,
+                }
             }
         },
         Some(other) => return Err(wrong_type(path, "整数、文本或 null", other)),
@@ -286,7 +374,13 @@ fn read_amount(value: Option<&Value>, path: &str) -> Result<AmountCell, FileErro
         None | Some(Value::Null) => Cell::Blank,
         Some(Value::String(text)) => AmountCell::parse(text),
         Some(Value::Number(number)) => AmountCell::parse(&number.to_string()),
-        Some(other) => return Err(wrong_type(path, "金额文本（如 \"12.3456\"）、数字或 null", other)),
+        Some(other) => {
+            return Err(wrong_type(
+                path,
+                "金额文本（如 \"12.3456\"）、数字或 null",
+                other,
+            ))
+        }
     })
 }
 
@@ -322,7 +416,9 @@ fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Res
     let mut keys: Vec<&str> = PROACTIVE_DOCUMENT_KEYS.to_vec();
     keys.extend(PROACTIVE_SINGLE_KEYS);
     keys.push(FEES_KEY);
-    let Some(map) = table(value, path, &keys, report)? else { return Ok(()) };
+    let Some(map) = table(value, path, &keys, report)? else {
+        return Ok(());
+    };
     let count = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
     for (group, key) in PROACTIVE_DOCUMENT_KEYS.iter().enumerate() {
         let fields = row(map, path, key, &PROACTIVE_DOCUMENT_FIELDS, report)?;
@@ -331,12 +427,18 @@ fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Res
                 Some(fields) => read_count(fields.get(*field), &join(&join(path, key), field))?,
                 None => Cell::Blank,
             };
-            report.set_count(count(group * PROACTIVE_DOCUMENT_FIELDS.len() + offset), value);
+            report.set_count(
+                count(group * PROACTIVE_DOCUMENT_FIELDS.len() + offset),
+                value,
+            );
         }
     }
     let first_single = PROACTIVE_DOCUMENT_KEYS.len() * PROACTIVE_DOCUMENT_FIELDS.len();
     for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {
-        report.set_count(count(first_single + offset), read_count(map.get(*key), &join(path, key))?);
+        report.set_count(
+            count(first_single + offset),
+            read_count(map.get(*key), &join(path, key))?,
+        );
     }
     report.set_fees(read_amount(map.get(FEES_KEY), &join(path, FEES_KEY))?);
     Ok(())
@@ -345,12 +447,22 @@ fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Res
 fn read_requests(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
     let row_keys = REQUEST_ROWS.map(|spec| spec.key);
     let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
-    let Some(map) = table(value, path, &row_keys, report)? else { return Ok(()) };
+    let Some(map) = table(value, path, &row_keys, report)? else {
+        return Ok(());
+    };
     for (row_index, key) in row_keys.iter().enumerate() {
-        let Some(row_map) = row(map, path, key, &column_keys, report)? else { continue };
+        let Some(row_map) = row(map, path, key, &column_keys, report)? else {
+            continue;
+        };
         for (col, column) in column_keys.iter().enumerate() {
             let cell = read_count(row_map.get(*column), &join(&join(path, key), column))?;
-            report.set_count(CellRef::Request { row: row_index, col }, cell);
+            report.set_count(
+                CellRef::Request {
+                    row: row_index,
+                    col,
+                },
+                cell,
+            );
         }
     }
     Ok(())
@@ -359,9 +471,13 @@ fn read_requests(value: Option<&Value>, path: &str, report: &mut Report) -> Resu
 fn read_appeals(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
     let group_keys = APPEAL_GROUPS.map(|spec| spec.key);
     let column_keys = APPEAL_COLUMNS.map(|(key, _)| key);
-    let Some(map) = table(value, path, &group_keys, report)? else { return Ok(()) };
+    let Some(map) = table(value, path, &group_keys, report)? else {
+        return Ok(());
+    };
     for (group, key) in group_keys.iter().enumerate() {
-        let Some(group_map) = row(map, path, key, &column_keys, report)? else { continue };
+        let Some(group_map) = row(map, path, key, &column_keys, report)? else {
+            continue;
+        };
         for (col, column) in column_keys.iter().enumerate() {
             let cell = read_count(group_map.get(*column), &join(&join(path, key), column))?;
             report.set_count(CellRef::Appeal { group, col }, cell);
@@ -398,20 +514,53 @@ impl Serialize for FileView<'_> {
         map.serialize_entry("version", &CURRENT_VERSION)?;
         map.serialize_entry("template", TEMPLATE_ID)?;
         map.serialize_entry("meta", &MetaView(&report.meta))?;
-        map.serialize_entry("overview", &SectionsView(report.sections(Narrative::Overview)))?;
+        map.serialize_entry(
+            "overview",
+            &SectionsView(report.sections(Narrative::Overview)),
+        )?;
         map.serialize_entry("proactive", &ProactiveView(report))?;
         let row_keys = REQUEST_ROWS.map(|spec| spec.key);
         let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
-        let rows: Vec<KeyedCells> =
-            report.requests.iter().map(|cells| KeyedCells { keys: &column_keys, cells: &cells[..] }).collect();
-        map.serialize_entry("requests", &KeyedRows { keys: &row_keys, rows: &rows })?;
+        let rows: Vec<KeyedCells> = report
+            .requests
+            .iter()
+            .map(|cells| KeyedCells {
+                keys: &column_keys,
+                cells: &cells[..],
+            })
+            .collect();
+        map.serialize_entry(
+            "requests",
+            &KeyedRows {
+                keys: &row_keys,
+                rows: &rows,
+            },
+        )?;
         let group_keys = APPEAL_GROUPS.map(|spec| spec.key);
         let appeal_keys = APPEAL_COLUMNS.map(|(key, _)| key);
-        let groups: Vec<KeyedCells> =
-            report.appeals.iter().map(|cells| KeyedCells { keys: &appeal_keys, cells: &cells[..] }).collect();
-        map.serialize_entry("appeals", &KeyedRows { keys: &group_keys, rows: &groups })?;
-        map.serialize_entry("problems", &SectionsView(report.sections(Narrative::Problems)))?;
-        map.serialize_entry("other_matters", &SectionsView(report.sections(Narrative::OtherMatters)))?;
+        let groups: Vec<KeyedCells> = report
+            .appeals
+            .iter()
+            .map(|cells| KeyedCells {
+                keys: &appeal_keys,
+                cells: &cells[..],
+            })
+            .collect();
+        map.serialize_entry(
+            "appeals",
+            &KeyedRows {
+                keys: &group_keys,
+                rows: &groups,
+            },
+        )?;
+        map.serialize_entry(
+            "problems",
+            &SectionsView(report.sections(Narrative::Problems)),
+        )?;
+        map.serialize_entry(
+            "other_matters",
+            &SectionsView(report.sections(Narrative::OtherMatters)),
+        )?;
         map.serialize_entry("previous", &report.previous.as_deref().map(FileView))?;
         map.end()
     }
@@ -459,7 +608,13 @@ impl Serialize for ProactiveView<'_> {
         let width = PROACTIVE_DOCUMENT_FIELDS.len();
         for (group, key) in PROACTIVE_DOCUMENT_KEYS.iter().enumerate() {
             let cells = &counts[group * width..(group + 1) * width];
-            map.serialize_entry(key, &KeyedCells { keys: &PROACTIVE_DOCUMENT_FIELDS, cells })?;
+            map.serialize_entry(
+                key,
+                &KeyedCells {
+                    keys: &PROACTIVE_DOCUMENT_FIELDS,
+                    cells,
+                },
+            )?;
         }
         let first_single = PROACTIVE_DOCUMENT_KEYS.len() * width;
         for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {

@@ -90,8 +90,14 @@ pub const PART_OTHER_MATTERS: usize = 5;
 
 /// Headings seen in published reports that an importer accepts for a part; never emitted.
 pub const HEADING_ALIASES: [(&str, usize); 3] = [
-    ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", PART_APPEALS),
-    ("五、政府信息公开工作存在的主要问题及改进情况", PART_PROBLEMS),
+    (
+        "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+        PART_APPEALS,
+    ),
+    (
+        "五、政府信息公开工作存在的主要问题及改进情况",
+        PART_PROBLEMS,
+    ),
     ("六、其他事项", PART_OTHER_MATTERS),
 ];
 
@@ -272,13 +278,41 @@ pub struct RequestColumn {
 }
 
 pub const REQUEST_COLUMNS: [RequestColumn; 7] = [
-    RequestColumn { key: "natural_person", label: "自然人", group: None },
-    RequestColumn { key: "commercial", label: "商业企业", group: Some(REQUESTS_ORG_HEADER) },
-    RequestColumn { key: "research", label: "科研机构", group: Some(REQUESTS_ORG_HEADER) },
-    RequestColumn { key: "public_interest", label: "社会公益组织", group: Some(REQUESTS_ORG_HEADER) },
-    RequestColumn { key: "legal_service", label: "法律服务机构", group: Some(REQUESTS_ORG_HEADER) },
-    RequestColumn { key: "other_org", label: "其他", group: Some(REQUESTS_ORG_HEADER) },
-    RequestColumn { key: "total", label: "总计", group: None },
+    RequestColumn {
+        key: "natural_person",
+        label: "自然人",
+        group: None,
+    },
+    RequestColumn {
+        key: "commercial",
+        label: "商业企业",
+        group: Some(REQUESTS_ORG_HEADER),
+    },
+    RequestColumn {
+        key: "research",
+        label: "科研机构",
+        group: Some(REQUESTS_ORG_HEADER),
+    },
+    RequestColumn {
+        key: "public_interest",
+        label: "社会公益组织",
+        group: Some(REQUESTS_ORG_HEADER),
+    },
+    RequestColumn {
+        key: "legal_service",
+        label: "法律服务机构",
+        group: Some(REQUESTS_ORG_HEADER),
+    },
+    RequestColumn {
+        key: "other_org",
+        label: "其他",
+        group: Some(REQUESTS_ORG_HEADER),
+    },
+    RequestColumn {
+        key: "total",
+        label: "总计",
+        group: None,
+    },
 ];
 pub const REQUEST_COLS: usize = REQUEST_COLUMNS.len();
 /// The 总计 column (R2).
@@ -322,36 +356,78 @@ const DECLINED: &str = "（五）不予处理";
 const OTHER: &str = "（六）其他处理";
 
 const fn top(key: &'static str, label: &'static str) -> RequestRow {
-    RequestRow { key, level1: label, level2: None, level3: None }
+    RequestRow {
+        key,
+        level1: label,
+        level2: None,
+        level3: None,
+    }
 }
 const fn handled(key: &'static str, label: &'static str) -> RequestRow {
-    RequestRow { key, level1: HANDLED, level2: Some(label), level3: None }
+    RequestRow {
+        key,
+        level1: HANDLED,
+        level2: Some(label),
+        level3: None,
+    }
 }
 const fn item(key: &'static str, group: &'static str, label: &'static str) -> RequestRow {
-    RequestRow { key, level1: HANDLED, level2: Some(group), level3: Some(label) }
+    RequestRow {
+        key,
+        level1: HANDLED,
+        level2: Some(group),
+        level3: Some(label),
+    }
 }
 
 pub const REQUEST_ROWS: [RequestRow; 25] = [
     top("received", "一、本年新收政府信息公开申请数量"),
     top("carried_in", "二、上年结转政府信息公开申请数量"),
     handled("granted", "（一）予以公开"),
-    handled("partly_granted", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    handled(
+        "partly_granted",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    ),
     item("withheld_state_secret", WITHHELD, "1.属于国家秘密"),
-    item("withheld_prohibited_by_law", WITHHELD, "2.其他法律行政法规禁止公开"),
-    item("withheld_three_safeties_one_stability", WITHHELD, "3.危及“三安全一稳定”"),
+    item(
+        "withheld_prohibited_by_law",
+        WITHHELD,
+        "2.其他法律行政法规禁止公开",
+    ),
+    item(
+        "withheld_three_safeties_one_stability",
+        WITHHELD,
+        "3.危及“三安全一稳定”",
+    ),
     item("withheld_third_party", WITHHELD, "4.保护第三方合法权益"),
-    item("withheld_internal_affairs", WITHHELD, "5.属于三类内部事务信息"),
+    item(
+        "withheld_internal_affairs",
+        WITHHELD,
+        "5.属于三类内部事务信息",
+    ),
     item("withheld_process_info", WITHHELD, "6.属于四类过程性信息"),
     item("withheld_enforcement_file", WITHHELD, "7.属于行政执法案卷"),
     item("withheld_query_matter", WITHHELD, "8.属于行政查询事项"),
     item("unable_not_held", UNABLE, "1.本机关不掌握相关政府信息"),
-    item("unable_needs_creation", UNABLE, "2.没有现成信息需要另行制作"),
-    item("unable_unclear_after_correction", UNABLE, "3.补正后申请内容仍不明确"),
+    item(
+        "unable_needs_creation",
+        UNABLE,
+        "2.没有现成信息需要另行制作",
+    ),
+    item(
+        "unable_unclear_after_correction",
+        UNABLE,
+        "3.补正后申请内容仍不明确",
+    ),
     item("declined_petition", DECLINED, "1.信访举报投诉类申请"),
     item("declined_repeated", DECLINED, "2.重复申请"),
     item("declined_publication", DECLINED, "3.要求提供公开出版物"),
     item("declined_excessive", DECLINED, "4.无正当理由大量反复申请"),
-    item("declined_confirmation", DECLINED, "5.要求行政机关确认或重新出具已获取信息"),
+    item(
+        "declined_confirmation",
+        DECLINED,
+        "5.要求行政机关确认或重新出具已获取信息",
+    ),
     item(
         "other_no_correction",
         OTHER,
@@ -400,9 +476,21 @@ impl AppealGroup {
 }
 
 pub const APPEAL_GROUPS: [AppealGroup; 3] = [
-    AppealGroup { key: "review", top: APPEALS_REVIEW_HEADER, sub: None },
-    AppealGroup { key: "lawsuit_direct", top: APPEALS_LAWSUIT_HEADER, sub: Some("未经复议直接起诉") },
-    AppealGroup { key: "lawsuit_after_review", top: APPEALS_LAWSUIT_HEADER, sub: Some("复议后起诉") },
+    AppealGroup {
+        key: "review",
+        top: APPEALS_REVIEW_HEADER,
+        sub: None,
+    },
+    AppealGroup {
+        key: "lawsuit_direct",
+        top: APPEALS_LAWSUIT_HEADER,
+        sub: Some("未经复议直接起诉"),
+    },
+    AppealGroup {
+        key: "lawsuit_after_review",
+        top: APPEALS_LAWSUIT_HEADER,
+        sub: Some("复议后起诉"),
+    },
 ];
 
 /// (key, label) of the five columns of each group; the last is the group's 总计 (R5).
@@ -451,7 +539,10 @@ mod tests {
             }
             if let Some(three) = row.level3 {
                 let first = three.chars().next().unwrap();
-                assert!(first.is_ascii_digit() && three[1..].starts_with('.'), "{three}");
+                assert!(
+                    first.is_ascii_digit() && three[1..].starts_with('.'),
+                    "{three}"
+                );
             }
         }
         assert!(REQUEST_ROWS[6].label().contains('“') && REQUEST_ROWS[6].label().contains('”'));

@@ -62,7 +62,10 @@ pub struct Section {
 
 impl Section {
     pub fn new(heading: &str, text: &str) -> Section {
-        Section { heading: heading.to_owned(), text: text.to_owned() }
+        Section {
+            heading: heading.to_owned(),
+            text: text.to_owned(),
+        }
     }
 }
 
@@ -75,7 +78,11 @@ pub enum Narrative {
 }
 
 impl Narrative {
-    pub const ALL: [Narrative; 3] = [Narrative::Overview, Narrative::Problems, Narrative::OtherMatters];
+    pub const ALL: [Narrative; 3] = [
+        Narrative::Overview,
+        Narrative::Problems,
+        Narrative::OtherMatters,
+    ];
 
     /// Index of the part in [`format::PARTS`].
     pub fn part_index(self) -> usize {
@@ -138,10 +145,16 @@ impl CellRef {
             }
             CellRef::Proactive(ProactiveCellRef::Fees) => format!("proactive.{}", format::FEES_KEY),
             CellRef::Request { row, col } => {
-                format!("requests.{}.{}", REQUEST_ROWS[row].key, REQUEST_COLUMNS[col].key)
+                format!(
+                    "requests.{}.{}",
+                    REQUEST_ROWS[row].key, REQUEST_COLUMNS[col].key
+                )
             }
             CellRef::Appeal { group, col } => {
-                format!("appeals.{}.{}", APPEAL_GROUPS[group].key, APPEAL_COLUMNS[col].0)
+                format!(
+                    "appeals.{}.{}",
+                    APPEAL_GROUPS[group].key, APPEAL_COLUMNS[col].0
+                )
             }
         }
     }
@@ -149,7 +162,9 @@ impl CellRef {
     pub fn parse(path: &str) -> Option<CellRef> {
         let (table, rest) = path.split_once('.')?;
         match table {
-            "proactive" if rest == format::FEES_KEY => Some(CellRef::Proactive(ProactiveCellRef::Fees)),
+            "proactive" if rest == format::FEES_KEY => {
+                Some(CellRef::Proactive(ProactiveCellRef::Fees))
+            }
             "proactive" => PROACTIVE_CELLS
                 .iter()
                 .position(|cell| *cell == rest)
@@ -204,10 +219,18 @@ impl CellRef {
                 format!("表二 {row}·{column}")
             }
             CellRef::Request { row, col } => {
-                format!("表三 {}·{}", REQUEST_ROWS[row].message_label(), REQUEST_COLUMNS[col].label)
+                format!(
+                    "表三 {}·{}",
+                    REQUEST_ROWS[row].message_label(),
+                    REQUEST_COLUMNS[col].label
+                )
             }
             CellRef::Appeal { group, col } => {
-                format!("表四 {}·{}", APPEAL_GROUPS[group].label(), APPEAL_COLUMNS[col].1)
+                format!(
+                    "表四 {}·{}",
+                    APPEAL_GROUPS[group].label(),
+                    APPEAL_COLUMNS[col].1
+                )
             }
         }
     }
@@ -256,7 +279,9 @@ impl FieldRef {
         }
         let mut pieces = path.split('.');
         let part = pieces.next()?;
-        let part = Narrative::ALL.into_iter().find(|candidate| candidate.key() == part)?;
+        let part = Narrative::ALL
+            .into_iter()
+            .find(|candidate| candidate.key() == part)?;
         let index = pieces.next()?.parse().ok()?;
         let field = match pieces.next()? {
             "heading" => FieldRef::Heading(part, index),
@@ -285,15 +310,21 @@ impl Report {
     /// An empty draft with the format's usual sub-section headings.
     pub fn new_draft() -> Report {
         let headed = |headings: &[&str]| {
-            Rc::new(headings.iter().map(|heading| Section::new(heading, "")).collect())
+            Rc::new(
+                headings
+                    .iter()
+                    .map(|heading| Section::new(heading, ""))
+                    .collect(),
+            )
         };
-        let mut report = Report::default();
-        report.narratives = [
-            headed(&format::DEFAULT_OVERVIEW_HEADINGS),
-            headed(&format::DEFAULT_PROBLEMS_HEADINGS),
-            Rc::new(vec![Section::default()]),
-        ];
-        report
+        Report {
+            narratives: [
+                headed(&format::DEFAULT_OVERVIEW_HEADINGS),
+                headed(&format::DEFAULT_PROBLEMS_HEADINGS),
+                Rc::new(vec![Section::default()]),
+            ],
+            ..Report::default()
+        }
     }
 
     pub fn title(&self) -> String {
@@ -347,12 +378,14 @@ impl Report {
                 Rc::make_mut(&mut self.proactive).counts.get_mut(index)
             }
             CellRef::Proactive(ProactiveCellRef::Fees) => None,
-            CellRef::Request { row, col } => {
-                self.requests.get_mut(row).and_then(|cells| Rc::make_mut(cells).get_mut(col))
-            }
-            CellRef::Appeal { group, col } => {
-                self.appeals.get_mut(group).and_then(|cells| Rc::make_mut(cells).get_mut(col))
-            }
+            CellRef::Request { row, col } => self
+                .requests
+                .get_mut(row)
+                .and_then(|cells| Rc::make_mut(cells).get_mut(col)),
+            CellRef::Appeal { group, col } => self
+                .appeals
+                .get_mut(group)
+                .and_then(|cells| Rc::make_mut(cells).get_mut(col)),
         };
         if let Some(slot) = slot {
             *slot = value;
@@ -416,23 +449,38 @@ impl Report {
                 .collect(),
             _ => return None,
         };
-        Some(sum_cells(parts.into_iter().filter_map(|part| self.count(part))))
+        Some(sum_cells(
+            parts.into_iter().filter_map(|part| self.count(part)),
+        ))
     }
 
     fn refresh_request_row_total(&mut self, row: usize) {
-        let cell = CellRef::Request { row, col: REQUEST_TOTAL_COL };
+        let cell = CellRef::Request {
+            row,
+            col: REQUEST_TOTAL_COL,
+        };
         let total = sum_cells(self.requests[row][..REQUEST_TOTAL_COL].iter());
         self.store_if_changed(cell, total);
     }
 
     fn refresh_request_column_total(&mut self, col: usize) {
-        let cell = CellRef::Request { row: ROW_TOTAL, col };
-        let total = sum_cells(self.requests[ROW_FIRST_OUTCOME..ROW_TOTAL].iter().map(|row| &row[col]));
+        let cell = CellRef::Request {
+            row: ROW_TOTAL,
+            col,
+        };
+        let total = sum_cells(
+            self.requests[ROW_FIRST_OUTCOME..ROW_TOTAL]
+                .iter()
+                .map(|row| &row[col]),
+        );
         self.store_if_changed(cell, total);
     }
 
     fn refresh_appeal_total(&mut self, group: usize) {
-        let cell = CellRef::Appeal { group, col: APPEAL_TOTAL_COL };
+        let cell = CellRef::Appeal {
+            group,
+            col: APPEAL_TOTAL_COL,
+        };
         let total = sum_cells(self.appeals[group][..APPEAL_TOTAL_COL].iter());
         self.store_if_changed(cell, total);
     }
@@ -448,14 +496,22 @@ impl Report {
     pub fn field_text(&self, field: FieldRef) -> String {
         match field {
             FieldRef::Body => self.meta.body.clone(),
-            FieldRef::Year => self.meta.year.map(|year| year.to_string()).unwrap_or_default(),
+            FieldRef::Year => self
+                .meta
+                .year
+                .map(|year| year.to_string())
+                .unwrap_or_default(),
             FieldRef::BodyType => self.meta.body_type.key().to_owned(),
-            FieldRef::Heading(part, index) => {
-                self.sections(part).get(index).map(|s| s.heading.clone()).unwrap_or_default()
-            }
-            FieldRef::Text(part, index) => {
-                self.sections(part).get(index).map(|s| s.text.clone()).unwrap_or_default()
-            }
+            FieldRef::Heading(part, index) => self
+                .sections(part)
+                .get(index)
+                .map(|s| s.heading.clone())
+                .unwrap_or_default(),
+            FieldRef::Text(part, index) => self
+                .sections(part)
+                .get(index)
+                .map(|s| s.text.clone())
+                .unwrap_or_default(),
         }
     }
 }
@@ -522,16 +578,31 @@ mod tests {
             assert_eq!(shared, row != 2 && row != ROW_TOTAL, "row {row}");
         }
         assert!(Rc::ptr_eq(&report.proactive, &before.proactive));
-        assert_eq!(report.count(CellRef::Request { row: ROW_TOTAL, col: 6 }), Some(&Cell::Value(3)));
-        assert_eq!(report.count(CellRef::Request { row: 2, col: 6 }), Some(&Cell::Value(3)));
+        assert_eq!(
+            report.count(CellRef::Request {
+                row: ROW_TOTAL,
+                col: 6
+            }),
+            Some(&Cell::Value(3))
+        );
+        assert_eq!(
+            report.count(CellRef::Request { row: 2, col: 6 }),
+            Some(&Cell::Value(3))
+        );
     }
 
     #[test]
     fn a_total_of_text_is_unknown() {
         let mut report = Report::new_draft();
         report.edit_cell(CellRef::Appeal { group: 0, col: 0 }, "2");
-        assert_eq!(report.count(CellRef::Appeal { group: 0, col: 4 }), Some(&Cell::Value(2)));
+        assert_eq!(
+            report.count(CellRef::Appeal { group: 0, col: 4 }),
+            Some(&Cell::Value(2))
+        );
         report.edit_cell(CellRef::Appeal { group: 0, col: 1 }, "12a");
-        assert_eq!(report.count(CellRef::Appeal { group: 0, col: 4 }), Some(&Cell::Blank));
+        assert_eq!(
+            report.count(CellRef::Appeal { group: 0, col: 4 }),
+            Some(&Cell::Blank)
+        );
     }
 }

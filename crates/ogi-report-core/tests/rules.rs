@@ -17,7 +17,10 @@ fn the_registry_has_every_rule_once_in_order() {
 #[test]
 fn the_seed_passes_every_error_rule() {
     let findings = check(&seed(), &final_check());
-    let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
 
@@ -38,12 +41,30 @@ fn r1_names_both_sides_and_the_value_row_four_needs() {
             "requests.total.natural_person",
         ]
     );
-    assert!(column.message.contains("表三「自然人」列"), "{}", column.message);
-    assert!(column.message.contains("一、本年新收政府信息公开申请数量（5）"), "{}", column.message);
+    assert!(
+        column.message.contains("表三「自然人」列"),
+        "{}",
+        column.message
+    );
+    assert!(
+        column
+            .message
+            .contains("一、本年新收政府信息公开申请数量（5）"),
+        "{}",
+        column.message
+    );
     assert!(column.message.contains("= 5"), "{}", column.message);
-    assert!(column.message.contains("（七）总计（3）"), "{}", column.message);
+    assert!(
+        column.message.contains("（七）总计（3）"),
+        "{}",
+        column.message
+    );
     assert!(column.message.contains("= 3"), "{}", column.message);
-    assert!(column.message.contains("四、结转下年度继续办理应为 2"), "{}", column.message);
+    assert!(
+        column.message.contains("四、结转下年度继续办理应为 2"),
+        "{}",
+        column.message
+    );
     assert_eq!(findings[1].cells[0], "requests.received.total");
 
     type_in(&mut report, "requests.carried_forward.natural_person", "2");
@@ -67,9 +88,21 @@ fn r2_checks_a_row_total_a_file_brings() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].cells.len(), 7);
     assert_eq!(findings[0].cells.last().unwrap(), "requests.granted.total");
-    assert!(findings[0].message.contains("表三「（一）予以公开」行"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("商业企业（2）"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("总计应为 2"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("表三「（一）予以公开」行"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("商业企业（2）"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("总计应为 2"),
+        "{}",
+        findings[0].message
+    );
     report.set_count(request("granted", "total"), CountCell::Value(2));
     assert!(run(&report, "R2").is_empty());
 }
@@ -77,16 +110,35 @@ fn r2_checks_a_row_total_a_file_brings() {
 #[test]
 fn r3_lists_the_non_zero_outcomes() {
     let mut report = seed();
-    report.set_count(request("declined_repeated", "research"), CountCell::Value(4));
+    report.set_count(
+        request("declined_repeated", "research"),
+        CountCell::Value(4),
+    );
     let findings = run(&report, "R3");
     assert_eq!(findings.len(), 1);
     let finding = &findings[0];
     assert_eq!(finding.cells.len(), 22);
-    assert!(finding.cells.contains(&"requests.declined_repeated.research".to_owned()));
+    assert!(finding
+        .cells
+        .contains(&"requests.declined_repeated.research".to_owned()));
     assert_eq!(finding.cells.last().unwrap(), "requests.total.research");
-    assert!(finding.message.contains("表三「科研机构」列"), "{}", finding.message);
-    assert!(finding.message.contains("（五）不予处理 2.重复申请（4），其余为 0，合计 4"), "{}", finding.message);
-    assert!(finding.message.contains("（七）总计应为 4"), "{}", finding.message);
+    assert!(
+        finding.message.contains("表三「科研机构」列"),
+        "{}",
+        finding.message
+    );
+    assert!(
+        finding
+            .message
+            .contains("（五）不予处理 2.重复申请（4），其余为 0，合计 4"),
+        "{}",
+        finding.message
+    );
+    assert!(
+        finding.message.contains("（七）总计应为 4"),
+        "{}",
+        finding.message
+    );
 }
 
 #[test]
@@ -103,15 +155,34 @@ fn r5_checks_each_group_of_table_four() {
     type_in(&mut report, "appeals.lawsuit_direct.upheld", "1");
     type_in(&mut report, "appeals.lawsuit_direct.pending", "2");
     assert!(run(&report, "R5").is_empty(), "computed totals hold");
-    report.set_count(ogi_report_core::CellRef::parse("appeals.lawsuit_direct.total").unwrap(), CountCell::Value(1));
+    report.set_count(
+        ogi_report_core::CellRef::parse("appeals.lawsuit_direct.total").unwrap(),
+        CountCell::Value(1),
+    );
     let findings = run(&report, "R5");
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].cells[0], "appeals.lawsuit_direct.upheld");
     assert_eq!(findings[0].cells[4], "appeals.lawsuit_direct.total");
-    assert!(findings[0].message.contains("表四「未经复议直接起诉」"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("总计（1）"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("= 3"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("总计应为 3"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("表四「未经复议直接起诉」"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("总计（1）"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("= 3"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("总计应为 3"),
+        "{}",
+        findings[0].message
+    );
 }
 
 #[test]
@@ -123,7 +194,13 @@ fn r6_reports_text_that_is_not_a_count() {
     let findings = run(&report, "R6");
     assert_eq!(findings.len(), 2);
     assert_eq!(findings[0].cells, ["proactive.licensing"]);
-    assert!(findings[0].message.contains("表二 行政许可·本年处理决定数量填写的「1.5」"), "{}", findings[0].message);
+    assert!(
+        findings[0]
+            .message
+            .contains("表二 行政许可·本年处理决定数量填写的「1.5」"),
+        "{}",
+        findings[0].message
+    );
     assert!(findings[0].message.contains("整数"));
     assert_eq!(findings[1].cells, ["requests.granted.natural_person"]);
     assert!(findings[1].message.contains("「12a」"));
@@ -136,13 +213,28 @@ fn r7_checks_the_amount_and_warns_on_yuan() {
     assert!(run(&report, "R7").is_empty());
     type_in(&mut report, "proactive.fees", "12.34567");
     let findings = run(&report, "R7");
-    assert_eq!((findings[0].severity, findings[0].cells.clone()), (Severity::Error, vec!["proactive.fees".to_owned()]));
-    assert!(findings[0].message.contains("4 位小数"), "{}", findings[0].message);
+    assert_eq!(
+        (findings[0].severity, findings[0].cells.clone()),
+        (Severity::Error, vec!["proactive.fees".to_owned()])
+    );
+    assert!(
+        findings[0].message.contains("4 位小数"),
+        "{}",
+        findings[0].message
+    );
     type_in(&mut report, "proactive.fees", "12000");
     let findings = run(&report, "R7");
     assert_eq!(findings[0].severity, Severity::Warning);
-    assert!(findings[0].message.contains("12000 万元"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("应改为 1.2 万元"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("12000 万元"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("应改为 1.2 万元"),
+        "{}",
+        findings[0].message
+    );
 }
 
 #[test]
@@ -155,10 +247,18 @@ fn r8_blanks_only_in_a_finished_report_and_placeholders_always() {
     assert_eq!(final_findings[0].cells, ["appeals.review.upheld"]);
     assert!(final_findings[0].message.contains("「/」"));
     assert_eq!(final_findings[1].cells, ["requests.received.commercial"]);
-    assert!(final_findings[1].message.contains("表三还有 1 个空白格"), "{}", final_findings[1].message);
+    assert!(
+        final_findings[1].message.contains("表三还有 1 个空白格"),
+        "{}",
+        final_findings[1].message
+    );
 
     let while_filling = check(&report, &filling());
-    assert_eq!(of(&while_filling, "R8").len(), 1, "a blank is not an error while filling");
+    assert_eq!(
+        of(&while_filling, "R8").len(),
+        1,
+        "a blank is not an error while filling"
+    );
 
     let empty = Report::new_draft();
     let blanks = run(&empty, "R8");
@@ -178,16 +278,35 @@ fn with_previous(previous: Report) -> Report {
 fn r9_compares_carried_in_with_last_years_carried_forward() {
     let mut last_year = seed();
     type_in(&mut last_year, "requests.received.legal_service", "3");
-    type_in(&mut last_year, "requests.carried_forward.legal_service", "3");
+    type_in(
+        &mut last_year,
+        "requests.carried_forward.legal_service",
+        "3",
+    );
     let mut report = with_previous(last_year);
     let findings = run(&report, "R9");
-    assert_eq!(findings.len(), 2, "legal_service and total columns: {findings:#?}");
+    assert_eq!(
+        findings.len(),
+        2,
+        "legal_service and total columns: {findings:#?}"
+    );
     assert_eq!(
         findings[0].cells,
-        ["requests.carried_in.legal_service", "previous.requests.carried_forward.legal_service"]
+        [
+            "requests.carried_in.legal_service",
+            "previous.requests.carried_forward.legal_service"
+        ]
     );
-    assert!(findings[0].message.contains("为 0"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("为 3"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("为 0"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("为 3"),
+        "{}",
+        findings[0].message
+    );
     type_in(&mut report, "requests.carried_in.legal_service", "3");
     assert!(run(&report, "R9").is_empty());
 }
@@ -195,7 +314,11 @@ fn r9_compares_carried_in_with_last_years_carried_forward() {
 #[test]
 fn r10_moves_documents_in_force_on_from_last_year() {
     let mut last_year = seed();
-    type_in(&mut last_year, "proactive.normative_documents.in_force", "10");
+    type_in(
+        &mut last_year,
+        "proactive.normative_documents.in_force",
+        "10",
+    );
     let mut report = with_previous(last_year);
     type_in(&mut report, "proactive.normative_documents.issued", "4");
     type_in(&mut report, "proactive.normative_documents.repealed", "1");
@@ -211,8 +334,18 @@ fn r10_moves_documents_in_force_on_from_last_year() {
             "previous.proactive.normative_documents.in_force",
         ]
     );
-    assert!(findings[0].message.contains("现行有效件数为 12"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("10 件 + 本年制发 4 件 − 本年废止 1 件 = 13 件"), "{}", findings[0].message);
+    assert!(
+        findings[0].message.contains("现行有效件数为 12"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0]
+            .message
+            .contains("10 件 + 本年制发 4 件 − 本年废止 1 件 = 13 件"),
+        "{}",
+        findings[0].message
+    );
     type_in(&mut report, "proactive.normative_documents.in_force", "13");
     assert!(run(&report, "R10").is_empty());
 }
@@ -224,21 +357,48 @@ fn set_text(report: &mut Report, part: Narrative, text: &str) {
 #[test]
 fn r11_reads_numbers_out_of_the_narrative() {
     let mut report = seed();
-    set_text(&mut report, Narrative::Overview, "本年度共收到政府信息公开申请12件，全部按时办结。");
+    set_text(
+        &mut report,
+        Narrative::Overview,
+        "本年度共收到政府信息公开申请12件，全部按时办结。",
+    );
     let findings = run(&report, "R11");
     assert_eq!(findings.len(), 1, "{findings:#?}");
-    assert_eq!(findings[0].cells, ["overview.0.text", "requests.received.total"]);
-    assert!(findings[0].message.contains("（12 件）"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("为 0"), "{}", findings[0].message);
+    assert_eq!(
+        findings[0].cells,
+        ["overview.0.text", "requests.received.total"]
+    );
+    assert!(
+        findings[0].message.contains("（12 件）"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("为 0"),
+        "{}",
+        findings[0].message
+    );
 
     type_in(&mut report, "requests.received.natural_person", "12");
     assert!(run(&report, "R11").is_empty());
 
-    set_text(&mut report, Narrative::Overview, "全年未收到政府信息公开申请，发生行政复议两件。");
+    set_text(
+        &mut report,
+        Narrative::Overview,
+        "全年未收到政府信息公开申请，发生行政复议两件。",
+    );
     let findings = run(&report, "R11");
     let rules: Vec<&str> = findings.iter().map(|f| f.cells[1].as_str()).collect();
-    assert_eq!(rules, ["requests.received.total", "appeals.review.total"], "{findings:#?}");
-    assert!(findings[1].message.contains("（2 件）"), "{}", findings[1].message);
+    assert_eq!(
+        rules,
+        ["requests.received.total", "appeals.review.total"],
+        "{findings:#?}"
+    );
+    assert!(
+        findings[1].message.contains("（2 件）"),
+        "{}",
+        findings[1].message
+    );
 }
 
 #[test]
@@ -247,12 +407,31 @@ fn r12_ties_the_unpaid_fee_row_to_part_six() {
     type_in(&mut report, "requests.other_fee_unpaid.natural_person", "2");
     let findings = run(&report, "R12");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].cells, ["other_matters.0.text", "requests.other_fee_unpaid.total"]);
-    assert!(findings[0].message.contains("总计为 2"), "{}", findings[0].message);
-    set_text(&mut report, Narrative::OtherMatters, "本年度未收取信息处理费。");
+    assert_eq!(
+        findings[0].cells,
+        ["other_matters.0.text", "requests.other_fee_unpaid.total"]
+    );
+    assert!(
+        findings[0].message.contains("总计为 2"),
+        "{}",
+        findings[0].message
+    );
+    set_text(
+        &mut report,
+        Narrative::OtherMatters,
+        "本年度未收取信息处理费。",
+    );
     let findings = run(&report, "R12");
-    assert!(findings[0].message.contains("“未收取信息处理费”"), "{}", findings[0].message);
-    set_text(&mut report, Narrative::OtherMatters, "本年度发出收费通知2件，收取信息处理费0.01万元。");
+    assert!(
+        findings[0].message.contains("“未收取信息处理费”"),
+        "{}",
+        findings[0].message
+    );
+    set_text(
+        &mut report,
+        Narrative::OtherMatters,
+        "本年度发出收费通知2件，收取信息处理费0.01万元。",
+    );
     assert!(run(&report, "R12").is_empty());
 }
 
@@ -260,11 +439,22 @@ fn r12_ties_the_unpaid_fee_row_to_part_six() {
 fn r13_reports_missing_parts_and_rows() {
     let text = SEED.replace("\"other_matters\": [\n    {\n      \"heading\": \"\",\n      \"text\": \"无\"\n    }\n  ],\n", "");
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
-    value["requests"].as_object_mut().unwrap().remove("declined_excessive");
+    value["requests"]
+        .as_object_mut()
+        .unwrap()
+        .remove("declined_excessive");
     let report = ogi_report_core::read_report(&value.to_string()).unwrap();
     let findings = run(&report, "R13");
     let cells: Vec<&str> = findings.iter().map(|f| f.cells[0].as_str()).collect();
-    assert_eq!(cells, ["other_matters", "requests.declined_excessive", "other_matters.0.text"], "{findings:#?}");
+    assert_eq!(
+        cells,
+        [
+            "other_matters",
+            "requests.declined_excessive",
+            "other_matters.0.text"
+        ],
+        "{findings:#?}"
+    );
     assert!(run(&seed(), "R13").is_empty());
 }
 
@@ -290,8 +480,15 @@ fn r15_applies_to_governments_only() {
     report.meta.body_type = BodyType::Government;
     let findings = run(&report, "R15");
     assert_eq!(findings[0].cells, ["overview.5.text"]);
-    assert!(findings[0].message.contains("工作考核、社会评议、责任追究"), "{}", findings[0].message);
-    report.sections_mut(Narrative::Overview).push(Section::new("（六）考核评议", "开展工作考核和社会评议，未发生责任追究。"));
+    assert!(
+        findings[0].message.contains("工作考核、社会评议、责任追究"),
+        "{}",
+        findings[0].message
+    );
+    report.sections_mut(Narrative::Overview).push(Section::new(
+        "（六）考核评议",
+        "开展工作考核和社会评议，未发生责任追究。",
+    ));
     assert!(run(&report, "R15").is_empty());
 }
 
@@ -302,12 +499,26 @@ fn r16_checks_year_body_and_statistical_period() {
     report.meta.year = Some(2022);
     let findings = run(&report, "R16");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].cells, [FieldRef::Text(Narrative::Overview, 2).path()]);
-    assert!(findings[0].message.contains("截至2021年12月31日"), "{}", findings[0].message);
-    assert!(findings[0].message.contains("报告年度为 2022"), "{}", findings[0].message);
+    assert_eq!(
+        findings[0].cells,
+        [FieldRef::Text(Narrative::Overview, 2).path()]
+    );
+    assert!(
+        findings[0].message.contains("截至2021年12月31日"),
+        "{}",
+        findings[0].message
+    );
+    assert!(
+        findings[0].message.contains("报告年度为 2022"),
+        "{}",
+        findings[0].message
+    );
     report.meta.year = None;
     report.meta.body = " ".to_owned();
-    let cells: Vec<String> = run(&report, "R16").into_iter().map(|f| f.cells[0].clone()).collect();
+    let cells: Vec<String> = run(&report, "R16")
+        .into_iter()
+        .map(|f| f.cells[0].clone())
+        .collect();
     assert_eq!(cells, ["meta.body", "meta.year"]);
 }
 
@@ -315,8 +526,18 @@ fn r16_checks_year_body_and_statistical_period() {
 fn r17_finds_text_copied_from_last_year() {
     let report = with_previous(seed());
     let findings = run(&report, "R17");
-    assert_eq!(findings.len(), 2, "overview and problems are copied: {findings:#?}");
-    assert!(findings[0].message.starts_with("一、总体情况中约 100% 的文字"), "{}", findings[0].message);
+    assert_eq!(
+        findings.len(),
+        2,
+        "overview and problems are copied: {findings:#?}"
+    );
+    assert!(
+        findings[0]
+            .message
+            .starts_with("一、总体情况中约 100% 的文字"),
+        "{}",
+        findings[0].message
+    );
     assert_eq!(findings[0].cells.len(), 6);
     let mut rewritten = with_previous(seed());
     for part in [Narrative::Overview, Narrative::Problems] {
@@ -330,17 +551,29 @@ fn r17_finds_text_copied_from_last_year() {
 #[test]
 fn r18_counts_days_to_the_deadline() {
     let report = seed();
-    let at = |today| Context { today: Date::parse(today), ..Context::default() };
+    let at = |today| Context {
+        today: Date::parse(today),
+        ..Context::default()
+    };
     let findings = check(&report, &at("2022-01-10"));
     let reminder = of(&findings, "R18");
     assert_eq!(reminder[0].severity, Severity::Info);
-    assert!(reminder[0].message.contains("2022年1月31日") && reminder[0].message.contains("还有 21 天"));
+    assert!(
+        reminder[0].message.contains("2022年1月31日") && reminder[0].message.contains("还有 21 天")
+    );
     let late = check(&report, &at("2022-02-02"));
     assert!(of(&late, "R18")[0].message.contains("已过 2 天"));
     let mut government = report.clone();
     government.meta.body_type = BodyType::Government;
-    assert!(of(&check(&government, &at("2022-01-10")), "R18")[0].message.contains("2022年3月31日"));
-    let earlier = Context { deadline: Date::parse("2022-01-20"), ..at("2022-01-10") };
-    assert!(of(&check(&report, &earlier), "R18")[0].message.contains("还有 10 天"));
+    assert!(of(&check(&government, &at("2022-01-10")), "R18")[0]
+        .message
+        .contains("2022年3月31日"));
+    let earlier = Context {
+        deadline: Date::parse("2022-01-20"),
+        ..at("2022-01-10")
+    };
+    assert!(of(&check(&report, &earlier), "R18")[0]
+        .message
+        .contains("还有 10 天"));
     assert!(run(&report, "R18").is_empty(), "no reminder without a date");
 }

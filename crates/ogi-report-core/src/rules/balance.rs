@@ -4,6 +4,8 @@
 //! Blank cells count as 0 here (R8 reports them in a finished report); a placeholder or invalid
 //! text makes a balance uncheckable, and R6/R8 report that cell instead.
 
+use std::sync::OnceLock;
+
 use super::{finding, Finding, Severity};
 use crate::cell::Cell;
 use crate::format::{
@@ -51,61 +53,84 @@ fn column_scope(col: usize) -> String {
     format!("表三「{}」列", REQUEST_COLUMNS[col].label)
 }
 
-pub(super) fn r1(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    for col in 0..REQUEST_COLUMNS.len() {
-        check(report, findings, Balance {
-            rule: "R1",
-            scope: column_scope(col),
-            left: vec![request(ROW_RECEIVED, col), request(ROW_CARRIED_IN, col)],
-            right: vec![request(ROW_TOTAL, col), request(ROW_CARRIED_FORWARD, col)],
-            solve_for: request(ROW_CARRIED_FORWARD, col),
-            term: row_term,
-            relation: "第一项加第二项之和，应等于第三项（七）总计加第四项之和",
-        });
+/// Every balance of the format, built once: they are data, not per-check work.
+fn balances() -> &'static [Balance] {
+    static BALANCES: OnceLock<Vec<Balance>> = OnceLock::new();
+    BALANCES.get_or_init(|| {
+        let mut all = Vec::new();
+        for col in 0..REQUEST_COLUMNS.len() {
+            all.push(Balance {
+                rule: "R1",
+                scope: column_scope(col),
+                left: vec![request(ROW_RECEIVED, col), request(ROW_CARRIED_IN, col)],
+                right: vec![request(ROW_TOTAL, col), request(ROW_CARRIED_FORWARD, col)],
+                solve_for: request(ROW_CARRIED_FORWARD, col),
+                term: row_term,
+                relation: "第一项加第二项之和，应等于第三项（七）总计加第四项之和",
+            });
+        }
+        for (row, spec) in REQUEST_ROWS.iter().enumerate() {
+            all.push(Balance {
+                rule: "R2",
+                scope: format!("表三「{}」行", spec.message_label()),
+                left: vec![request(row, REQUEST_TOTAL_COL)],
+                right: (0..REQUEST_TOTAL_COL)
+                    .map(|col| request(row, col))
+                    .collect(),
+                solve_for: request(row, REQUEST_TOTAL_COL),
+                term: column_term,
+                relation: "总计应等于各类申请人之和",
+            });
+        }
+        for col in 0..REQUEST_COLUMNS.len() {
+            all.push(Balance {
+                rule: "R3",
+                scope: column_scope(col),
+                left: vec![request(ROW_TOTAL, col)],
+                right: (ROW_FIRST_OUTCOME..ROW_TOTAL)
+                    .map(|row| request(row, col))
+                    .collect(),
+                solve_for: request(ROW_TOTAL, col),
+                term: row_term,
+                relation: "（七）总计应等于（一）至（六）各项之和",
+            });
+        }
+        for (group, spec) in APPEAL_GROUPS.iter().enumerate() {
+            let cell = |col| CellRef::Appeal { group, col };
+            all.push(Balance {
+                rule: "R5",
+                scope: format!("表四「{}」", spec.label()),
+                left: vec![cell(APPEAL_TOTAL_COL)],
+                right: (0..APPEAL_TOTAL_COL).map(cell).collect(),
+                solve_for: cell(APPEAL_TOTAL_COL),
+                term: column_term,
+                relation: "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+            });
+        }
+        all
+    })
+}
+
+fn check_rule(rule: &str, report: &Report, findings: &mut Vec<Finding>) {
+    for balance in balances().iter().filter(|balance| balance.rule == rule) {
+        check(report, findings, balance);
     }
+}
+
+pub(super) fn r1(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    check_rule("R1", report, findings);
 }
 
 pub(super) fn r2(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    for row in 0..REQUEST_ROWS.len() {
-        check(report, findings, Balance {
-            rule: "R2",
-            scope: format!("表三「{}」行", REQUEST_ROWS[row].message_label()),
-            left: vec![request(row, REQUEST_TOTAL_COL)],
-            right: (0..REQUEST_TOTAL_COL).map(|col| request(row, col)).collect(),
-            solve_for: request(row, REQUEST_TOTAL_COL),
-            term: column_term,
-            relation: "总计应等于各类申请人之和",
-        });
-    }
+    check_rule("R2", report, findings);
 }
 
 pub(super) fn r3(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    for col in 0..REQUEST_COLUMNS.len() {
-        check(report, findings, Balance {
-            rule: "R3",
-            scope: column_scope(col),
-            left: vec![request(ROW_TOTAL, col)],
-            right: (ROW_FIRST_OUTCOME..ROW_TOTAL).map(|row| request(row, col)).collect(),
-            solve_for: request(ROW_TOTAL, col),
-            term: row_term,
-            relation: "（七）总计应等于（一）至（六）各项之和",
-        });
-    }
+    check_rule("R3", report, findings);
 }
 
 pub(super) fn r5(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    for (group, spec) in APPEAL_GROUPS.iter().enumerate() {
-        let cell = |col| CellRef::Appeal { group, col };
-        check(report, findings, Balance {
-            rule: "R5",
-            scope: format!("表四「{}」", spec.label()),
-            left: vec![cell(APPEAL_TOTAL_COL)],
-            right: (0..APPEAL_TOTAL_COL).map(cell).collect(),
-            solve_for: cell(APPEAL_TOTAL_COL),
-            term: column_term,
-            relation: "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
-        });
-    }
+    check_rule("R5", report, findings);
 }
 
 /// A side written out for a message: every term when short, the non-zero ones when long.
@@ -126,20 +151,26 @@ fn describe_side(cells: &[CellRef], values: &[u64], term: fn(CellRef) -> String)
     }
 }
 
-fn check(report: &Report, findings: &mut Vec<Finding>, balance: Balance) {
+fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
     let value = |cell: CellRef| match report.count(cell) {
         Some(Cell::Value(value)) => Some(*value),
         Some(Cell::Blank) => Some(0),
         _ => None,
     };
-    let values = |cells: &[CellRef]| cells.iter().map(|cell| value(*cell)).collect::<Option<Vec<u64>>>();
-    let (Some(left), Some(right)) = (values(&balance.left), values(&balance.right)) else {
+    let sum = |cells: &[CellRef]| cells.iter().map(|cell| value(*cell)).sum::<Option<u64>>();
+    let (Some(left_sum), Some(right_sum)) = (sum(&balance.left), sum(&balance.right)) else {
         return;
     };
-    let (left_sum, right_sum): (u64, u64) = (left.iter().sum(), right.iter().sum());
     if left_sum == right_sum {
         return;
     }
+    let values = |cells: &[CellRef]| {
+        cells
+            .iter()
+            .map(|cell| value(*cell).unwrap_or(0))
+            .collect::<Vec<u64>>()
+    };
+    let (left, right) = (values(&balance.left), values(&balance.right));
     let difference = left_sum.abs_diff(right_sum);
     let solve_value = value(balance.solve_for).unwrap_or(0);
     let (own_side, other_side) = if balance.left.contains(&balance.solve_for) {
@@ -159,7 +190,11 @@ fn check(report: &Report, findings: &mut Vec<Finding>, balance: Balance) {
         .iter()
         .chain(&balance.right)
         .any(|cell| report.count(*cell).is_some_and(Cell::is_blank));
-    let blank_note = if blanks { "（空白格按 0 计）" } else { "" };
+    let blank_note = if blanks {
+        "（空白格按 0 计）"
+    } else {
+        ""
+    };
     let message = format!(
         "{}：{}，而 {}，相差 {difference}{blank_note}。{}。{fix}",
         balance.scope,

@@ -25,8 +25,11 @@ pub(super) fn r7(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     let label = cell.message_label();
     match report.fees() {
         Cell::Invalid { raw, problem } => {
-            let message =
-                format!("{label}填写的「{}」不是有效金额：{}。", excerpt(raw), problem.message(true));
+            let message = format!(
+                "{label}填写的「{}」不是有效金额：{}。",
+                excerpt(raw),
+                problem.message(true)
+            );
             findings.push(finding("R7", Severity::Error, vec![cell.path()], message));
         }
         Cell::Value(amount) if amount.whole_wan() >= FEE_SUSPICIOUS_WAN => {
@@ -77,7 +80,10 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
         if cells.is_empty() {
             continue;
         }
-        let message = format!("{table}还有 {} 个空白格。定稿前请逐格填写，没有发生的填 0。", cells.len());
+        let message = format!(
+            "{table}还有 {} 个空白格。定稿前请逐格填写，没有发生的填 0。",
+            cells.len()
+        );
         findings.push(finding("R8", Severity::Error, cells, message));
     }
 }

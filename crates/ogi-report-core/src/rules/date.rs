@@ -44,13 +44,18 @@ impl Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z - era * 146_097;
-        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
         let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
         let mp = (5 * day_of_year + 2) / 153;
         let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
         let year = year_of_era + era * 400 + i64::from(month <= 2);
-        Date { year: year as i32, month, day }
+        Date {
+            year: year as i32,
+            month,
+            day,
+        }
     }
 }
 
@@ -76,7 +81,11 @@ mod tests {
     #[test]
     fn day_numbers_round_trip() {
         assert_eq!(Date::new(1970, 1, 1).unwrap().day_number(), 0);
-        assert_eq!(Date::new(2022, 1, 31).unwrap().day_number() - Date::new(2021, 12, 31).unwrap().day_number(), 31);
+        assert_eq!(
+            Date::new(2022, 1, 31).unwrap().day_number()
+                - Date::new(2021, 12, 31).unwrap().day_number(),
+            31
+        );
         for days in [-1000, 0, 18_000, 19_000, 20_500] {
             assert_eq!(Date::from_day_number(days).day_number(), days);
         }

@@ -11,8 +11,10 @@ use crate::format::{
 use crate::report::{BodyType, CellRef, FieldRef, Narrative, Report};
 
 /// A kind of number the narrative often states, and the table cells (summed) it must match.
+/// The text is searched for `anchor`; one of `prefixes` must stand right before it.
 struct Claim {
-    keywords: &'static [&'static str],
+    anchor: &'static str,
+    prefixes: &'static [&'static str],
     cells: &'static [CellRef],
     /// "未收到…申请" states 0.
     negatable: bool,
@@ -20,35 +22,62 @@ struct Claim {
 
 const CLAIMS: [Claim; 6] = [
     Claim {
-        keywords: &["收到政府信息公开申请", "新收政府信息公开申请", "受理政府信息公开申请", "收到信息公开申请", "收到申请"],
-        cells: &[CellRef::Request { row: ROW_RECEIVED, col: REQUEST_TOTAL_COL }],
+        anchor: "申请",
+        prefixes: &[
+            "收到政府信息公开",
+            "新收政府信息公开",
+            "受理政府信息公开",
+            "收到信息公开",
+            "收到",
+        ],
+        cells: &[CellRef::Request {
+            row: ROW_RECEIVED,
+            col: REQUEST_TOTAL_COL,
+        }],
         negatable: true,
     },
     Claim {
-        keywords: &["办结"],
-        cells: &[CellRef::Request { row: ROW_TOTAL, col: REQUEST_TOTAL_COL }],
+        anchor: "办结",
+        prefixes: &[""],
+        cells: &[CellRef::Request {
+            row: ROW_TOTAL,
+            col: REQUEST_TOTAL_COL,
+        }],
         negatable: false,
     },
     Claim {
-        keywords: &["行政复议"],
-        cells: &[CellRef::Appeal { group: 0, col: APPEAL_TOTAL_COL }],
+        anchor: "行政复议",
+        prefixes: &[""],
+        cells: &[CellRef::Appeal {
+            group: 0,
+            col: APPEAL_TOTAL_COL,
+        }],
         negatable: true,
     },
     Claim {
-        keywords: &["行政诉讼"],
+        anchor: "行政诉讼",
+        prefixes: &[""],
         cells: &[
-            CellRef::Appeal { group: 1, col: APPEAL_TOTAL_COL },
-            CellRef::Appeal { group: 2, col: APPEAL_TOTAL_COL },
+            CellRef::Appeal {
+                group: 1,
+                col: APPEAL_TOTAL_COL,
+            },
+            CellRef::Appeal {
+                group: 2,
+                col: APPEAL_TOTAL_COL,
+            },
         ],
         negatable: true,
     },
     Claim {
-        keywords: &["制发规范性文件", "制发行政规范性文件", "出台规范性文件", "出台行政规范性文件"],
+        anchor: "规范性文件",
+        prefixes: &["制发行政", "制发", "出台行政", "出台"],
         cells: &[CellRef::Proactive(ProactiveCellRef::Count(3))],
         negatable: false,
     },
     Claim {
-        keywords: &["废止规范性文件", "废止行政规范性文件"],
+        anchor: "规范性文件",
+        prefixes: &["废止行政", "废止"],
         cells: &[CellRef::Proactive(ProactiveCellRef::Count(4))],
         negatable: false,
     },
@@ -81,7 +110,9 @@ fn number_after(text: &str) -> Option<u64> {
         }
     }
     let unit_follows = chars.next().is_some_and(|ch| COUNT_WORDS.contains(&ch));
-    (unit_follows && !numerals.is_empty()).then(|| numerals_value(&numerals)).flatten()
+    (unit_follows && !numerals.is_empty())
+        .then(|| numerals_value(&numerals))
+        .flatten()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -137,44 +168,74 @@ fn numerals_value(numerals: &[Numeral]) -> Option<u64> {
 }
 
 fn negated(before: &str) -> bool {
-    let window: String = before.chars().rev().take(NEGATION_WINDOW_CHARS).collect::<Vec<_>>().into_iter().rev().collect();
+    let window: String = before
+        .chars()
+        .rev()
+        .take(NEGATION_WINDOW_CHARS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     window.contains('未') || window.contains("没有") || window.ends_with('无')
 }
 
 fn table_sum(report: &Report, cells: &[CellRef]) -> Option<u64> {
-    cells.iter().map(|cell| report.count(*cell).and_then(Cell::value)).sum()
+    cells
+        .iter()
+        .map(|cell| report.count(*cell).and_then(Cell::value))
+        .sum()
+}
+
+/// Where each claim's keyword stands in `text`: (start of the keyword, end of the anchor).
+fn keyword_matches(text: &str) -> impl Iterator<Item = (&'static Claim, usize, usize)> + '_ {
+    CLAIMS.iter().flat_map(move |claim| {
+        text.match_indices(claim.anchor)
+            .filter_map(move |(at, anchor)| {
+                let before = &text[..at];
+                let prefix = claim
+                    .prefixes
+                    .iter()
+                    .find(|prefix| before.ends_with(**prefix))?;
+                Some((claim, at - prefix.len(), at + anchor.len()))
+            })
+    })
 }
 
 pub(super) fn r11(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     for part in Narrative::ALL {
         for (index, section) in report.sections(part).iter().enumerate() {
             let text = section.text.as_str();
-            for claim in &CLAIMS {
-                let Some(table) = table_sum(report, claim.cells) else { continue };
-                for keyword in claim.keywords {
-                    for (at, _) in text.match_indices(keyword) {
-                        let after = &text[at + keyword.len()..];
-                        let stated = match number_after(after) {
-                            Some(number) => number,
-                            None if claim.negatable && negated(&text[..at]) => 0,
-                            None => continue,
-                        };
-                        if stated == table {
-                            continue;
-                        }
-                        let quote: String = text[at..].chars().take(keyword.chars().count() + NUMBER_WINDOW_CHARS + 4).collect();
-                        let names: Vec<String> = claim.cells.iter().map(|cell| cell.message_label()).collect();
-                        let message = format!(
-                            "{}{}写有“{quote}…”（{stated} 件），但{}为 {table}。请核对正文或表格，使两者一致。",
-                            part.part().heading,
-                            if section.heading.is_empty() { String::new() } else { format!(" {} ", section.heading) },
-                            names.join(" 与 "),
-                        );
-                        let mut cells = vec![FieldRef::Text(part, index).path()];
-                        cells.extend(claim.cells.iter().map(|cell| cell.path()));
-                        findings.push(finding("R11", Severity::Warning, cells, message));
-                    }
+            for (claim, at, end) in keyword_matches(text) {
+                let Some(table) = table_sum(report, claim.cells) else {
+                    continue;
+                };
+                let after = &text[end..];
+                let stated = match number_after(after) {
+                    Some(number) => number,
+                    None if claim.negatable && negated(&text[..at]) => 0,
+                    None => continue,
+                };
+                if stated == table {
+                    continue;
                 }
+                let quote: String = text[at..]
+                    .chars()
+                    .take(text[at..end].chars().count() + NUMBER_WINDOW_CHARS + 4)
+                    .collect();
+                let names: Vec<String> = claim
+                    .cells
+                    .iter()
+                    .map(|cell| cell.message_label())
+                    .collect();
+                let message = format!(
+                    "{}{}写有“{quote}…”（{stated} 件），但{}为 {table}。请核对正文或表格，使两者一致。",
+                    part.part().heading,
+                    if section.heading.is_empty() { String::new() } else { format!(" {} ", section.heading) },
+                    names.join(" 与 "),
+                );
+                let mut cells = vec![FieldRef::Text(part, index).path()];
+                cells.extend(claim.cells.iter().map(|cell| cell.path()));
+                findings.push(finding("R11", Severity::Warning, cells, message));
             }
         }
     }
@@ -197,8 +258,13 @@ fn first_text_path(part: Narrative) -> String {
 }
 
 pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    let cell = CellRef::Request { row: ROW_FEE_UNPAID, col: REQUEST_TOTAL_COL };
-    let Some(unpaid) = report.count(cell).and_then(Cell::value) else { return };
+    let cell = CellRef::Request {
+        row: ROW_FEE_UNPAID,
+        col: REQUEST_TOTAL_COL,
+    };
+    let Some(unpaid) = report.count(cell).and_then(Cell::value) else {
+        return;
+    };
     let text = part_text(report, Narrative::OtherMatters);
     let says_no_fee = NO_FEE_PHRASES.iter().find(|phrase| text.contains(**phrase));
     let mentions_fee = FEE_NOTICE_WORDS.iter().any(|word| text.contains(word));
@@ -214,7 +280,12 @@ pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         ),
         _ => return,
     };
-    findings.push(finding("R12", Severity::Warning, vec![first_text_path(Narrative::OtherMatters), cell.path()], message));
+    findings.push(finding(
+        "R12",
+        Severity::Warning,
+        vec![first_text_path(Narrative::OtherMatters), cell.path()],
+        message,
+    ));
 }
 
 pub(super) fn r14(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
@@ -232,7 +303,12 @@ pub(super) fn r14(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         Narrative::OtherMatters.part().heading,
         missing.join("；")
     );
-    findings.push(finding("R14", Severity::Warning, vec![first_text_path(Narrative::OtherMatters)], message));
+    findings.push(finding(
+        "R14",
+        Severity::Warning,
+        vec![first_text_path(Narrative::OtherMatters)],
+        message,
+    ));
 }
 
 pub(super) fn r15(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
@@ -240,7 +316,11 @@ pub(super) fn r15(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         return;
     }
     let text = part_text(report, Narrative::Overview);
-    let missing: Vec<&str> = GOVERNMENT_ONLY_TOPICS.iter().copied().filter(|topic| !text.contains(topic)).collect();
+    let missing: Vec<&str> = GOVERNMENT_ONLY_TOPICS
+        .iter()
+        .copied()
+        .filter(|topic| !text.contains(topic))
+        .collect();
     if missing.is_empty() {
         return;
     }
@@ -254,5 +334,10 @@ pub(super) fn r15(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         Narrative::Overview.part().heading,
         missing.join("、")
     );
-    findings.push(finding("R15", Severity::Warning, vec![FieldRef::Text(Narrative::Overview, target).path()], message));
+    findings.push(finding(
+        "R15",
+        Severity::Warning,
+        vec![FieldRef::Text(Narrative::Overview, target).path()],
+        message,
+    ));
 }

@@ -1,8 +1,6 @@
 //! Rules against last year's report (`previous`): 上年结转 carries over (R9), the count of
 //! documents in force moves on (R10), and the narrative is not copied (R17).
 
-use std::collections::HashSet;
-
 use super::{finding, Context, Finding, Severity};
 use crate::cell::Cell;
 use crate::format::{
@@ -16,10 +14,18 @@ fn previous_path(cell: CellRef) -> String {
 }
 
 pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    let Some(previous) = report.previous.as_deref() else { return };
+    let Some(previous) = report.previous.as_deref() else {
+        return;
+    };
     for (col, column) in REQUEST_COLUMNS.iter().enumerate() {
-        let this_year = CellRef::Request { row: ROW_CARRIED_IN, col };
-        let last_year = CellRef::Request { row: ROW_CARRIED_FORWARD, col };
+        let this_year = CellRef::Request {
+            row: ROW_CARRIED_IN,
+            col,
+        };
+        let last_year = CellRef::Request {
+            row: ROW_CARRIED_FORWARD,
+            col,
+        };
         let (Some(Cell::Value(carried_in)), Some(Cell::Value(carried_forward))) =
             (report.count(this_year), previous.count(last_year))
         else {
@@ -39,7 +45,9 @@ pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
 }
 
 pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    let Some(previous) = report.previous.as_deref() else { return };
+    let Some(previous) = report.previous.as_deref() else {
+        return;
+    };
     for [issued, repealed, in_force] in PROACTIVE_DOCUMENT_ROWS {
         let cell = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
         let value = |report: &Report, index| report.count(cell(index)).and_then(Cell::value);
@@ -51,7 +59,8 @@ pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         ) else {
             continue;
         };
-        let expected = i128::from(in_force_before) + i128::from(issued_now) - i128::from(repealed_now);
+        let expected =
+            i128::from(in_force_before) + i128::from(issued_now) - i128::from(repealed_now);
         if i128::from(in_force_now) == expected {
             continue;
         }
@@ -83,12 +92,16 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    let Some(previous) = report.previous.as_deref() else { return };
-    let last_year: HashSet<&str> = Narrative::ALL
+    let Some(previous) = report.previous.as_deref() else {
+        return;
+    };
+    // A sorted list beats a hash set for the few dozen sentences of a report.
+    let mut last_year: Vec<&str> = Narrative::ALL
         .into_iter()
         .flat_map(|part| previous.sections(part))
         .flat_map(|section| sentences(&section.text))
         .collect();
+    last_year.sort_unstable();
     if last_year.is_empty() {
         return;
     }
@@ -100,7 +113,7 @@ pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
             for sentence in sentences(&section.text) {
                 let length = sentence.chars().count();
                 total += length;
-                if last_year.contains(sentence) {
+                if last_year.binary_search(&sentence).is_ok() {
                     copied += length;
                     copied_sentences += 1;
                     section_copied = true;

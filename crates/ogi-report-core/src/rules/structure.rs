@@ -16,13 +16,21 @@ pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding
         return;
     }
     for part in Narrative::ALL {
-        let empty = report.sections(part).iter().all(|section| section.text.trim().is_empty());
+        let empty = report
+            .sections(part)
+            .iter()
+            .all(|section| section.text.trim().is_empty());
         if empty {
             let message = format!(
                 "{}还没有内容。六个部分都须填写；确实没有可报告的内容时写“无”。",
                 part.part().heading
             );
-            findings.push(finding("R13", Severity::Error, vec![FieldRef::Text(part, 0).path()], message));
+            findings.push(finding(
+                "R13",
+                Severity::Error,
+                vec![FieldRef::Text(part, 0).path()],
+                message,
+            ));
         }
     }
 }
@@ -32,10 +40,17 @@ pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding
         findings.push(finding("R16", Severity::Error, vec![field.path()], message));
     };
     if report.meta.body.trim().is_empty() {
-        push(FieldRef::Body, "机关名称未填写，无法生成报告标题（机关全称 + 年度 + 政府信息公开工作年度报告）。".to_owned());
+        push(
+            FieldRef::Body,
+            "机关名称未填写，无法生成报告标题（机关全称 + 年度 + 政府信息公开工作年度报告）。"
+                .to_owned(),
+        );
     }
     let Some(year) = report.meta.year else {
-        push(FieldRef::Year, "报告年度未填写。统计期为报告年度的 1 月 1 日至 12 月 31 日。".to_owned());
+        push(
+            FieldRef::Year,
+            "报告年度未填写。统计期为报告年度的 1 月 1 日至 12 月 31 日。".to_owned(),
+        );
         return;
     };
     if year < FIRST_YEAR {
@@ -45,7 +60,10 @@ pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding
     }
     if let Some(today) = context.today {
         if year > today.year {
-            push(FieldRef::Year, format!("报告年度 {year} 还没有开始，年度报告统计的是已结束的自然年度，请核对。"));
+            push(
+                FieldRef::Year,
+                format!("报告年度 {year} 还没有开始，年度报告统计的是已结束的自然年度，请核对。"),
+            );
         }
     }
     for part in Narrative::ALL {
@@ -84,19 +102,34 @@ pub fn statutory_deadline(year: i32, body_type: BodyType) -> Option<Date> {
 }
 
 pub(super) fn r18(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    let (Some(today), Some(year)) = (context.today, report.meta.year) else { return };
-    let Some(statutory) = statutory_deadline(year, report.meta.body_type) else { return };
+    let (Some(today), Some(year)) = (context.today, report.meta.year) else {
+        return;
+    };
+    let Some(statutory) = statutory_deadline(year, report.meta.body_type) else {
+        return;
+    };
     let (deadline, basis) = match context.deadline {
         Some(configured) if configured < statutory => (configured, "本地通知规定的日期".to_owned()),
-        _ => (statutory, format!("《条例》第四十九条，{}", report.meta.body_type.label())),
+        _ => (
+            statutory,
+            format!("《条例》第四十九条，{}", report.meta.body_type.label()),
+        ),
     };
     let days = deadline.day_number() - today.day_number();
     let message = match days {
         1.. => format!("本报告应于{deadline}前公开（{basis}），还有 {days} 天。"),
         0 => format!("今天（{deadline}）是本报告的公开截止日（{basis}）。"),
-        _ => format!("本报告的公开截止日期{deadline}（{basis}）已过 {} 天，请尽快公开。", -days),
+        _ => format!(
+            "本报告的公开截止日期{deadline}（{basis}）已过 {} 天，请尽快公开。",
+            -days
+        ),
     };
-    findings.push(finding("R18", Severity::Info, vec![FieldRef::Year.path()], message));
+    findings.push(finding(
+        "R18",
+        Severity::Info,
+        vec![FieldRef::Year.path()],
+        message,
+    ));
 }
 
 #[cfg(test)]

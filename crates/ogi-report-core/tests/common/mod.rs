@@ -12,7 +12,10 @@ pub fn seed() -> Report {
 }
 
 pub fn filling() -> Context {
-    Context { stage: Stage::Filling, ..Context::default() }
+    Context {
+        stage: Stage::Filling,
+        ..Context::default()
+    }
 }
 
 pub fn final_check() -> Context {
@@ -21,11 +24,17 @@ pub fn final_check() -> Context {
 
 /// Findings of one rule.
 pub fn of<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
-    findings.iter().filter(|finding| finding.rule == rule).collect()
+    findings
+        .iter()
+        .filter(|finding| finding.rule == rule)
+        .collect()
 }
 
 pub fn run(report: &Report, rule: &str) -> Vec<Finding> {
-    check(report, &final_check()).into_iter().filter(|finding| finding.rule == rule).collect()
+    check(report, &final_check())
+        .into_iter()
+        .filter(|finding| finding.rule == rule)
+        .collect()
 }
 
 pub fn request(row: &str, col: &str) -> CellRef {

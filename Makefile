@@ -1,0 +1,62 @@
+# Two commands on a fresh machine: `make serve` and `make test`. Each installs what is missing
+# (and skips what is there): the wasm32 target, Trunk, wasm-bindgen-cli at the crate's version,
+# npm tools (binaryen's wasm-opt, playwright-core) and Debian's Chromium with its driver.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve build test tools tools-build tools-browser lint test-native test-wasm test-e2e size bench fuzz clean
+
+serve: build
+	node e2e/server.mjs dist $(PORT)
+
+build: tools-build
+	trunk build --release
+
+test: tools lint test-native test-wasm build size test-e2e
+
+tools: tools-build tools-browser
+
+tools-build:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q "trunk $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm install --no-audit --no-fund
+
+tools-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --exclude ogi-report --all-targets -- -D warnings
+	cargo clippy -p ogi-report --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace --exclude ogi-report
+
+test-wasm: tools
+	cargo test -p ogi-report --target wasm32-unknown-unknown
+
+size:
+	node scripts/check-size.mjs dist
+
+test-e2e: tools
+	node --test --test-concurrency=1 e2e/tests/
+
+bench: build
+	cargo bench -p ogi-report-core
+
+fuzz:
+	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}
+	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run parse_cell -- -max_total_time=$${SECONDS_EACH:-300}
+
+clean:
+	rm -rf dist target

@@ -1,0 +1,191 @@
+//! The `ogi-report` binary as a superior office runs it: exit statuses and outputs of
+//! interfaces.md §2.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn ogi_report(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ogi-report"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ogi-report-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+fn seed_text() -> String {
+    std::fs::read_to_string(fixture("seed-2021.json")).unwrap()
+}
+
+#[test]
+fn check_passes_the_seed() {
+    let seed = fixture("seed-2021.json");
+    let output = ogi_report(&["check", seed.to_str().unwrap(), "--today", "2022-01-10"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("共 0 个错误"), "{stdout}");
+    assert!(stdout.contains("提示 R18"), "{stdout}");
+}
+
+#[test]
+fn check_json_lists_findings_and_counts() {
+    let broken = seed_text().replacen("\"natural_person\": 0", "\"natural_person\": 5", 1);
+    let path = temp_file("r1.json", &broken);
+    let output = ogi_report(&[
+        "check",
+        path.to_str().unwrap(),
+        "--json",
+        "--today",
+        "2022-01-10",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = value["findings"].as_array().unwrap();
+    let r1 = findings.iter().find(|f| f["rule"] == "R1").unwrap();
+    assert_eq!(r1["severity"], "error");
+    assert_eq!(r1["cells"][0], "requests.received.natural_person");
+    assert!(r1["message"].as_str().unwrap().contains("（5）"));
+    assert_eq!(
+        value["errors"].as_u64().unwrap() as usize,
+        findings.iter().filter(|f| f["severity"] == "error").count()
+    );
+    assert!(value["warnings"].is_u64());
+}
+
+#[test]
+fn check_uses_last_years_file() {
+    let last_year = seed_text().replace(
+        "\"carried_forward\": {\n      \"natural_person\": 0",
+        "\"carried_forward\": {\n      \"natural_person\": 4",
+    );
+    assert_ne!(last_year, seed_text());
+    let previous = temp_file("last.json", &last_year);
+    let this_year = temp_file(
+        "this.json",
+        &seed_text().replace("\"year\": 2021", "\"year\": 2022"),
+    );
+    let output = ogi_report(&[
+        "check",
+        this_year.to_str().unwrap(),
+        "--previous",
+        previous.to_str().unwrap(),
+        "--json",
+    ]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rules: Vec<&str> = value["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"R9") && rules.contains(&"R17"), "{rules:?}");
+}
+
+#[test]
+fn unreadable_files_exit_2_with_a_message() {
+    let cases = [
+        temp_file("truncated.json", &seed_text()[..400]),
+        temp_file(
+            "newer.json",
+            &seed_text().replace("\"version\": 1", "\"version\": 99"),
+        ),
+        temp_file("binary.json", "\u{0}\u{1}"),
+        fixture("does-not-exist.json"),
+    ];
+    for path in cases {
+        let output = ogi_report(&["check", path.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(2), "{}", path.display());
+        assert!(output.stdout.is_empty());
+        assert!(!output.stderr.is_empty());
+    }
+    let newer = temp_file(
+        "newer2.json",
+        &seed_text().replace("\"version\": 1", "\"version\": 99"),
+    );
+    let stderr = String::from_utf8(ogi_report(&["check", newer.to_str().unwrap()]).stderr).unwrap();
+    assert!(
+        stderr.contains("较新版本") && stderr.contains("99"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn render_json_writes_the_normalised_file() {
+    let out = std::env::temp_dir().join(format!("ogi-render-{}.json", std::process::id()));
+    let seed = fixture("seed-2021.json");
+    let output = ogi_report(&[
+        "render",
+        seed.to_str().unwrap(),
+        "--to",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), seed_text());
+
+    let wrong_total = temp_file(
+        "total.json",
+        &seed_text().replacen("\"total\": 0", "\"total\": 7", 1),
+    );
+    ogi_report(&[
+        "render",
+        wrong_total.to_str().unwrap(),
+        "--to",
+        "json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        seed_text(),
+        "totals are computed"
+    );
+}
+
+#[test]
+fn what_is_not_built_yet_says_so_and_exits_2() {
+    let seed = fixture("seed-2021.json");
+    for args in [
+        vec![
+            "render",
+            seed.to_str().unwrap(),
+            "--to",
+            "docx",
+            "--out",
+            "/tmp/x.docx",
+        ],
+        vec![
+            "render",
+            seed.to_str().unwrap(),
+            "--to",
+            "html",
+            "--out",
+            "/tmp/x.html",
+        ],
+        vec![
+            "import-text",
+            seed.to_str().unwrap(),
+            "--out",
+            "/tmp/x.json",
+        ],
+        vec!["frobnicate"],
+        vec![],
+    ] {
+        let output = ogi_report(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!output.stderr.is_empty());
+    }
+}

@@ -1,0 +1,172 @@
+//! Property tests of the arithmetic rules: computed totals satisfy R2, R3 and R5; R1 holds
+//! exactly when row 四 = 一 + 二 − （七） in every column; and a single changed cell of a
+//! consistent report is reported by the rules that involve it and by no other.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use ogi_report_core::format::{
+    APPEAL_GROUPS, APPEAL_TOTAL_COL, REQUEST_COLS, REQUEST_TOTAL_COL, ROW_CARRIED_FORWARD,
+    ROW_CARRIED_IN, ROW_RECEIVED, ROW_TOTAL,
+};
+use ogi_report_core::rules::check;
+use ogi_report_core::{Cell, CellRef, CountCell, Report};
+use proptest::prelude::*;
+
+/// Values for the cells a user types in tables 三 and 四 (totals excluded).
+fn typed_values() -> impl Strategy<Value = (Vec<u64>, Vec<u64>)> {
+    (
+        prop::collection::vec(0u64..500, 25 * 6),
+        prop::collection::vec(0u64..50, 3 * 4),
+    )
+}
+
+/// A report built by typing every non-total cell, so the core computes every total.
+fn typed_report(requests: &[u64], appeals: &[u64]) -> Report {
+    let mut report = seed();
+    let mut values = requests.iter();
+    for row in 0..25 {
+        if row == ROW_TOTAL {
+            continue;
+        }
+        for col in 0..REQUEST_TOTAL_COL {
+            report.edit_cell(
+                CellRef::Request { row, col },
+                &values.next().unwrap().to_string(),
+            );
+        }
+    }
+    let mut values = appeals.iter();
+    for group in 0..APPEAL_GROUPS.len() {
+        for col in 0..APPEAL_TOTAL_COL {
+            report.edit_cell(
+                CellRef::Appeal { group, col },
+                &values.next().unwrap().to_string(),
+            );
+        }
+    }
+    report
+}
+
+fn value(report: &Report, row: usize, col: usize) -> u64 {
+    report
+        .count(CellRef::Request { row, col })
+        .and_then(Cell::value)
+        .unwrap()
+}
+
+/// A report where R1 holds too: row 四 set to 一 + 二 − （七）, row 一 raised where needed.
+fn consistent_report(requests: &[u64], appeals: &[u64]) -> Report {
+    let mut report = typed_report(requests, appeals);
+    for col in 0..REQUEST_TOTAL_COL {
+        let handled = value(&report, ROW_TOTAL, col);
+        let arrived = value(&report, ROW_RECEIVED, col) + value(&report, ROW_CARRIED_IN, col);
+        if arrived < handled {
+            let received = value(&report, ROW_RECEIVED, col) + handled - arrived;
+            report.edit_cell(
+                CellRef::Request {
+                    row: ROW_RECEIVED,
+                    col,
+                },
+                &received.to_string(),
+            );
+        }
+        let arrived = value(&report, ROW_RECEIVED, col) + value(&report, ROW_CARRIED_IN, col);
+        report.edit_cell(
+            CellRef::Request {
+                row: ROW_CARRIED_FORWARD,
+                col,
+            },
+            &(arrived - handled).to_string(),
+        );
+    }
+    report
+}
+
+fn rules_fired(report: &Report) -> BTreeSet<(&'static str, Vec<String>)> {
+    check(report, &final_check())
+        .into_iter()
+        .map(|f| (f.rule, f.cells))
+        .collect()
+}
+
+/// The arithmetic rules that include `cell` in one of their balances.
+fn rules_involving(cell: CellRef) -> BTreeSet<&'static str> {
+    let mut rules = BTreeSet::new();
+    match cell {
+        CellRef::Request { row, col } => {
+            if [ROW_RECEIVED, ROW_CARRIED_IN, ROW_TOTAL, ROW_CARRIED_FORWARD].contains(&row) {
+                rules.insert("R1");
+            }
+            rules.insert("R2");
+            if (2..=ROW_TOTAL).contains(&row) {
+                rules.insert("R3");
+            }
+            let _ = col;
+        }
+        CellRef::Appeal { .. } => {
+            rules.insert("R5");
+        }
+        CellRef::Proactive(_) => {}
+    }
+    rules
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn computed_totals_satisfy_r2_r3_r5((requests, appeals) in typed_values()) {
+        let report = typed_report(&requests, &appeals);
+        let findings = check(&report, &final_check());
+        for rule in ["R2", "R3", "R5"] {
+            prop_assert!(of(&findings, rule).is_empty(), "{rule}: {:?}", of(&findings, rule));
+        }
+    }
+
+    #[test]
+    fn r1_holds_iff_row_four_is_one_plus_two_minus_seven((requests, appeals) in typed_values(), carried in prop::collection::vec(0u64..3000, REQUEST_COLS)) {
+        let mut report = typed_report(&requests, &appeals);
+        for (col, carried) in carried.iter().enumerate() {
+            report.set_count(CellRef::Request { row: ROW_CARRIED_FORWARD, col }, CountCell::Value(*carried));
+        }
+        let findings = check(&report, &final_check());
+        let failing: BTreeSet<String> = of(&findings, "R1").iter().map(|f| f.cells[0].clone()).collect();
+        for col in 0..REQUEST_COLS {
+            let holds = i128::from(value(&report, ROW_CARRIED_FORWARD, col))
+                == i128::from(value(&report, ROW_RECEIVED, col)) + i128::from(value(&report, ROW_CARRIED_IN, col))
+                    - i128::from(value(&report, ROW_TOTAL, col));
+            let reported = failing.contains(&CellRef::Request { row: ROW_RECEIVED, col }.path());
+            prop_assert_eq!(holds, !reported, "column {}", col);
+        }
+    }
+
+    #[test]
+    fn a_changed_cell_is_reported_by_its_rules_only(
+        (requests, appeals) in typed_values(),
+        cell_index in 0usize..(175 + 15),
+        delta in prop_oneof![1i64..1000, -1000i64..-1],
+    ) {
+        let report = consistent_report(&requests, &appeals);
+        let before = rules_fired(&report);
+        prop_assert!(before.iter().all(|(rule, _)| !["R1", "R2", "R3", "R5"].contains(rule)), "{:?}", before);
+
+        let cell = CellRef::all().filter(|cell| !matches!(cell, CellRef::Proactive(_))).nth(cell_index).unwrap();
+        let old = report.count(cell).and_then(Cell::value).unwrap();
+        let Some(new) = old.checked_add_signed(delta) else { return Ok(()) };
+        let mut changed = report.clone();
+        changed.set_count(cell, CountCell::Value(new));
+
+        let after = rules_fired(&changed);
+        let new_findings: Vec<_> = after.difference(&before).collect();
+        let path = cell.path();
+        for (rule, cells) in &new_findings {
+            prop_assert!(cells.contains(&path), "{rule} fired without {path}: {cells:?}");
+        }
+        let fired: BTreeSet<&str> = new_findings.iter().map(|(rule, _)| *rule).collect();
+        let expected = rules_involving(cell);
+        prop_assert!(expected.is_subset(&fired), "{path}: expected {expected:?}, fired {fired:?}");
+    }
+}

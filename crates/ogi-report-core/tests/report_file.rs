@@ -1,0 +1,77 @@
+//! The report file: the seed reads, writes back byte for byte, and keeps totals a file brings.
+
+mod common;
+
+use common::*;
+use ogi_report_core::{read_report, write_report, CellRef, CountCell};
+
+#[test]
+fn the_seed_round_trips_unchanged() {
+    let report = seed();
+    assert_eq!(write_report(&report), SEED);
+    assert_eq!(write_report(&report.with_computed_totals()), SEED);
+    assert_eq!(report.meta.body, "老城区东南隅街道办事处");
+    assert_eq!(
+        report.title(),
+        "老城区东南隅街道办事处2021年政府信息公开工作年度报告"
+    );
+}
+
+#[test]
+fn keys_are_written_in_the_documented_order() {
+    let text = write_report(&seed());
+    let order = [
+        "\"kind\"",
+        "\"version\"",
+        "\"template\"",
+        "\"meta\"",
+        "\"overview\"",
+        "\"proactive\"",
+        "\"requests\"",
+        "\"appeals\"",
+        "\"problems\"",
+        "\"other_matters\"",
+        "\"previous\"",
+    ];
+    let positions: Vec<usize> = order.iter().map(|key| text.find(key).unwrap()).collect();
+    assert!(
+        positions.windows(2).all(|pair| pair[0] < pair[1]),
+        "{positions:?}"
+    );
+    let rows = [
+        "\"received\"",
+        "\"carried_in\"",
+        "\"granted\"",
+        "\"other_other\"",
+        "\"total\": {",
+        "\"carried_forward\"",
+    ];
+    let positions: Vec<usize> = rows.iter().map(|key| text.find(key).unwrap()).collect();
+    assert!(
+        positions.windows(2).all(|pair| pair[0] < pair[1]),
+        "{positions:?}"
+    );
+}
+
+#[test]
+fn totals_a_file_brings_are_kept_and_checked_not_replaced() {
+    let mut report = seed();
+    let total = CellRef::parse("requests.granted.total").unwrap();
+    report.set_count(total, CountCell::Value(9));
+    let reread = read_report(&write_report(&report)).unwrap();
+    assert_eq!(reread.count(total), Some(&CountCell::Value(9)));
+    assert_eq!(run(&reread, "R2").len(), 1);
+    let normalised = reread.with_computed_totals();
+    assert_eq!(normalised.count(total), Some(&CountCell::Value(0)));
+}
+
+#[test]
+fn previous_is_read_and_written_whole() {
+    let mut report = seed();
+    report.meta.year = Some(2022);
+    report.previous = Some(seed().into());
+    let text = write_report(&report);
+    let reread = read_report(&text).unwrap();
+    assert_eq!(reread, report);
+    assert_eq!(reread.previous.as_ref().unwrap().meta.year, Some(2021));
+}

@@ -1,0 +1,147 @@
+//! The page: one reducer owns the report; components get slices of it and the dispatcher.
+
+use std::rc::Rc;
+
+use ogi_report_core::format::{PartKind, PARTS};
+use ogi_report_core::rules::Stage;
+use ogi_report_core::{CellRef, Narrative, Report};
+use yew::prelude::*;
+
+use crate::components::drafts::DraftsPanel;
+use crate::components::findings::FindingsPanel;
+use crate::components::header::ReportHeader;
+use crate::components::narrative::NarrativePart;
+use crate::components::nav::{PartNav, PartState};
+use crate::components::notices::Notices;
+use crate::components::table_four::AppealsTable;
+use crate::components::table_three::RequestsTable;
+use crate::components::table_two::ProactiveTable;
+use crate::components::toolbar::Toolbar;
+use crate::hooks::{use_jump_focus, use_persist_request, use_storage_events};
+use crate::marks::{self, Marks};
+use crate::state::State;
+
+/// The table a cell belongs to, as a part index.
+fn part_of(cell: CellRef) -> usize {
+    match cell {
+        CellRef::Proactive(_) => 1,
+        CellRef::Request { .. } => 2,
+        CellRef::Appeal { .. } => 3,
+    }
+}
+
+fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
+    std::array::from_fn(|index| {
+        let part = &PARTS[index];
+        let prefix = format!("{}.", part.key);
+        if marks.has_any(
+            |path| path.starts_with(&prefix),
+            |cell| part_of(cell) == index,
+        ) {
+            return PartState::HasErrors;
+        }
+        let (filled, total) = match part.kind {
+            PartKind::Narrative => {
+                let narrative = Narrative::ALL
+                    .into_iter()
+                    .find(|n| n.part_index() == index)
+                    .unwrap_or(Narrative::Overview);
+                let sections = report.sections(narrative);
+                (
+                    sections
+                        .iter()
+                        .filter(|s| !s.text.trim().is_empty())
+                        .count(),
+                    sections.len(),
+                )
+            }
+            PartKind::Table => {
+                let cells: Vec<CellRef> = CellRef::all()
+                    .filter(|c| part_of(*c) == index && !c.is_total())
+                    .collect();
+                (
+                    cells
+                        .iter()
+                        .filter(|c| !report.cell_text(**c).trim().is_empty())
+                        .count(),
+                    cells.len(),
+                )
+            }
+        };
+        match filled {
+            0 => PartState::Empty,
+            n if n == total => PartState::Complete,
+            _ => PartState::InProgress,
+        }
+    })
+}
+
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(State::load);
+    let dispatch = state.dispatcher();
+    use_storage_events(dispatch.clone());
+    use_persist_request(dispatch.clone());
+    use_jump_focus(state.jump.clone());
+    use_effect_with((), |_| {
+        // A marker for tests and embedding hosts: the page is interactive.
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-app-ready", "true");
+        }
+    });
+
+    let report = &state.report;
+    let shown = Rc::new(marks::visible(&state.findings, state.stage, report));
+    let marks = Rc::new(Marks::new(&shown));
+    let states = part_states(report, &marks);
+    let part = |index: usize, body: Html| {
+        let spec = &PARTS[index];
+        html! {
+            <section class="part" id={format!("part-{}", spec.key)} aria-labelledby={format!("heading-{}", spec.key)}>
+                <h2 id={format!("heading-{}", spec.key)}>{spec.heading}</h2>
+                <p class="guidance">{spec.guidance}</p>
+                {body}
+            </section>
+        }
+    };
+    let narrative = |which: Narrative| {
+        html! {
+            <NarrativePart part={which} sections={report.sections_rc(which).clone()} marks={marks.clone()} dispatch={dispatch.clone()} />
+        }
+    };
+    html! {
+        <div class="app">
+            <header class="app-bar">
+                <span class="app-name">{"政府信息公开工作年度报告 · 填写"}</span>
+                <span class="app-note">{"全部内容只保存在本机浏览器中，不会上传。"}</span>
+            </header>
+            <div class="layout">
+                <aside class="sidebar">
+                    <PartNav {states} />
+                    <DraftsPanel drafts={state.drafts.clone()} current={AttrValue::from(state.draft_id.clone())}
+                        current_label={AttrValue::from(state.draft_label())} dispatch={dispatch.clone()} />
+                </aside>
+                <main class="content">
+                    <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
+                        this_year={state.today.year} marks={marks.clone()} dispatch={dispatch.clone()} />
+                    <Toolbar report={report.clone()} save={state.save.clone()} dispatch={dispatch.clone()} />
+                    <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
+                        persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
+                        report={report.clone()} dispatch={dispatch.clone()} />
+                    { part(0, narrative(Narrative::Overview)) }
+                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
+                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
+                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
+                    { part(4, narrative(Narrative::Problems)) }
+                    { part(5, narrative(Narrative::OtherMatters)) }
+                </main>
+                <aside class="side-findings">
+                    <FindingsPanel findings={shown} checked={state.stage == Stage::Final} dispatch={dispatch.clone()} />
+                </aside>
+            </div>
+        </div>
+    }
+}

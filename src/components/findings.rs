@@ -1,0 +1,70 @@
+//! The findings panel: errors, then warnings, then reminders; each item jumps to its first cell.
+
+use std::rc::Rc;
+
+use ogi_report_core::rules::{Finding, Severity};
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub findings: Rc<Vec<Finding>>,
+    pub checked: bool,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info | Severity::Help => "info",
+    }
+}
+
+#[component]
+pub fn FindingsPanel(props: &Props) -> Html {
+    let count = |severity| {
+        props
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let summary = match (errors, warnings, props.checked) {
+        (0, 0, true) => "检查通过：没有错误，也没有需要注意的地方。".to_owned(),
+        (0, 0, false) => "目前没有发现问题。填写完成后请点击“检查”。".to_owned(),
+        _ => format!("{errors} 个错误，{warnings} 个提醒"),
+    };
+    html! {
+        <section class="findings" aria-label="检查结果">
+            <h2>{"检查结果"}</h2>
+            <p class="summary" role="status" aria-live="polite">{summary}</p>
+            <ul data-findings="">
+                { for props.findings.iter().map(|finding| {
+                    let target = finding.cells.iter().find(|path| !path.starts_with("previous.")).cloned();
+                    let onclick = {
+                        let dispatch = props.dispatch.clone();
+                        let target = target.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            if let Some(path) = &target {
+                                dispatch.dispatch(Action::JumpTo(path.clone()));
+                            }
+                        })
+                    };
+                    let class = severity_class(finding.severity);
+                    html! {
+                        <li class={classes!("finding", class)} data-rule={finding.rule} data-severity={class}
+                            data-cells={finding.cells.join(" ")}>
+                            <button type="button" {onclick} disabled={target.is_none()}>
+                                <span class="badge">{finding.severity.label()}{" "}{finding.rule}</span>
+                                <span class="message">{finding.message.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

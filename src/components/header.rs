@@ -1,0 +1,83 @@
+//! 机关名称, 报告年度, 机关类型 and the title the format generates from them.
+
+use ogi_report_core::format::FIRST_YEAR;
+use ogi_report_core::{BodyType, FieldRef, Meta};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::marks::Marks;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub meta: Meta,
+    pub title: AttrValue,
+    pub this_year: i32,
+    pub marks: std::rc::Rc<Marks>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn ReportHeader(props: &Props) -> Html {
+    let on_body = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::EditField(FieldRef::Body, value));
+        })
+    };
+    let on_year = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            dispatch.dispatch(Action::SetYear(value.parse().ok()));
+        })
+    };
+    let on_type = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(body_type) = BodyType::from_key(&value) {
+                dispatch.dispatch(Action::SetBodyType(body_type));
+            }
+        })
+    };
+    let error = |field: FieldRef| props.marks.field(&field.path());
+    let body_error = error(FieldRef::Body);
+    let year_error = error(FieldRef::Year);
+    let selected_year = props.meta.year;
+    // Years the 2021 format covers, up to this year; an older year from a file stays selectable.
+    let mut years: Vec<i32> = (FIRST_YEAR..=props.this_year).rev().collect();
+    if let Some(year) = selected_year.filter(|year| !years.contains(year)) {
+        years.push(year);
+    }
+    html! {
+        <section class="report-header" aria-label="报告信息">
+            <div class="field">
+                <label for="meta-body">{"机关名称（全称）"}</label>
+                <input id="meta-body" type="text" data-field="meta.body" value={props.meta.body.clone()}
+                    placeholder="例如：老城区东南隅街道办事处" oninput={on_body}
+                    aria-invalid={body_error.is_some().then_some("true")} title={body_error} />
+            </div>
+            <div class="field">
+                <label for="meta-year">{"报告年度"}</label>
+                <select id="meta-year" data-field="meta.year" onchange={on_year}
+                    aria-invalid={year_error.is_some().then_some("true")} title={year_error}>
+                    <option value="" selected={selected_year.is_none()}>{"请选择"}</option>
+                    { for years.into_iter().map(|year| html! {
+                        <option value={year.to_string()} selected={selected_year == Some(year)}>{format!("{year} 年度")}</option>
+                    }) }
+                </select>
+            </div>
+            <div class="field">
+                <label for="meta-body-type">{"机关类型"}</label>
+                <select id="meta-body-type" data-field="meta.body_type" onchange={on_type}>
+                    { for BodyType::ALL.into_iter().map(|kind| html! {
+                        <option value={kind.key()} selected={props.meta.body_type == kind}>{kind.label()}</option>
+                    }) }
+                </select>
+            </div>
+            <h1 class="report-title">{props.title.clone()}</h1>
+        </section>
+    }
+}

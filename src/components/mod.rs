@@ -1,0 +1,14 @@
+//! The page's components. Each receives plain data and the reducer's dispatcher, and emits only
+//! typed actions; none keeps report state of its own.
+
+pub mod cell_input;
+pub mod drafts;
+pub mod findings;
+pub mod header;
+pub mod narrative;
+pub mod nav;
+pub mod notices;
+pub mod table_four;
+pub mod table_three;
+pub mod table_two;
+pub mod toolbar;

@@ -1,0 +1,121 @@
+//! A narrative part: its sub-sections (heading and text) that can be added, renamed, reordered
+//! and removed, with the format's guidance beside them.
+
+use std::rc::Rc;
+
+use ogi_report_core::{FieldRef, Narrative, Section};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::marks::Marks;
+use crate::state::{Action, Direction, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub part: Narrative,
+    pub sections: Rc<Vec<Section>>,
+    pub marks: Rc<Marks>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn NarrativePart(props: &Props) -> Html {
+    let part = props.part;
+    let count = props.sections.len();
+    let add = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::AddSection(part)))
+    };
+    html! {
+        <div class="narrative">
+            { for props.sections.iter().enumerate().map(|(index, section)| html! {
+                <SectionEditor
+                    key={index}
+                    {part} {index} last={index + 1 == count}
+                    heading={AttrValue::from(section.heading.clone())}
+                    text={AttrValue::from(section.text.clone())}
+                    error={props.marks.field(&FieldRef::Text(part, index).path())}
+                    dispatch={props.dispatch.clone()}
+                />
+            }) }
+            <button type="button" class="secondary" onclick={add}>{"＋ 添加小标题"}</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub part: Narrative,
+    pub index: usize,
+    pub last: bool,
+    pub heading: AttrValue,
+    pub text: AttrValue,
+    pub error: Option<AttrValue>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn SectionEditor(props: &SectionProps) -> Html {
+    let (part, index) = (props.part, props.index);
+    let heading_field = FieldRef::Heading(part, index);
+    let text_field = FieldRef::Text(part, index);
+    let on_heading = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            dispatch.dispatch(Action::EditField(heading_field, value));
+        })
+    };
+    let on_text = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            dispatch.dispatch(Action::EditField(text_field, value));
+        })
+    };
+    let mover = |direction: Direction| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::MoveSection(part, index, direction))
+        })
+    };
+    let remove = {
+        let dispatch = props.dispatch.clone();
+        let has_text = !props.text.trim().is_empty();
+        let heading = props.heading.clone();
+        Callback::from(move |_: MouseEvent| {
+            let question = format!(
+                "删除小标题「{}」及其正文？此操作不能撤销。",
+                if heading.is_empty() {
+                    "（无标题）"
+                } else {
+                    &heading
+                }
+            );
+            let confirmed = !has_text
+                || web_sys::window()
+                    .and_then(|window| window.confirm_with_message(&question).ok())
+                    .unwrap_or(false);
+            if confirmed {
+                dispatch.dispatch(Action::RemoveSection(part, index));
+            }
+        })
+    };
+    let text_id = format!("{}-{index}-text", part.key());
+    html! {
+        <div class="section">
+            <div class="section-head">
+                <input type="text" class="section-heading" data-field={heading_field.path()}
+                    aria-label={format!("{} 第 {} 个小标题", part.part().heading, index + 1)}
+                    placeholder="小标题（可留空）" value={props.heading.clone()} oninput={on_heading} />
+                <button type="button" class="icon" title="上移" aria-label="上移" disabled={index == 0} onclick={mover(Direction::Up)}>{"↑"}</button>
+                <button type="button" class="icon" title="下移" aria-label="下移" disabled={props.last} onclick={mover(Direction::Down)}>{"↓"}</button>
+                <button type="button" class="icon danger" title="删除" aria-label="删除此小标题" onclick={remove}>{"✕"}</button>
+            </div>
+            <textarea id={text_id} data-field={text_field.path()} rows="5"
+                aria-label={format!("{} {} 正文", part.part().heading, props.heading)}
+                aria-invalid={props.error.is_some().then_some("true")} title={props.error.clone()}
+                value={props.text.clone()} oninput={on_text} />
+        </div>
+    }
+}

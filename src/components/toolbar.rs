@@ -1,0 +1,98 @@
+//! 检查, the "已保存" indicator, and the import and export controls.
+
+use ogi_report_core::{write_report, Report};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::clock;
+use crate::download;
+use crate::state::{Action, SaveStatus, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub report: Report,
+    pub save: SaveStatus,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Reads a chosen file's text and hands it to the reducer; the page changes only if it parses.
+fn read_chosen_file(input: &HtmlInputElement, dispatch: UseReducerDispatcher<State>) {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    let failed = dispatch.clone();
+    let failed_name = name.clone();
+    let on_text = Closure::once(move |text: JsValue| match text.as_string() {
+        Some(text) => dispatch.dispatch(Action::OpenFile { name, text }),
+        None => dispatch.dispatch(Action::FileUnreadable(format!(
+            "文件「{name}」不是文本文件，当前内容没有改变。"
+        ))),
+    });
+    let on_error = Closure::once(move |_: JsValue| {
+        failed.dispatch(Action::FileUnreadable(format!(
+            "文件「{failed_name}」读取失败，当前内容没有改变。"
+        )))
+    });
+    let _ = file.text().then2(&on_text, &on_error);
+    // Each runs at most once, when the browser settles the promise; they must outlive this call.
+    on_text.forget();
+    on_error.forget();
+}
+
+#[component]
+pub fn Toolbar(props: &Props) -> Html {
+    let check = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Check))
+    };
+    let export_json = {
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = download::report_file_name(&report.title(), "json");
+            download::download_text(
+                &name,
+                "application/json",
+                &write_report(&report.with_computed_totals()),
+            );
+        })
+    };
+    let import_json = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            read_chosen_file(
+                &event.target_unchecked_into::<HtmlInputElement>(),
+                dispatch.clone(),
+            )
+        })
+    };
+    let (saved_at, saved_text) = match &props.save {
+        SaveStatus::Saved { at } => (
+            Some(at.clone()),
+            format!("已保存 {}", clock::local_time(at)),
+        ),
+        SaveStatus::NotYet => (None, "尚未保存".to_owned()),
+        SaveStatus::Failed(_) => (None, "未能保存".to_owned()),
+        SaveStatus::Paused => (None, "已暂停保存".to_owned()),
+    };
+    let coming = "将在后续版本提供";
+    html! {
+        <div class="toolbar" role="toolbar" aria-label="操作">
+            <button type="button" class="primary" onclick={check}>{"检查"}</button>
+            <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
+            <span class="spacer"></span>
+            <label class="file-button">
+                {"打开报告文件"}
+                <input type="file" accept=".json,application/json" data-import="json" onchange={import_json} />
+            </label>
+            <button type="button" data-import="text" disabled=true title={coming}>{"导入已发布报告文本"}</button>
+            <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
+            <button type="button" data-export="docx" disabled=true title={coming}>{"下载 Word"}</button>
+            <button type="button" data-export="html" disabled=true title={coming}>{"下载 HTML"}</button>
+            <button type="button" data-export="print" disabled=true title={coming}>{"打印 / PDF"}</button>
+        </div>
+    }
+}

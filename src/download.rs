@@ -1,0 +1,52 @@
+//! Saving a file from the page: a Blob, an object URL and a temporary link, all in the browser.
+
+use wasm_bindgen::JsCast;
+
+/// Starts a download of `text`; returns false if the browser refused.
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
+    try_download(file_name, mime, text).is_some()
+}
+
+fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.set_attribute("hidden", "").ok()?;
+    document.body()?.append_child(&link).ok()?;
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; a later task is safe.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    web_sys::window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)
+        .ok()?;
+    Some(())
+}
+
+/// A file name for a report: `<title>.json`, with characters file systems reject replaced.
+pub fn report_file_name(title: &str, extension: &str) -> String {
+    let safe: String = title
+        .chars()
+        .map(|ch| {
+            if "\\/:*?\"<>|".contains(ch) || ch.is_control() {
+                '_'
+            } else {
+                ch
+            }
+        })
+        .collect();
+    let stem = if safe.trim().is_empty() {
+        "政府信息公开工作年度报告".to_owned()
+    } else {
+        safe
+    };
+    format!("{stem}.{extension}")
+}

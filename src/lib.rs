@@ -1,0 +1,25 @@
+//! ogi-report: the filling page of the 政府信息公开工作年度报告, a Yew app compiled to wasm.
+//! Every label, rule and file format comes from `ogi-report-core`; this crate owns only the page:
+//! state and reducer ([`state`]), drafts in localStorage ([`storage`]), components and hooks.
+
+pub mod app;
+pub mod clock;
+pub mod components;
+pub mod download;
+pub mod hooks;
+pub mod marks;
+pub mod panic;
+pub mod state;
+pub mod storage;
+
+/// Mounts the page into `<body>`.
+pub fn start() {
+    panic::install();
+    if let Some(loading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        loading.remove();
+    }
+    yew::Renderer::<app::App>::new().render();
+}

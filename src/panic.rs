@@ -1,0 +1,29 @@
+//! A panic replaces the page with a readable message. It never touches stored drafts: the last
+//! save is intact, and reloading the page brings it back.
+
+use std::panic::PanicHookInfo;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(show));
+}
+
+fn show(info: &PanicHookInfo<'_>) {
+    web_sys::console::error_1(&format!("ogi-report: {info}").into());
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let detail = info
+        .to_string()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    body.set_inner_html(&format!(
+        "<main class=\"crashed\" role=\"alert\"><h1>页面出现了意外错误</h1>\
+         <p>很抱歉，本页面遇到程序错误，已停止运行。您最近一次保存的草稿完好地保存在本机浏览器中，刷新页面即可继续填写。</p>\
+         <p>如问题反复出现，请把下面的错误信息提供给技术人员：</p><pre>{detail}</pre>\
+         <p><button type=\"button\" onclick=\"location.reload()\">刷新页面</button></p></main>"
+    ));
+}

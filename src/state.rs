@@ -1,0 +1,429 @@
+//! The page's one state and its reducer: the open report, its findings, the drafts list and the
+//! storage status. Every action that changes the report re-runs the core's rules and writes the
+//! draft to localStorage inside the same event turn, so nothing typed can be lost to a closed tab.
+//!
+//! The report is cheap to clone (rows and parts are `Rc`), and an edit copies only the row it
+//! touches; row components compare their `Rc` by pointer and skip re-rendering otherwise.
+
+use std::rc::Rc;
+
+use ogi_report_core::rules::{check, Context, Finding, Stage};
+use ogi_report_core::{read_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section};
+use web_sys::Storage;
+use yew::Reducible;
+
+use crate::clock;
+use crate::storage::{self, DraftSummary, SaveError};
+
+/// Where drafts live.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageMode {
+    Local,
+    /// localStorage cannot be used; the draft lives only in this page.
+    Memory {
+        reason: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    NotYet,
+    Saved {
+        at: String,
+    },
+    Failed(SaveError),
+    /// Another tab changed this draft; saving waits for the user's choice.
+    Paused,
+}
+
+/// A request to move focus to a cell or field; `seq` makes a repeated jump a new request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Jump {
+    pub path: String,
+    pub seq: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub report: Report,
+    pub findings: Rc<Vec<Finding>>,
+    pub stage: Stage,
+    pub today: Date,
+    pub draft_id: String,
+    pub draft_name: String,
+    pub drafts: Rc<Vec<DraftSummary>>,
+    pub storage: StorageMode,
+    pub save: SaveStatus,
+    /// The envelope text this tab last wrote, to tell our writes from another tab's.
+    last_written: Rc<str>,
+    pub conflict: bool,
+    /// A one-off message (a file that could not be opened, a draft that could not be opened).
+    pub notice: Option<String>,
+    pub persist_refused: bool,
+    pub jump: Option<Jump>,
+}
+
+pub enum Action {
+    EditCell(CellRef, String),
+    EditField(FieldRef, String),
+    SetYear(Option<i32>),
+    SetBodyType(BodyType),
+    AddSection(Narrative),
+    RemoveSection(Narrative, usize),
+    MoveSection(Narrative, usize, Direction),
+    Check,
+    NewDraft,
+    OpenDraft(String),
+    DuplicateDraft(String),
+    RenameDraft(String, String),
+    DeleteDraft(String),
+    /// The text of a report file the user chose.
+    OpenFile {
+        name: String,
+        text: String,
+    },
+    FileUnreadable(String),
+    /// A `storage` event from another tab.
+    StorageChanged {
+        key: String,
+        new_value: Option<String>,
+    },
+    TakeOtherTabVersion,
+    KeepAsNewDraft,
+    JumpTo(String),
+    PersistRefused,
+    DismissNotice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl State {
+    /// The state a page starts with: the last open draft, or a new one.
+    pub fn load() -> State {
+        let today = clock::today_in_china();
+        let mut state = State {
+            report: new_report(today),
+            findings: Rc::default(),
+            stage: Stage::Filling,
+            today,
+            draft_id: storage::new_id(),
+            draft_name: String::new(),
+            drafts: Rc::default(),
+            storage: StorageMode::Local,
+            save: SaveStatus::NotYet,
+            last_written: Rc::from(""),
+            conflict: false,
+            notice: None,
+            persist_refused: false,
+            jump: None,
+        };
+        match storage::local_storage() {
+            Ok(storage) => {
+                state.drafts = Rc::new(storage::list_drafts(&storage));
+                let last = storage::current_draft(&storage)
+                    .and_then(|id| storage::load_draft(&storage, &id).map(|draft| (id, draft)))
+                    .or_else(|| {
+                        state.drafts.iter().find_map(|summary| {
+                            storage::load_draft(&storage, &summary.id)
+                                .map(|draft| (summary.id.clone(), draft))
+                        })
+                    });
+                if let Some((id, draft)) = last {
+                    state.draft_id = id;
+                    state.draft_name = draft.name;
+                    state.report = draft.report;
+                    state.save = SaveStatus::Saved { at: draft.saved_at };
+                    storage::set_current(&storage, &state.draft_id);
+                }
+            }
+            Err(reason) => state.storage = StorageMode::Memory { reason },
+        }
+        state.recheck();
+        state
+    }
+
+    fn context(&self) -> Context {
+        Context {
+            stage: self.stage,
+            today: Some(self.today),
+            deadline: None,
+        }
+    }
+
+    fn recheck(&mut self) {
+        self.findings = Rc::new(check(&self.report, &self.context()));
+    }
+
+    fn storage(&self) -> Option<Storage> {
+        match self.storage {
+            StorageMode::Local => storage::local_storage().ok(),
+            StorageMode::Memory { .. } => None,
+        }
+    }
+
+    /// The report changed: re-run the rules and save.
+    fn changed(&mut self) {
+        self.recheck();
+        self.save_now();
+    }
+
+    fn save_now(&mut self) {
+        if self.conflict {
+            self.save = SaveStatus::Paused;
+            return;
+        }
+        let Some(storage) = self.storage() else {
+            return;
+        };
+        match storage::save_draft(&storage, &self.draft_id, &self.draft_name, &self.report) {
+            Ok((text, at)) => {
+                self.last_written = Rc::from(text);
+                self.save = SaveStatus::Saved { at };
+                self.refresh_summary(&storage);
+            }
+            Err(error) => self.save = SaveStatus::Failed(error),
+        }
+    }
+
+    /// Keeps the drafts list in step after a save without re-reading every draft.
+    fn refresh_summary(&mut self, storage: &Storage) {
+        let known = self.drafts.iter().any(|draft| draft.id == self.draft_id);
+        if !known {
+            self.drafts = Rc::new(storage::list_drafts(storage));
+        }
+    }
+
+    fn switch_to(&mut self, id: String, name: String, report: Report, saved_at: Option<String>) {
+        self.draft_id = id;
+        self.draft_name = name;
+        self.report = report;
+        self.stage = Stage::Filling;
+        self.conflict = false;
+        self.save = saved_at.map_or(SaveStatus::NotYet, |at| SaveStatus::Saved { at });
+        if let Some(storage) = self.storage() {
+            storage::set_current(&storage, &self.draft_id);
+        }
+        self.recheck();
+    }
+
+    fn relist(&mut self) {
+        if let Some(storage) = self.storage() {
+            self.drafts = Rc::new(storage::list_drafts(&storage));
+        }
+    }
+
+    /// The drafts list's label for the open draft.
+    pub fn draft_label(&self) -> String {
+        if self.draft_name.is_empty() {
+            draft_label(&self.report)
+        } else {
+            self.draft_name.clone()
+        }
+    }
+}
+
+/// A new report for the year just ended (the year a report is usually filed for).
+pub fn new_report(today: Date) -> Report {
+    let mut report = Report::new_draft();
+    report.meta.year = Some(today.year - 1);
+    report
+}
+
+/// A draft's default label: body and year.
+pub fn draft_label(report: &Report) -> String {
+    let body = if report.meta.body.trim().is_empty() {
+        "未命名机关"
+    } else {
+        report.meta.body.trim()
+    };
+    match report.meta.year {
+        Some(year) => format!("{body} {year} 年度"),
+        None => body.to_owned(),
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::EditCell(cell, raw) => {
+                next.report.edit_cell(cell, &raw);
+                next.changed();
+            }
+            Action::EditField(field, value) => {
+                match field {
+                    FieldRef::Body => next.report.meta.body = value,
+                    FieldRef::Heading(part, index) | FieldRef::Text(part, index) => {
+                        let Some(section) = next.report.sections_mut(part).get_mut(index) else {
+                            return self;
+                        };
+                        if matches!(field, FieldRef::Heading(..)) {
+                            section.heading = value;
+                        } else {
+                            section.text = value;
+                        }
+                    }
+                    FieldRef::Year | FieldRef::BodyType => return self,
+                }
+                next.changed();
+            }
+            Action::SetYear(year) => {
+                next.report.meta.year = year;
+                next.changed();
+            }
+            Action::SetBodyType(body_type) => {
+                next.report.meta.body_type = body_type;
+                next.changed();
+            }
+            Action::AddSection(part) => {
+                next.report.sections_mut(part).push(Section::default());
+                next.changed();
+            }
+            Action::RemoveSection(part, index) => {
+                let sections = next.report.sections_mut(part);
+                if index < sections.len() {
+                    sections.remove(index);
+                }
+                next.changed();
+            }
+            Action::MoveSection(part, index, direction) => {
+                let sections = next.report.sections_mut(part);
+                let other = match direction {
+                    Direction::Up => index.checked_sub(1),
+                    Direction::Down => Some(index + 1),
+                };
+                match other {
+                    Some(other) if index < sections.len() && other < sections.len() => {
+                        sections.swap(index, other)
+                    }
+                    _ => return self,
+                }
+                next.changed();
+            }
+            Action::Check => {
+                next.stage = Stage::Final;
+                next.recheck();
+            }
+            Action::NewDraft => {
+                let report = new_report(next.today);
+                next.switch_to(storage::new_id(), String::new(), report, None);
+                next.save_now();
+                next.relist();
+            }
+            Action::OpenDraft(id) => {
+                let Some(storage) = next.storage() else {
+                    return self;
+                };
+                match storage::load_draft(&storage, &id) {
+                    Some(draft) => {
+                        next.switch_to(id, draft.name, draft.report, Some(draft.saved_at))
+                    }
+                    None => next.notice = Some(
+                        "该草稿无法打开（可能已损坏或由较新版本的工具保存），其他草稿不受影响。"
+                            .to_owned(),
+                    ),
+                }
+                next.relist();
+            }
+            Action::DuplicateDraft(id) => {
+                let Some(storage) = next.storage() else {
+                    return self;
+                };
+                let Some(draft) = storage::load_draft(&storage, &id) else {
+                    return self;
+                };
+                let name = format!(
+                    "{}（副本）",
+                    if draft.name.is_empty() {
+                        draft_label(&draft.report)
+                    } else {
+                        draft.name
+                    }
+                );
+                next.switch_to(storage::new_id(), name, draft.report, None);
+                next.save_now();
+                next.relist();
+            }
+            Action::RenameDraft(id, name) => {
+                if id == next.draft_id {
+                    next.draft_name = name;
+                    next.save_now();
+                } else if let Some(storage) = next.storage() {
+                    if let Some(draft) = storage::load_draft(&storage, &id) {
+                        let _ = storage::save_draft(&storage, &id, &name, &draft.report);
+                        storage::set_current(&storage, &next.draft_id);
+                    }
+                }
+                next.relist();
+            }
+            Action::DeleteDraft(id) => {
+                if let Some(storage) = next.storage() {
+                    storage::remove_draft(&storage, &id);
+                }
+                if id == next.draft_id {
+                    let report = new_report(next.today);
+                    next.switch_to(storage::new_id(), String::new(), report, None);
+                }
+                next.relist();
+            }
+            Action::OpenFile { name, text } => match read_report(&text) {
+                Ok(report) => {
+                    next.switch_to(storage::new_id(), String::new(), report, None);
+                    next.save_now();
+                    next.relist();
+                    next.notice = Some(format!("已打开文件「{name}」，并保存为新的草稿。"));
+                }
+                Err(error) => {
+                    next.notice = Some(format!("文件「{name}」未能打开，当前内容没有改变。{error}"))
+                }
+            },
+            Action::FileUnreadable(message) => next.notice = Some(message),
+            Action::StorageChanged { key, new_value } => {
+                if key != storage::draft_key(&next.draft_id)
+                    || new_value.as_deref() == Some(&*next.last_written)
+                {
+                    next.relist();
+                } else {
+                    next.conflict = true;
+                    next.save = SaveStatus::Paused;
+                }
+            }
+            Action::TakeOtherTabVersion => {
+                let Some(storage) = next.storage() else {
+                    return self;
+                };
+                match storage::load_draft(&storage, &next.draft_id) {
+                    Some(draft) => {
+                        let id = next.draft_id.clone();
+                        next.switch_to(id, draft.name, draft.report, Some(draft.saved_at));
+                    }
+                    None => {
+                        next.conflict = false;
+                        next.save_now();
+                    }
+                }
+                next.relist();
+            }
+            Action::KeepAsNewDraft => {
+                next.conflict = false;
+                next.draft_id = storage::new_id();
+                next.draft_name = format!("{}（本页版本）", next.draft_label());
+                next.save_now();
+                next.relist();
+            }
+            Action::JumpTo(path) => {
+                let seq = next.jump.as_ref().map_or(0, |jump| jump.seq + 1);
+                next.jump = Some(Jump { path, seq });
+            }
+            Action::PersistRefused => next.persist_refused = true,
+            Action::DismissNotice => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,88 @@
+//! Component tests in headless Chromium (wasm-bindgen-test with the system chromedriver): the
+//! page renders table 三 with its hooks and accessible names, and an input event updates totals
+//! and findings.
+#![cfg(target_arch = "wasm32")]
+
+use ogi_report::app::App;
+use ogi_report_core::format::{REQUEST_COLUMNS, REQUEST_ROWS};
+use ogi_report_core::CellRef;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn mount_app() -> Element {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn input(root: &Element, path: &str) -> HtmlInputElement {
+    root.query_selector(&format!("[data-cell=\"{path}\"]"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn table_three_has_175_inputs_with_hooks_and_accessible_names() {
+    let root = mount_app().await;
+    let inputs = root
+        .query_selector_all("input[data-cell^=\"requests.\"]")
+        .unwrap();
+    assert_eq!(inputs.length(), 175);
+    for (row, spec) in REQUEST_ROWS.iter().enumerate() {
+        for (col, column) in REQUEST_COLUMNS.iter().enumerate() {
+            let path = CellRef::Request { row, col }.path();
+            let name = input(&root, &path).get_attribute("aria-label").unwrap();
+            for label in spec.label_path().into_iter().flatten() {
+                assert!(name.contains(label), "{path}: {name}");
+            }
+            assert!(name.contains(column.label), "{path}: {name}");
+        }
+    }
+    let total = input(&root, "requests.total.total");
+    assert!(total.read_only(), "totals are computed");
+}
+
+#[wasm_bindgen_test]
+async fn an_input_event_updates_totals_and_findings() {
+    let root = mount_app().await;
+    let cell = input(&root, "requests.received.natural_person");
+    cell.set_value("5");
+    cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(input(&root, "requests.received.total").value(), "5");
+    let r1 = root
+        .query_selector("[data-findings] [data-rule=\"R1\"]")
+        .unwrap()
+        .expect("R1 is listed");
+    assert!(r1
+        .get_attribute("data-cells")
+        .unwrap()
+        .contains("requests.received.natural_person"));
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    let outcome = input(&root, "requests.granted.natural_person");
+    outcome.set_value("5");
+    outcome
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(input(&root, "requests.total.natural_person").value(), "5");
+    assert!(
+        root.query_selector("[data-findings] [data-rule=\"R1\"]")
+            .unwrap()
+            .is_none(),
+        "R1 clears"
+    );
+    assert_eq!(cell.get_attribute("aria-invalid"), None);
+}
