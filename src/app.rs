@@ -127,7 +127,8 @@ pub fn App() -> Html {
                 <main class="content">
                     <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
                         this_year={state.today.year} marks={marks.clone()} dispatch={dispatch.clone()} />
-                    <Toolbar report={report.clone()} save={state.save.clone()} dispatch={dispatch.clone()} />
+                    <Toolbar report={report.clone()} save={state.save.clone()}
+                        saved_at={state.saved_at.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
                         report={report.clone()} dispatch={dispatch.clone()} />

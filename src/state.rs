@@ -28,9 +28,7 @@ pub enum StorageMode {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
     NotYet,
-    Saved {
-        at: String,
-    },
+    Saved,
     Failed(SaveError),
     /// Another tab changed this draft; saving waits for the user's choice.
     Paused,
@@ -54,6 +52,8 @@ pub struct State {
     pub drafts: Rc<Vec<DraftSummary>>,
     pub storage: StorageMode,
     pub save: SaveStatus,
+    /// When this draft was last stored successfully (ISO time).
+    pub saved_at: Option<String>,
     /// The envelope text this tab last wrote, to tell our writes from another tab's.
     last_written: Rc<str>,
     pub conflict: bool,
@@ -115,6 +115,7 @@ impl State {
             drafts: Rc::default(),
             storage: StorageMode::Local,
             save: SaveStatus::NotYet,
+            saved_at: None,
             last_written: Rc::from(""),
             conflict: false,
             notice: None,
@@ -136,7 +137,8 @@ impl State {
                     state.draft_id = id;
                     state.draft_name = draft.name;
                     state.report = draft.report;
-                    state.save = SaveStatus::Saved { at: draft.saved_at };
+                    state.save = SaveStatus::Saved;
+                    state.saved_at = Some(draft.saved_at);
                     storage::set_current(&storage, &state.draft_id);
                 }
             }
@@ -182,7 +184,8 @@ impl State {
         match storage::save_draft(&storage, &self.draft_id, &self.draft_name, &self.report) {
             Ok((text, at)) => {
                 self.last_written = Rc::from(text);
-                self.save = SaveStatus::Saved { at };
+                self.save = SaveStatus::Saved;
+                self.saved_at = Some(at);
                 self.refresh_summary(&storage);
             }
             Err(error) => self.save = SaveStatus::Failed(error),
@@ -203,7 +206,12 @@ impl State {
         self.report = report;
         self.stage = Stage::Filling;
         self.conflict = false;
-        self.save = saved_at.map_or(SaveStatus::NotYet, |at| SaveStatus::Saved { at });
+        self.save = if saved_at.is_some() {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::NotYet
+        };
+        self.saved_at = saved_at;
         if let Some(storage) = self.storage() {
             storage::set_current(&storage, &self.draft_id);
         }
@@ -219,7 +227,7 @@ impl State {
     /// The drafts list's label for the open draft.
     pub fn draft_label(&self) -> String {
         if self.draft_name.is_empty() {
-            draft_label(&self.report)
+            storage::draft_label(&self.report)
         } else {
             self.draft_name.clone()
         }
@@ -231,19 +239,6 @@ pub fn new_report(today: Date) -> Report {
     let mut report = Report::new_draft();
     report.meta.year = Some(today.year - 1);
     report
-}
-
-/// A draft's default label: body and year.
-pub fn draft_label(report: &Report) -> String {
-    let body = if report.meta.body.trim().is_empty() {
-        "未命名机关"
-    } else {
-        report.meta.body.trim()
-    };
-    match report.meta.year {
-        Some(year) => format!("{body} {year} 年度"),
-        None => body.to_owned(),
-    }
 }
 
 impl Reducible for State {
@@ -341,7 +336,7 @@ impl Reducible for State {
                 let name = format!(
                     "{}（副本）",
                     if draft.name.is_empty() {
-                        draft_label(&draft.report)
+                        storage::draft_label(&draft.report)
                     } else {
                         draft.name
                     }

@@ -155,15 +155,21 @@ pub fn list_drafts(storage: &Storage) -> Vec<DraftSummary> {
                 continue;
             };
             let (name, saved_at, state) = match parse_envelope(&raw) {
-                Ok(Envelope::Draft(draft)) => (draft.name, draft.saved_at, DraftState::Readable),
+                Ok(Envelope::Draft(draft)) => {
+                    let name = if draft.name.is_empty() {
+                        draft_label(&draft.report)
+                    } else {
+                        draft.name
+                    };
+                    (name, draft.saved_at, DraftState::Readable)
+                }
                 Ok(Envelope::Newer { name, saved_at }) => (name, saved_at, DraftState::Newer),
                 Err(reason) => {
+                    // Copied aside first; the original goes only once the copy is stored.
                     if storage.set_item(&corrupt_key(id), &raw).is_ok() {
                         let _ = storage.remove_item(&key);
-                    } else {
-                        // Could not copy aside: leave it where it is, still listed as corrupt.
-                        drafts.push(corrupt_summary(id, reason));
                     }
+                    drafts.push(corrupt_summary(id, reason));
                     continue;
                 }
             };
@@ -174,7 +180,9 @@ pub fn list_drafts(storage: &Storage) -> Vec<DraftSummary> {
                 state,
             });
         } else if let Some(id) = rest.strip_prefix(CORRUPT) {
-            drafts.push(corrupt_summary(id, "无法读取，原文已另存".to_owned()));
+            if !drafts.iter().any(|draft| draft.id == id) {
+                drafts.push(corrupt_summary(id, "无法读取，原文已另存".to_owned()));
+            }
         }
     }
     drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id)));
@@ -187,6 +195,20 @@ fn corrupt_summary(id: &str, reason: String) -> DraftSummary {
         name: format!("无法读取的草稿 {id}"),
         saved_at: String::new(),
         state: DraftState::Corrupt { reason },
+    }
+}
+
+/// A draft's default label: body and year.
+pub fn draft_label(report: &Report) -> String {
+    let body = report.meta.body.trim();
+    let body = if body.is_empty() {
+        "未命名机关"
+    } else {
+        body
+    };
+    match report.meta.year {
+        Some(year) => format!("{body} {year} 年度"),
+        None => body.to_owned(),
     }
 }
 

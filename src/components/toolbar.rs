@@ -14,6 +14,7 @@ use crate::state::{Action, SaveStatus, State};
 pub struct Props {
     pub report: Report,
     pub save: SaveStatus,
+    pub saved_at: Option<AttrValue>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -69,15 +70,14 @@ pub fn Toolbar(props: &Props) -> Html {
             )
         })
     };
-    let (saved_at, saved_text) = match &props.save {
-        SaveStatus::Saved { at } => (
-            Some(at.clone()),
-            format!("已保存 {}", clock::local_time(at)),
-        ),
-        SaveStatus::NotYet => (None, "尚未保存".to_owned()),
-        SaveStatus::Failed(_) => (None, "未能保存".to_owned()),
-        SaveStatus::Paused => (None, "已暂停保存".to_owned()),
+    let saved_text = match (&props.save, &props.saved_at) {
+        (SaveStatus::Saved, Some(at)) => format!("已保存 {}", clock::local_time(at)),
+        (SaveStatus::Saved | SaveStatus::NotYet, _) => "尚未保存".to_owned(),
+        (SaveStatus::Failed(_), _) => "未能保存".to_owned(),
+        (SaveStatus::Paused, _) => "已暂停保存".to_owned(),
     };
+    // The hook always exists; it holds the last successful save, or nothing yet.
+    let saved_at = props.saved_at.clone().unwrap_or_default();
     let coming = "将在后续版本提供";
     html! {
         <div class="toolbar" role="toolbar" aria-label="操作">

@@ -404,91 +404,46 @@ impl Report {
             return;
         }
         self.set_count(cell, CountCell::parse(raw));
-        match cell {
-            CellRef::Request { row, col } => {
-                self.refresh_request_row_total(row);
-                self.refresh_request_column_total(col);
-                self.refresh_request_column_total(REQUEST_TOTAL_COL);
-                if row != ROW_TOTAL {
-                    self.refresh_request_row_total(ROW_TOTAL);
-                }
-            }
-            CellRef::Appeal { group, .. } => self.refresh_appeal_total(group),
-            CellRef::Proactive(_) => {}
+        for total in dependent_totals(cell) {
+            self.refresh_total(total);
         }
     }
 
     /// The report with every total cell replaced by its computed sum (`render --to json`).
     pub fn with_computed_totals(&self) -> Report {
         let mut report = self.clone();
-        for row in 0..REQUEST_ROW_COUNT {
-            if row != ROW_TOTAL {
-                report.refresh_request_row_total(row);
-            }
-        }
-        for col in 0..REQUEST_COLS {
-            report.refresh_request_column_total(col);
-        }
-        for group in 0..APPEAL_GROUPS.len() {
-            report.refresh_appeal_total(group);
+        for total in CellRef::all().filter(|cell| cell.is_total()) {
+            report.refresh_total(total);
         }
         report
     }
 
-    /// The sum the product writes in a total cell.
+    /// The sum the product writes in a total cell: blank when every leaf is blank, blank
+    /// (unknown) when a leaf is not a number, otherwise the sum of the leaves with blanks as 0.
     pub fn computed_total(&self, cell: CellRef) -> Option<CountCell> {
-        let parts: Vec<CellRef> = match cell {
-            CellRef::Request { row, col } if row == ROW_TOTAL => (ROW_FIRST_OUTCOME..ROW_TOTAL)
-                .map(|row| CellRef::Request { row, col })
-                .collect(),
-            CellRef::Request { row, col } if col == REQUEST_TOTAL_COL => (0..REQUEST_TOTAL_COL)
-                .map(|col| CellRef::Request { row, col })
-                .collect(),
-            CellRef::Appeal { group, col } if col == APPEAL_TOTAL_COL => (0..APPEAL_TOTAL_COL)
-                .map(|col| CellRef::Appeal { group, col })
-                .collect(),
-            _ => return None,
-        };
-        Some(sum_cells(
-            parts.into_iter().filter_map(|part| self.count(part)),
-        ))
+        let leaves = total_leaves(cell)?;
+        Some(sum_cells(leaves.filter_map(|leaf| self.count(leaf))))
     }
 
-    fn refresh_request_row_total(&mut self, row: usize) {
-        let cell = CellRef::Request {
-            row,
-            col: REQUEST_TOTAL_COL,
-        };
-        let total = sum_cells(self.requests[row][..REQUEST_TOTAL_COL].iter());
-        self.store_if_changed(cell, total);
+    /// Whether a total cannot be known because one of its leaves is not a number; rules that
+    /// would read it wait until the leaf is fixed (R6/R8 report the leaf).
+    pub fn total_is_unknown(&self, cell: CellRef) -> bool {
+        total_leaves(cell).is_some_and(|mut leaves| {
+            leaves.any(|leaf| {
+                matches!(
+                    self.count(leaf),
+                    Some(Cell::Placeholder(_) | Cell::Invalid { .. })
+                )
+            })
+        })
     }
 
-    fn refresh_request_column_total(&mut self, col: usize) {
-        let cell = CellRef::Request {
-            row: ROW_TOTAL,
-            col,
-        };
-        let total = sum_cells(
-            self.requests[ROW_FIRST_OUTCOME..ROW_TOTAL]
-                .iter()
-                .map(|row| &row[col]),
-        );
-        self.store_if_changed(cell, total);
-    }
-
-    fn refresh_appeal_total(&mut self, group: usize) {
-        let cell = CellRef::Appeal {
-            group,
-            col: APPEAL_TOTAL_COL,
-        };
-        let total = sum_cells(self.appeals[group][..APPEAL_TOTAL_COL].iter());
-        self.store_if_changed(cell, total);
-    }
-
-    /// Leaves an unchanged row shared, so the page's row components skip re-rendering.
-    fn store_if_changed(&mut self, cell: CellRef, value: CountCell) {
-        if self.count(cell) != Some(&value) {
-            self.set_count(cell, value);
+    fn refresh_total(&mut self, cell: CellRef) {
+        if let Some(total) = self.computed_total(cell) {
+            // Leaves an unchanged row shared, so the page's row components skip re-rendering.
+            if self.count(cell) != Some(&total) {
+                self.set_count(cell, total);
+            }
         }
     }
 
@@ -513,6 +468,61 @@ impl Report {
                 .map(|s| s.text.clone())
                 .unwrap_or_default(),
         }
+    }
+}
+
+/// The typed cells a total sums (every total is a sum of typed cells, so the (七)总计 × 总计
+/// corner reads the same along its row and its column). `None` for a cell that is not a total.
+fn total_leaves(cell: CellRef) -> Option<Box<dyn Iterator<Item = CellRef>>> {
+    match cell {
+        CellRef::Request { row, col } if cell.is_total() => {
+            let rows = if row == ROW_TOTAL {
+                ROW_FIRST_OUTCOME..ROW_TOTAL
+            } else {
+                row..row + 1
+            };
+            let cols = if col == REQUEST_TOTAL_COL {
+                0..REQUEST_TOTAL_COL
+            } else {
+                col..col + 1
+            };
+            Some(Box::new(rows.flat_map(move |row| {
+                cols.clone().map(move |col| CellRef::Request { row, col })
+            })))
+        }
+        CellRef::Appeal { group, col } if col == APPEAL_TOTAL_COL => Some(Box::new(
+            (0..APPEAL_TOTAL_COL).map(move |col| CellRef::Appeal { group, col }),
+        )),
+        _ => None,
+    }
+}
+
+/// The totals whose leaves include `cell`.
+fn dependent_totals(cell: CellRef) -> Vec<CellRef> {
+    match cell {
+        _ if cell.is_total() => Vec::new(),
+        CellRef::Request { row, col } => {
+            let mut totals = vec![CellRef::Request {
+                row,
+                col: REQUEST_TOTAL_COL,
+            }];
+            if (ROW_FIRST_OUTCOME..ROW_TOTAL).contains(&row) {
+                totals.push(CellRef::Request {
+                    row: ROW_TOTAL,
+                    col,
+                });
+                totals.push(CellRef::Request {
+                    row: ROW_TOTAL,
+                    col: REQUEST_TOTAL_COL,
+                });
+            }
+            totals
+        }
+        CellRef::Appeal { group, .. } => vec![CellRef::Appeal {
+            group,
+            col: APPEAL_TOTAL_COL,
+        }],
+        CellRef::Proactive(_) => Vec::new(),
     }
 }
 

@@ -577,3 +577,24 @@ fn r18_counts_days_to_the_deadline() {
         .contains("还有 10 天"));
     assert!(run(&report, "R18").is_empty(), "no reminder without a date");
 }
+
+#[test]
+fn a_cell_that_is_not_a_number_is_reported_once_not_through_its_totals() {
+    let mut report = seed();
+    type_in(&mut report, "requests.received.natural_person", "3");
+    type_in(&mut report, "requests.granted.natural_person", "3");
+    type_in(&mut report, "requests.granted.commercial", "12a");
+    let corner = ogi_report_core::CellRef::parse("requests.total.total").unwrap();
+    assert!(
+        report.count(corner).unwrap().is_blank(),
+        "the corner is unknown"
+    );
+    assert!(report.total_is_unknown(corner));
+    let findings = check(&report, &final_check());
+    let rules: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(rules, ["R6"], "{findings:#?}");
+}

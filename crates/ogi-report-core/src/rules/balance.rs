@@ -154,7 +154,7 @@ fn describe_side(cells: &[CellRef], values: &[u64], term: fn(CellRef) -> String)
 fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
     let value = |cell: CellRef| match report.count(cell) {
         Some(Cell::Value(value)) => Some(*value),
-        Some(Cell::Blank) => Some(0),
+        Some(Cell::Blank) if !report.total_is_unknown(cell) => Some(0),
         _ => None,
     };
     let sum = |cells: &[CellRef]| cells.iter().map(|cell| value(*cell)).sum::<Option<u64>>();

@@ -1,0 +1,69 @@
+// Shared set-up for the end-to-end specs: the built page served on 127.0.0.1 and Debian's
+// Chromium driven by playwright-core (no browser download). Each spec gets a fresh server and
+// browser; helpers act as a person would, through the stable hooks of interfaces.md §3.
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Starts the server and browser for one spec file; returns a handle filled in `before`. */
+export function usePage({ dir = 'dist', prefix = '/' } = {}) {
+  const handle = { browser: null, server: null, url: null };
+  before(async () => {
+    handle.server = await serve(dir, 0, prefix);
+    handle.url = `http://127.0.0.1:${handle.server.address().port}${prefix}`;
+    handle.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await handle.browser?.close();
+    await new Promise((resolve) => handle.server?.close(resolve));
+  });
+  return handle;
+}
+
+/** Opens the page in a context and waits until it is interactive. */
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.errors = errors;
+  await page.goto(url);
+  await page.waitForSelector('html[data-app-ready="true"]');
+  return page;
+}
+
+export const cell = (page, path) => page.locator(`[data-cell="${path}"]`);
+export const field = (page, path) => page.locator(`[data-field="${path}"]`);
+export const findings = (page, rule) =>
+  page.locator(rule ? `[data-findings] [data-rule="${rule}"]` : '[data-findings] li');
+
+/** Types into a cell key by key, as a person does. */
+export async function typeInto(locator, text) {
+  await locator.click();
+  await locator.press('Control+A');
+  await locator.press('Delete');
+  await locator.pressSequentially(text);
+}
+
+/** The ISO time the page last saved, once it changes from `previous`. */
+export async function savedAfter(page, previous) {
+  await page.waitForFunction(
+    (before) => {
+      const value = document.querySelector('[data-saved-at]')?.getAttribute('data-saved-at');
+      return value && value !== before;
+    },
+    previous ?? null,
+  );
+  return page.locator('[data-saved-at]').getAttribute('data-saved-at');
+}
+
+export const DRAFT_PREFIX = 'ogi-report:v1:draft:';

@@ -1,0 +1,33 @@
+// Typing numbers updates totals and R1 findings live; R1 fires and clears as the user types.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cell, findings, openPage, typeInto, usePage } from '../harness.mjs';
+
+const app = usePage();
+
+test('typing numbers updates totals and R1 live', async () => {
+  const context = await app.browser.newContext();
+  const page = await openPage(context, app.url);
+
+  await typeInto(cell(page, 'requests.received.natural_person'), '5');
+  assert.equal(await cell(page, 'requests.received.total').inputValue(), '5');
+  // The 总计 column's R1 involves only computed cells; while filling it waits for "检查".
+  assert.equal(await findings(page, 'R1').count(), 1, 'R1 in the 自然人 column');
+  const message = await findings(page, 'R1').first().textContent();
+  assert.match(message, /一、本年新收政府信息公开申请数量（5）/);
+  assert.match(message, /四、结转下年度继续办理应为 5/);
+  assert.equal(await cell(page, 'requests.received.natural_person').getAttribute('aria-invalid'), 'true');
+
+  await typeInto(cell(page, 'requests.granted.natural_person'), '3');
+  assert.equal(await cell(page, 'requests.total.natural_person').inputValue(), '3');
+  assert.equal(await cell(page, 'requests.granted.total').inputValue(), '3');
+  assert.match(await findings(page, 'R1').first().textContent(), /应为 2/);
+
+  await typeInto(cell(page, 'requests.carried_forward.natural_person'), '2');
+  assert.equal(await findings(page, 'R1').count(), 0, 'R1 clears');
+  await page.getByRole('button', { name: '检查' }).click();
+  assert.equal(await findings(page, 'R1').count(), 0, 'and stays clear after 检查');
+  assert.equal(await cell(page, 'requests.received.natural_person').getAttribute('aria-invalid'), null);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
