@@ -51,8 +51,9 @@ size:
 test-e2e: tools
 	node --test --test-concurrency=1 e2e/tests/
 
-bench: build
-	cargo bench -p ogi-report-core
+bench: build tools-browser
+	cargo bench -q -p ogi-report-core 2>/dev/null | grep -E "µs|findings" | tee target/native-bench.txt
+	NATIVE_BENCH=target/native-bench.txt node bench/run.mjs
 
 fuzz:
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}

@@ -21,22 +21,13 @@ use crate::hooks::{use_jump_focus, use_persist_request, use_storage_events};
 use crate::marks::{self, Marks};
 use crate::state::State;
 
-/// The table a cell belongs to, as a part index.
-fn part_of(cell: CellRef) -> usize {
-    match cell {
-        CellRef::Proactive(_) => 1,
-        CellRef::Request { .. } => 2,
-        CellRef::Appeal { .. } => 3,
-    }
-}
-
 fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
     std::array::from_fn(|index| {
         let part = &PARTS[index];
         let prefix = format!("{}.", part.key);
         if marks.has_any(
             |path| path.starts_with(&prefix),
-            |cell| part_of(cell) == index,
+            |cell| cell.part_index() == index,
         ) {
             return PartState::HasErrors;
         }
@@ -55,18 +46,11 @@ fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
                     sections.len(),
                 )
             }
-            PartKind::Table => {
-                let cells: Vec<CellRef> = CellRef::all()
-                    .filter(|c| part_of(*c) == index && !c.is_total())
-                    .collect();
-                (
-                    cells
-                        .iter()
-                        .filter(|c| !report.cell_text(**c).trim().is_empty())
-                        .count(),
-                    cells.len(),
-                )
-            }
+            PartKind::Table => CellRef::all()
+                .filter(|cell| cell.part_index() == index && !cell.is_total())
+                .fold((0, 0), |(filled, total), cell| {
+                    (filled + usize::from(!report.cell_is_blank(cell)), total + 1)
+                }),
         };
         match filled {
             0 => PartState::Empty,

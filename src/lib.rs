@@ -11,6 +11,7 @@ pub mod marks;
 pub mod panic;
 pub mod state;
 pub mod storage;
+pub mod timing;
 
 /// Mounts the page into `<body>`.
 pub fn start() {

@@ -14,6 +14,7 @@ use yew::Reducible;
 
 use crate::clock;
 use crate::storage::{self, DraftSummary, SaveError};
+use crate::timing;
 
 /// Where drafts live.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,7 +158,8 @@ impl State {
     }
 
     fn recheck(&mut self) {
-        self.findings = Rc::new(check(&self.report, &self.context()));
+        let context = self.context();
+        self.findings = Rc::new(timing::measure("rules", || check(&self.report, &context)));
     }
 
     fn storage(&self) -> Option<Storage> {
@@ -181,7 +183,10 @@ impl State {
         let Some(storage) = self.storage() else {
             return;
         };
-        match storage::save_draft(&storage, &self.draft_id, &self.draft_name, &self.report) {
+        let saved = timing::measure("save", || {
+            storage::save_draft(&storage, &self.draft_id, &self.draft_name, &self.report)
+        });
+        match saved {
             Ok((text, at)) => {
                 self.last_written = Rc::from(text);
                 self.save = SaveStatus::Saved;

@@ -86,3 +86,46 @@ async fn an_input_event_updates_totals_and_findings() {
     );
     assert_eq!(cell.get_attribute("aria-invalid"), None);
 }
+
+#[wasm_bindgen_test]
+async fn the_crash_page_is_readable_and_leaves_drafts_alone() {
+    let root = mount_app().await;
+    let cell = input(&root, "requests.granted.natural_person");
+    cell.set_value("7");
+    cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let snapshot = |storage: &web_sys::Storage| -> Vec<(String, String)> {
+        (0..storage.length().unwrap())
+            .map(|index| {
+                let key = storage.key(index).unwrap().unwrap();
+                let value = storage.get_item(&key).unwrap().unwrap();
+                (key, value)
+            })
+            .collect()
+    };
+    let before = snapshot(&storage);
+    assert!(before
+        .iter()
+        .any(|(key, _)| key.starts_with("ogi-report:v1:draft:")));
+
+    // A page of its own: the test runner's output and the mounted app live in <body>.
+    let document = web_sys::window().unwrap().document().unwrap();
+    let page = document.create_element("div").unwrap();
+    page.set_inner_html("<form><input data-cell=\"requests.granted.research\"></form>");
+    document.body().unwrap().append_child(&page).unwrap();
+    ogi_report::panic::show_crash_message(&page, "index out of bounds <script>");
+    let text = page.text_content().unwrap();
+    assert!(text.contains("页面出现了意外错误"), "{text}");
+    assert!(
+        text.contains("index out of bounds <script>"),
+        "shown as text: {text}"
+    );
+    assert!(page.query_selector("script").unwrap().is_none());
+    assert!(
+        page.query_selector("[data-cell]").unwrap().is_none(),
+        "the form is gone"
+    );
+    assert_eq!(snapshot(&storage), before, "stored drafts are untouched");
+}

@@ -131,8 +131,13 @@ pub const NO_FEE_PHRASES: [&str; 6] = [
     "信息处理费：无",
 ];
 
-/// What a 人民政府's report must cover besides the common items (R15, Article 50).
-pub const GOVERNMENT_ONLY_TOPICS: [&str; 3] = ["工作考核", "社会评议", "责任追究"];
+/// What a 人民政府's report must cover besides the common items (R15, Article 50), each with the
+/// words that show it is addressed.
+pub const GOVERNMENT_ONLY_TOPICS: [(&str, &[&str]); 3] = [
+    ("工作考核", &["工作考核"]),
+    ("社会评议", &["社会评议"]),
+    ("责任追究", &["责任追究"]),
+];
 
 /// Help text for R4, shown on row （二）部分公开.
 pub const PARTLY_GRANTED_HELP: &str = "区分处理的申请（部分公开、部分不予公开）只计入“（二）部分公开”，不再计入（三）至（六）的其他情形，否则同一件申请会被重复统计。";

@@ -244,6 +244,15 @@ impl CellRef {
         }
     }
 
+    /// Index in [`format::PARTS`] of the table the cell belongs to.
+    pub fn part_index(self) -> usize {
+        match self {
+            CellRef::Proactive(_) => format::PART_PROACTIVE,
+            CellRef::Request { .. } => format::PART_REQUESTS,
+            CellRef::Appeal { .. } => format::PART_APPEALS,
+        }
+    }
+
     pub fn is_amount(self) -> bool {
         self == CellRef::Proactive(ProactiveCellRef::Fees)
     }
@@ -361,6 +370,14 @@ impl Report {
 
     pub fn fees(&self) -> &AmountCell {
         &self.proactive.fees
+    }
+
+    /// Whether the cell (count or amount) holds nothing yet.
+    pub fn cell_is_blank(&self, cell: CellRef) -> bool {
+        match cell {
+            CellRef::Proactive(ProactiveCellRef::Fees) => self.proactive.fees.is_blank(),
+            _ => self.count(cell).is_none_or(Cell::is_blank),
+        }
     }
 
     /// What the cell's input shows.

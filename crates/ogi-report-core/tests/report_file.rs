@@ -76,47 +76,37 @@ fn previous_is_read_and_written_whole() {
     assert_eq!(reread.previous.as_ref().unwrap().meta.year, Some(2021));
 }
 
+/// The property names of a schema object, sorted, against the core's keys, sorted.
+fn assert_keys<'a>(object: &serde_json::Value, expected: impl Iterator<Item = &'a str>) {
+    let mut actual: Vec<&str> = object["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected: Vec<&str> = expected.collect();
+    actual.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(actual, expected);
+}
+
 #[test]
 fn the_documented_schema_has_exactly_the_cores_keys() {
     use ogi_report_core::format::{APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS};
     let text = include_str!("../../../docs/report-file.schema.json");
     let schema: serde_json::Value = serde_json::from_str(text).unwrap();
-    let keys = |value: &serde_json::Value| -> Vec<String> {
-        value["properties"]
-            .as_object()
-            .unwrap()
-            .keys()
-            .cloned()
-            .collect()
-    };
-    let report = &schema["$defs"]["report"];
-    let mut rows = keys(&report["properties"]["requests"]);
-    let mut expected: Vec<String> = REQUEST_ROWS.iter().map(|row| row.key.to_owned()).collect();
-    rows.sort();
-    expected.sort();
-    assert_eq!(rows, expected);
-    let mut columns = keys(&report["properties"]["requests"]["properties"]["granted"]);
-    let mut expected: Vec<String> = REQUEST_COLUMNS
-        .iter()
-        .map(|column| column.key.to_owned())
-        .collect();
-    columns.sort();
-    expected.sort();
-    assert_eq!(columns, expected);
-    let mut groups = keys(&report["properties"]["appeals"]);
-    let mut expected: Vec<String> = APPEAL_GROUPS
-        .iter()
-        .map(|group| group.key.to_owned())
-        .collect();
-    groups.sort();
-    expected.sort();
-    assert_eq!(groups, expected);
-    let mut appeal_columns = keys(&schema["$defs"]["appeal_group"]);
-    let mut expected: Vec<String> = APPEAL_COLUMNS
-        .iter()
-        .map(|(key, _)| (*key).to_owned())
-        .collect();
-    appeal_columns.sort();
-    expected.sort();
-    assert_eq!(appeal_columns, expected);
+    let report = &schema["$defs"]["report"]["properties"];
+    assert_keys(&report["requests"], REQUEST_ROWS.iter().map(|row| row.key));
+    assert_keys(
+        &report["requests"]["properties"]["granted"],
+        REQUEST_COLUMNS.iter().map(|column| column.key),
+    );
+    assert_keys(
+        &report["appeals"],
+        APPEAL_GROUPS.iter().map(|group| group.key),
+    );
+    assert_keys(
+        &schema["$defs"]["appeal_group"],
+        APPEAL_COLUMNS.iter().map(|(key, _)| *key),
+    );
 }

@@ -3,7 +3,7 @@
 
 use super::{excerpt, finding, Context, Finding, Severity, Stage};
 use crate::cell::{Amount, Cell};
-use crate::format::FEE_SUSPICIOUS_WAN;
+use crate::format::{FEE_SUSPICIOUS_WAN, PART_PROACTIVE};
 use crate::report::{CellRef, Report};
 
 pub(super) fn r6(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
@@ -70,7 +70,7 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
                 );
                 findings.push(finding("R8", Severity::Error, vec![cell.path()], message));
             }
-            None => blanks[table_index(cell)].push(cell.path()),
+            None => blanks[cell.part_index() - PART_PROACTIVE].push(cell.path()),
         }
     }
     if context.stage != Stage::Final {
@@ -85,13 +85,5 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
             cells.len()
         );
         findings.push(finding("R8", Severity::Error, cells, message));
-    }
-}
-
-fn table_index(cell: CellRef) -> usize {
-    match cell {
-        CellRef::Proactive(_) => 0,
-        CellRef::Request { .. } => 1,
-        CellRef::Appeal { .. } => 2,
     }
 }

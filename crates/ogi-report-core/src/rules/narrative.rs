@@ -253,6 +253,15 @@ fn part_text(report: &Report, part: Narrative) -> String {
     all
 }
 
+/// The topics none of whose words the text contains.
+fn unmentioned(text: &str, topics: &[(&'static str, &[&str])]) -> Vec<&'static str> {
+    topics
+        .iter()
+        .filter(|(_, words)| !words.iter().any(|word| text.contains(word)))
+        .map(|(topic, _)| *topic)
+        .collect()
+}
+
 fn first_text_path(part: Narrative) -> String {
     FieldRef::Text(part, 0).path()
 }
@@ -289,12 +298,10 @@ pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
 }
 
 pub(super) fn r14(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    let text = part_text(report, Narrative::OtherMatters);
-    let missing: Vec<&str> = OTHER_MATTERS_ITEMS
-        .iter()
-        .filter(|(_, words)| !words.iter().any(|word| text.contains(word)))
-        .map(|(item, _)| *item)
-        .collect();
+    let missing = unmentioned(
+        &part_text(report, Narrative::OtherMatters),
+        &OTHER_MATTERS_ITEMS,
+    );
     if missing.is_empty() {
         return;
     }
@@ -315,12 +322,10 @@ pub(super) fn r15(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     if report.meta.body_type != BodyType::Government {
         return;
     }
-    let text = part_text(report, Narrative::Overview);
-    let missing: Vec<&str> = GOVERNMENT_ONLY_TOPICS
-        .iter()
-        .copied()
-        .filter(|topic| !text.contains(topic))
-        .collect();
+    let missing = unmentioned(
+        &part_text(report, Narrative::Overview),
+        &GOVERNMENT_ONLY_TOPICS,
+    );
     if missing.is_empty() {
         return;
     }

@@ -1,0 +1,232 @@
+// `make bench`: measures the built page in headless Chromium against a calibration page (plain
+// inputs), prints one table and writes docs/performance.md. Timings vary with the machine; they are
+// measured here and never asserted in tests.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../e2e/server.mjs';
+
+const EDITS = Number(process.env.EDITS ?? 500);
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? 20);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--enable-precise-memory-info'];
+
+const seed = JSON.parse(readFileSync('tests/fixtures/seed-2021.json', 'utf8'));
+const rows = Object.keys(seed.requests);
+const cols = Object.keys(seed.requests.received);
+const typedCells = rows.filter((row) => row !== 'total')
+  .flatMap((row) => cols.filter((col) => col !== 'total').map((col) => `requests.${row}.${col}`));
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99) };
+};
+const ms = (value) => (value === undefined ? 'n/a' : value.toFixed(2));
+
+// Records keydown → end of the page's input handlers, and keydown → the next frame painted.
+function latencyProbe() {
+  window.__lat = { handler: [], frame: [] };
+  let keydownAt = null;
+  addEventListener('keydown', () => { keydownAt = performance.now(); }, true);
+  addEventListener('input', () => {
+    if (keydownAt === null) return;
+    const start = keydownAt;
+    keydownAt = null;
+    window.__lat.handler.push(performance.now() - start);
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__lat.frame.push(performance.now() - start);
+      channel.port2.postMessage(0);
+    });
+  });
+  // An export button's click handler runs between these two listeners.
+  window.__exports = [];
+  let clickAt = null;
+  addEventListener('click', (event) => { if (event.target.closest('[data-export]')) clickAt = performance.now(); }, true);
+  addEventListener('click', () => { if (clickAt !== null) { window.__exports.push(performance.now() - clickAt); clickAt = null; } });
+  addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
+  new MutationObserver((_, observer) => {
+    if (document.documentElement.dataset.appReady && document.querySelector('[data-cell]')) {
+      window.__readyAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { attributes: true, childList: true, subtree: true });
+}
+
+async function newPage(browser, url, { throttle = 1, timings = false, calibration = false } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  if (timings) await context.addInitScript(() => { window.__ogiTimings = {}; });
+  if (calibration) await context.addInitScript((keys) => { window.__calibrationKeys = keys; }, { rows, cols });
+  await context.addInitScript(latencyProbe);
+  const page = await context.newPage();
+  if (throttle > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  await page.goto(url);
+  await page.waitForFunction(() => window.__readyAt !== undefined);
+  return { context, page };
+}
+
+const nextFrame = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+async function keystrokes(browser, url, options) {
+  const { context, page } = await newPage(browser, url, options);
+  for (let i = 0; i < EDITS; i += 1) {
+    const path = typedCells[(i * 37) % typedCells.length];
+    await page.evaluate((p) => { const el = document.querySelector(`[data-cell="${p}"]`); el.focus(); el.select(); }, path);
+    await page.keyboard.press(String((i % 9) + 1));
+    await nextFrame(page);
+  }
+  await nextFrame(page);
+  const result = await page.evaluate(() => ({ ...window.__lat, timings: window.__ogiTimings ?? {} }));
+  await context.close();
+  return result;
+}
+
+async function coldStart(browser, url, throttle) {
+  const times = [];
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    const { context, page } = await newPage(browser, url, { throttle });
+    times.push(await page.evaluate(() => window.__readyAt));
+    await context.close();
+  }
+  return stats(times);
+}
+
+async function narrative(browser, url) {
+  const { context, page } = await newPage(browser, url);
+  const field = page.locator('[data-field="overview.0.text"]');
+  await field.fill('政'.repeat(5000));
+  await page.evaluate(() => { window.__lat.handler.length = 0; window.__lat.frame.length = 0; });
+  await field.focus();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 100; i += 1) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    await nextFrame(page);
+  }
+  await nextFrame(page);
+  const result = await page.evaluate(() => window.__lat);
+  await context.close();
+  return result;
+}
+
+async function exportsAndMemory(browser, url) {
+  const { context, page } = await newPage(browser, url);
+  await page.locator('[data-import="json"]').setInputFiles('tests/fixtures/seed-2021.json');
+  await page.waitForSelector('[data-notice="message"]');
+  const exportTime = async () => {
+    const times = [];
+    for (let i = 0; i < 10; i += 1) {
+      // Chromium may hold back repeated downloads; the handler's time is what is measured.
+      await page.locator('[data-export="json"]').click();
+      await page.waitForFunction((count) => window.__exports.length > count, i);
+    }
+    times.push(...(await page.evaluate(() => window.__exports.splice(0))));
+    return stats(times).median;
+  };
+  const seedJson = await exportTime();
+  for (const [index, path] of typedCells.entries()) {
+    await page.evaluate(([p, v]) => {
+      const el = document.querySelector(`[data-cell="${p}"]`);
+      el.value = v;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }, [path, String((index % 17) + 1)]);
+  }
+  const fullJson = await exportTime();
+  const memory = await page.evaluate(() => ({
+    wasm: window.__wasm?.memory?.buffer?.byteLength,
+    heap: performance.memory?.usedJSHeapSize,
+  }));
+  await context.close();
+  return { seedJson, fullJson, memory };
+}
+
+function firstLoad(dir) {
+  const files = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name)).sort();
+  return files.map((name) => {
+    const bytes = readFileSync(join(dir, name));
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+const server = await serve('dist', 0, '/');
+const calibrationServer = await serve('bench', 0, '/');
+const url = `http://127.0.0.1:${server.address().port}/`;
+const calibrationUrl = `http://127.0.0.1:${calibrationServer.address().port}/calibration.html`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+
+const lines = [];
+const row = (...cells) => lines.push(`| ${cells.join(' | ')} |`);
+const load = firstLoad('dist');
+const totalRaw = load.reduce((sum, file) => sum + file.raw, 0);
+const totalGzip = load.reduce((sum, file) => sum + file.gzip, 0);
+
+const cold = { normal: await coldStart(browser, url, 1), throttled: await coldStart(browser, url, 4) };
+const typing = {};
+for (const throttle of [1, 4]) {
+  typing[`ours×${throttle}`] = await keystrokes(browser, url, { throttle, timings: true });
+  typing[`calibration×${throttle}`] = await keystrokes(browser, calibrationUrl, { throttle, calibration: true });
+}
+const longText = await narrative(browser, url);
+const outputs = await exportsAndMemory(browser, url);
+const chromiumVersion = browser.version();
+await browser.close();
+server.close();
+calibrationServer.close();
+
+lines.push('## First-load transfer', '', '| file | raw B | gzip -9 B |', '|---|---:|---:|');
+for (const file of load) row(file.name, file.raw, file.gzip);
+row('**total**', totalRaw, `**${totalGzip}** (budget 200000)`);
+lines.push('', '## Cold start: navigation → first table cell editable (ms)', '',
+  `| CPU | runs | median | p95 | target |`, '|---|---:|---:|---:|---|');
+row('unthrottled', cold.normal.n, ms(cold.normal.median), ms(cold.normal.p95), 'median ≤ 300');
+row('4× throttled', cold.throttled.n, ms(cold.throttled.median), ms(cold.throttled.p95), '');
+lines.push('', `## Keystroke latency on table 三 (${EDITS} edits across all typed cells, ms)`, '',
+  '| page | CPU | handler median | handler p95 | handler p99 | → frame median | → frame p95 | → frame p99 |',
+  '|---|---|---:|---:|---:|---:|---:|---:|');
+for (const [name, result] of Object.entries(typing)) {
+  const [page, throttle] = name.split('×');
+  const handler = stats(result.handler);
+  const frame = stats(result.frame);
+  row(page, `${throttle}×`, ms(handler.median), ms(handler.p95), ms(handler.p99), ms(frame.median), ms(frame.p95), ms(frame.p99));
+}
+const ratio = (throttle) => stats(typing[`ours×${throttle}`].frame).p95 / stats(typing[`calibration×${throttle}`].frame).p95;
+lines.push('', `Keydown → frame p95 as a ratio to the calibration page: ${ratio(1).toFixed(2)}× unthrottled, ${ratio(4).toFixed(2)}× at 4× throttling (target ≤ 1.5× unthrottled).`);
+const rules = stats(typing['ours×1'].timings.rules ?? []);
+const save = stats(typing['ours×1'].timings.save ?? []);
+lines.push('', '## Inside one keystroke (ours, unthrottled, ms)', '', '| step | median | p95 | target |', '|---|---:|---:|---|');
+row('rules (all of R1–R18)', ms(rules.median), ms(rules.p95), '');
+row('autosave (serialise + localStorage)', ms(save.median), ms(save.p95), 'median ≤ 0.5');
+const narrativeHandler = stats(longText.handler);
+const narrativeFrame = stats(longText.frame);
+lines.push('', '## Narrative typing in a 5 000-character field (100 keys, ms)', '', '| handler median | handler p95 | → frame median | → frame p95 |', '|---:|---:|---:|---:|');
+row(ms(narrativeHandler.median), ms(narrativeHandler.p95), ms(narrativeFrame.median), ms(narrativeFrame.p95));
+lines.push('', '## Exports (median of 10, ms)', '', '| output | seed report | full report | target |', '|---|---:|---:|---|');
+row('JSON (report file)', ms(outputs.seedJson), ms(outputs.fullJson), '');
+row('DOCX', 'not built yet', 'not built yet', '≤ 50');
+row('HTML', 'not built yet', 'not built yet', '');
+lines.push('', '## Memory after filling a full report', '', '| wasm linear memory | JS heap used |', '|---:|---:|');
+row(`${outputs.memory.wasm ?? 'n/a'} B`, `${outputs.memory.heap ?? 'n/a'} B`);
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const date = new Date().toISOString().slice(0, 10);
+const rustc = execSync('rustc --version').toString().trim();
+const header = [
+  '# Performance',
+  '',
+  `Measured ${date} by \`make bench\` on ${cpus().length} × ${cpu}, headless Chromium ${chromiumVersion}`,
+  `(software rendering), ${rustc}. Release build of the page; the calibration page is`,
+  '`bench/calibration.html`. Native core figures come from `cargo bench -p ogi-report-core` (below).',
+  'Timings are measured, never asserted in tests; the size budget is asserted in `make test`.',
+  '',
+];
+const table = lines.join('\n');
+console.log(table);
+const native = process.env.NATIVE_BENCH ? `\n\n## Native core (\`cargo bench -p ogi-report-core\`)\n\n\`\`\`\n${readFileSync(process.env.NATIVE_BENCH, 'utf8').trim()}\n\`\`\`\n` : '\n';
+writeFileSync('docs/performance.md', `${header.join('\n')}\n${table}${native}`);
+console.log('\nwrote docs/performance.md');
