@@ -12,7 +12,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build test tools tools-build tools-browser lint test-native test-wasm test-e2e size bench fuzz clean
+.PHONY: serve build test tools tools-build tools-browser tools-docs doc-images lint test-native test-wasm test-e2e size bench fuzz clean
 
 serve: build
 	node e2e/server.mjs dist $(PORT)
@@ -22,7 +22,7 @@ build: tools-build
 
 test: tools lint test-native test-wasm build size test-e2e
 
-tools: tools-build tools-browser
+tools: tools-build tools-browser tools-docs
 
 tools-build:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -34,13 +34,18 @@ tools-browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
 	  apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
 
+# LibreOffice reads the Word files back in the tests; fonts-noto-cjk renders Chinese in them.
+tools-docs:
+	@command -v libreoffice >/dev/null && command -v pdftotext >/dev/null && fc-list | grep -q "Noto Sans CJK" || { \
+	  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk; }
+
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --exclude ogi-report --all-targets -- -D warnings
 	cargo clippy -p ogi-report --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-test-native:
-	cargo test --workspace --exclude ogi-report
+test-native: tools-docs
+	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace --exclude ogi-report
 
 test-wasm: tools
 	cargo test -p ogi-report --target wasm32-unknown-unknown
@@ -54,6 +59,9 @@ test-e2e: tools
 bench: build tools-browser
 	cargo bench -q -p ogi-report-core 2>/dev/null | grep -E "µs|findings" | tee target/native-bench.txt
 	NATIVE_BENCH=target/native-bench.txt node bench/run.mjs
+
+doc-images: build tools
+	node scripts/doc-images.mjs
 
 fuzz:
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}

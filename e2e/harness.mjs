@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core (no browser download). Each spec gets a fresh server and
 // browser; helpers act as a person would, through the stable hooks of interfaces.md §3.
 import { after, before } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
@@ -67,3 +68,17 @@ export async function savedAfter(page, previous) {
 }
 
 export const DRAFT_PREFIX = 'ogi-report:v1:draft:';
+
+/** Runs the `ogi-report` CLI (built from the same core) and returns its exit status. */
+export function cli(...args) {
+  const result = spawnSync('cargo', ['run', '-q', '-p', 'ogi-report-cli', '--', ...args], { encoding: 'utf8' });
+  return result.status;
+}
+
+/** Clicks a control and returns the bytes of the download it starts. */
+export async function downloadOf(page, locator) {
+  const download = page.waitForEvent('download');
+  await locator.click();
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(await (await file.createReadStream()).toArray()) };
+}

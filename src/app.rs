@@ -8,6 +8,7 @@ use ogi_report_core::{CellRef, Narrative, Report};
 use yew::prelude::*;
 
 use crate::components::drafts::DraftsPanel;
+use crate::components::export_gate::ExportGate;
 use crate::components::findings::FindingsPanel;
 use crate::components::header::ReportHeader;
 use crate::components::narrative::NarrativePart;
@@ -123,6 +124,9 @@ pub fn App() -> Html {
                     { part(4, narrative(Narrative::Problems)) }
                     { part(5, narrative(Narrative::OtherMatters)) }
                 </main>
+                if let Some(output) = state.gate {
+                    <ExportGate {output} findings={state.findings.clone()} dispatch={dispatch.clone()} />
+                }
                 <aside class="side-findings">
                     <FindingsPanel findings={shown} checked={state.stage == Stage::Final} dispatch={dispatch.clone()} />
                 </aside>

@@ -4,15 +4,20 @@ use wasm_bindgen::JsCast;
 
 /// Starts a download of `text`; returns false if the browser refused.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> bool {
-    try_download(file_name, mime, text).is_some()
+    download_bytes(file_name, mime, text.as_bytes())
 }
 
-fn try_download(file_name: &str, mime: &str, text: &str) -> Option<()> {
+/// Starts a download of `bytes`; returns false if the browser refused.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    try_download(file_name, mime, bytes).is_some()
+}
+
+fn try_download(file_name: &str, mime: &str, bytes: &[u8]) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    let parts = js_sys::Array::of1(&text.into());
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
     link.set_href(&url);

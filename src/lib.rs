@@ -6,6 +6,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod download;
+pub mod exports;
 pub mod hooks;
 pub mod marks;
 pub mod panic;

@@ -7,12 +7,13 @@
 
 use std::rc::Rc;
 
-use ogi_report_core::rules::{check, Context, Finding, Stage};
+use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
 use ogi_report_core::{read_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section};
 use web_sys::Storage;
 use yew::Reducible;
 
 use crate::clock;
+use crate::exports::{self, Output};
 use crate::storage::{self, DraftSummary, SaveError};
 use crate::timing;
 
@@ -62,6 +63,8 @@ pub struct State {
     pub notice: Option<String>,
     pub persist_refused: bool,
     pub jump: Option<Jump>,
+    /// An export waiting for the user's decision because 检查 found errors.
+    pub gate: Option<Output>,
 }
 
 pub enum Action {
@@ -92,6 +95,11 @@ pub enum Action {
     TakeOtherTabVersion,
     KeepAsNewDraft,
     JumpTo(String),
+    /// Export: runs every rule first; with errors, the gate asks before a draft is exported.
+    RequestExport(Output),
+    ExportAnyway,
+    CloseGate,
+    FillBlanks,
     PersistRefused,
     DismissNotice,
 }
@@ -122,6 +130,7 @@ impl State {
             notice: None,
             persist_refused: false,
             jump: None,
+            gate: None,
         };
         match storage::local_storage() {
             Ok(storage) => {
@@ -420,6 +429,27 @@ impl Reducible for State {
             Action::JumpTo(path) => {
                 let seq = next.jump.as_ref().map_or(0, |jump| jump.seq + 1);
                 next.jump = Some(Jump { path, seq });
+            }
+            Action::RequestExport(output) => {
+                next.stage = Stage::Final;
+                next.recheck();
+                let (errors, _) = tally(&next.findings);
+                if errors == 0 {
+                    exports::export(output, &next.report, false);
+                } else {
+                    next.gate = Some(output);
+                }
+            }
+            Action::ExportAnyway => {
+                if let Some(output) = next.gate.take() {
+                    exports::export(output, &next.report, true);
+                }
+            }
+            Action::CloseGate => next.gate = None,
+            Action::FillBlanks => {
+                let filled = next.report.fill_blanks_with_zero();
+                next.notice = Some(format!("已将 {filled} 个空白格填为 0。"));
+                next.changed();
             }
             Action::PersistRefused => next.persist_refused = true,
             Action::DismissNotice => next.notice = None,

@@ -3,6 +3,7 @@
 
 pub mod cell_input;
 pub mod drafts;
+pub mod export_gate;
 pub mod findings;
 pub mod header;
 pub mod narrative;

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::download;
+use crate::exports::Output;
 use crate::state::{Action, SaveStatus, State};
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +47,10 @@ fn read_chosen_file(input: &HtmlInputElement, dispatch: UseReducerDispatcher<Sta
 
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
+    let send = |action: fn() -> Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+    };
     let check = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Check))
@@ -90,9 +95,10 @@ pub fn Toolbar(props: &Props) -> Html {
             </label>
             <button type="button" data-import="text" disabled=true title={coming}>{"导入已发布报告文本"}</button>
             <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
-            <button type="button" data-export="docx" disabled=true title={coming}>{"下载 Word"}</button>
-            <button type="button" data-export="html" disabled=true title={coming}>{"下载 HTML"}</button>
-            <button type="button" data-export="print" disabled=true title={coming}>{"打印 / PDF"}</button>
+            <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
+            <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
+            <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
+            <button type="button" data-export="print" onclick={send(|| Action::RequestExport(Output::Print))}>{"打印 / PDF"}</button>
         </div>
     }
 }

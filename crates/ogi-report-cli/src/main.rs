@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use ogi_report_core::render::docx::render_docx;
+use ogi_report_core::render::html::render_html;
+use ogi_report_core::render::RenderOptions;
 use ogi_report_core::rules::{self, tally, Context, Date, Finding, Severity, Stage};
 use ogi_report_core::{read_report, write_report, Report};
 use serde::Serialize;
@@ -165,19 +168,22 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
     })
 }
 
+/// Renders a report file. A report with errors is rendered as a draft, marked
+/// `草稿（未通过检查）`, exactly as the page's "export anyway" does.
 fn render(options: &Options) -> Result<ExitCode, Unusable> {
     let report = load(options.file()?)?;
     let out = options
         .out
         .as_deref()
         .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
-    let text = match options.to.as_deref() {
-        Some("json") => write_report(&report.with_computed_totals()),
-        Some(kind @ ("docx" | "html")) => {
-            return Err(Unusable(format!(
-                "render --to {kind} 尚未实现（Word 与 HTML 输出将在后续版本提供）。"
-            )))
-        }
+    let draft = || {
+        let (errors, _) = tally(&rules::check(&report, &Context::default()));
+        RenderOptions { draft: errors > 0 }
+    };
+    let bytes = match options.to.as_deref() {
+        Some("json") => write_report(&report.with_computed_totals()).into_bytes(),
+        Some("docx") => render_docx(&report, draft()),
+        Some("html") => render_html(&report, draft()).into_bytes(),
         Some(other) => {
             return Err(Unusable(format!(
                 "不支持的输出格式「{other}」，应为 json、docx 或 html。"
@@ -185,6 +191,6 @@ fn render(options: &Options) -> Result<ExitCode, Unusable> {
         }
         None => return Err(Unusable(format!("缺少 --to。\n{USAGE}"))),
     };
-    std::fs::write(out, text).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    std::fs::write(out, bytes).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -156,30 +156,68 @@ fn render_json_writes_the_normalised_file() {
 }
 
 #[test]
+fn render_writes_word_and_html_and_marks_drafts() {
+    let dir = std::env::temp_dir().join(format!("ogi-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = fixture("seed-2021.json");
+    for kind in ["docx", "html"] {
+        let out = dir.join(format!("seed.{kind}"));
+        let status = ogi_report(&[
+            "render",
+            seed.to_str().unwrap(),
+            "--to",
+            kind,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(status.status.code(), Some(0), "{kind}");
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(
+            !bytes.windows(MARK.len()).any(|w| w == MARK.as_bytes()),
+            "a clean report is not marked"
+        );
+    }
+    assert!(std::fs::read(dir.join("seed.docx"))
+        .unwrap()
+        .starts_with(b"PK\x03\x04"));
+    let broken = temp_file(
+        "broken.json",
+        &seed_text().replacen("\"natural_person\": 0", "\"natural_person\": \"12a\"", 1),
+    );
+    let out = dir.join("broken.html");
+    ogi_report(&[
+        "render",
+        broken.to_str().unwrap(),
+        "--to",
+        "html",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&out).unwrap().contains(MARK),
+        "a report with errors is a marked draft"
+    );
+}
+
+const MARK: &str = "草稿（未通过检查）";
+
+#[test]
 fn what_is_not_built_yet_says_so_and_exits_2() {
     let seed = fixture("seed-2021.json");
     for args in [
-        vec![
-            "render",
-            seed.to_str().unwrap(),
-            "--to",
-            "docx",
-            "--out",
-            "/tmp/x.docx",
-        ],
-        vec![
-            "render",
-            seed.to_str().unwrap(),
-            "--to",
-            "html",
-            "--out",
-            "/tmp/x.html",
-        ],
         vec![
             "import-text",
             seed.to_str().unwrap(),
             "--out",
             "/tmp/x.json",
+        ],
+        vec![
+            "render",
+            seed.to_str().unwrap(),
+            "--to",
+            "pdf",
+            "--out",
+            "/tmp/x.pdf",
         ],
         vec!["frobnicate"],
         vec![],

@@ -7,11 +7,15 @@
 //! - [`cell`]: what a user types into a cell, and what it means;
 //! - [`report`]: the report model and the stable paths of its cells and fields;
 //! - [`rules`]: R1–R18 as a registry, and [`rules::check`];
-//! - [`file`]: reading (strict, with migration) and writing the report file.
+//! - [`file`]: reading (strict, with migration) and writing the report file;
+//! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
+//! - [`render`]: the report as Word (.docx) and self-contained HTML.
 
 pub mod cell;
 pub mod file;
 pub mod format;
+pub mod layout;
+pub mod render;
 pub mod report;
 pub mod rules;
 

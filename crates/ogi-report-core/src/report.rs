@@ -426,6 +426,18 @@ impl Report {
         }
     }
 
+    /// "空白格填 0": every blank typed cell of the tables becomes 0, totals follow. Returns how
+    /// many cells were filled.
+    pub fn fill_blanks_with_zero(&mut self) -> usize {
+        let blanks: Vec<CellRef> = CellRef::all()
+            .filter(|cell| !cell.is_total() && self.cell_is_blank(*cell))
+            .collect();
+        for cell in &blanks {
+            self.edit_cell(*cell, "0");
+        }
+        blanks.len()
+    }
+
     /// The report with every total cell replaced by its computed sum (`render --to json`).
     pub fn with_computed_totals(&self) -> Report {
         let mut report = self.clone();

@@ -598,3 +598,18 @@ fn a_cell_that_is_not_a_number_is_reported_once_not_through_its_totals() {
         .collect();
     assert_eq!(rules, ["R6"], "{findings:#?}");
 }
+
+#[test]
+fn filling_blanks_with_zero_clears_r8_and_computes_totals() {
+    let mut report = Report::new_draft();
+    report.meta.body = "测试街道办事处".to_owned();
+    type_in(&mut report, "requests.granted.natural_person", "2");
+    type_in(&mut report, "requests.received.natural_person", "2");
+    assert_eq!(run(&report, "R8").len(), 3);
+    let filled = report.fill_blanks_with_zero();
+    assert_eq!(filled, 10 + 144 - 2 + 12);
+    assert!(run(&report, "R8").is_empty());
+    let total = ogi_report_core::CellRef::parse("requests.total.total").unwrap();
+    assert_eq!(report.count(total), Some(&CountCell::Value(2)));
+    assert_eq!(report.fees().display(), "0");
+}

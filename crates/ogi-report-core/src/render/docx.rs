@@ -1,0 +1,329 @@
+//! The report as a Word file in the 公文 layout (GB/T 9704-2012): A4, 37/35/28/26 mm margins,
+//! title 方正小标宋简体 二号, body 仿宋_GB2312 三号 with a two-character first-line indent and a fixed
+//! 28 pt line, headings 黑体 and 楷体_GB2312, page numbers "— n —". Tables have fixed column
+//! widths in twips (WPS breaks auto-width tables), header rows repeated on each page, rows that
+//! never split, and merges as gridSpan / vMerge. Font fallbacks are named in the font table.
+//!
+//! Written by hand over a stored ZIP: the output is small, deterministic (the same report gives
+//! the same bytes), and costs the page little.
+
+use std::fmt::Write;
+
+use super::{blocks, clean, zip, Block, RenderOptions, DRAFT_MARK};
+use crate::layout::{Content, TableLayout};
+use crate::report::Report;
+
+/// 三号 = 16 pt = 32 half-points; 二号 = 22 pt; 五号 = 10.5 pt.
+const BODY_SIZE: u32 = 32;
+const TITLE_SIZE: u32 = 44;
+const TABLE_SIZE: u32 = 21;
+/// Fixed line spacing of 28 pt, in twentieths of a point.
+const LINE: u32 = 560;
+/// Two characters of 16 pt.
+const FIRST_LINE_INDENT: u32 = 640;
+
+const BODY_FONT: &str = "仿宋_GB2312";
+const TITLE_FONT: &str = "方正小标宋简体";
+const HEADING_FONT: &str = "黑体";
+const SUBHEADING_FONT: &str = "楷体_GB2312";
+const LATIN_FONT: &str = "Times New Roman";
+
+/// Each font with the fallback names Word, WPS and LibreOffice look for when it is missing.
+const FONTS: [(&str, &str); 4] = [
+    (BODY_FONT, "仿宋,FangSong,STFangsong"),
+    (TITLE_FONT, "方正小标宋_GBK,华文中宋,SimSun,宋体"),
+    (HEADING_FONT, "SimHei"),
+    (SUBHEADING_FONT, "楷体,KaiTi,STKaiti"),
+];
+
+const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+/// Escapes text for XML content and attributes; drops what XML 1.0 cannot hold.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in clean(text).chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\r' | '\n' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// The `.docx` file.
+pub fn render_docx(report: &Report, options: RenderOptions) -> Vec<u8> {
+    let document = document_xml(report, options);
+    let styles = styles_xml();
+    let fonts = font_table_xml();
+    let footer = footer_xml();
+    let header = header_xml();
+    let mut relationships = vec![
+        ("rIdStyles", "styles", "styles.xml"),
+        ("rIdFonts", "fontTable", "fontTable.xml"),
+        ("rIdFooter", "footer", "footer1.xml"),
+    ];
+    if options.draft {
+        relationships.push(("rIdHeader", "header", "header1.xml"));
+    }
+    let document_rels = relationships_xml(&relationships);
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", PACKAGE_RELS.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", document_rels.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/fontTable.xml", fonts.as_bytes()),
+        ("word/footer1.xml", footer.as_bytes()),
+    ];
+    if options.draft {
+        parts.push(("word/header1.xml", header.as_bytes()));
+    }
+    zip::store(&parts)
+}
+
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+<Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
+<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>\
+<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>\
+<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>\
+</Types>";
+
+const PACKAGE_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>\
+</Relationships>";
+
+fn relationships_xml(relationships: &[(&str, &str, &str)]) -> String {
+    let mut xml = format!(
+        "{XML_HEAD}<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    );
+    for (id, kind, target) in relationships {
+        let _ = write!(
+            xml,
+            "<Relationship Id=\"{id}\" Type=\"{R_NS}/{kind}\" Target=\"{target}\"/>"
+        );
+    }
+    xml.push_str("</Relationships>");
+    xml
+}
+
+fn fonts(east_asia: &str) -> String {
+    format!(
+        "<w:rFonts w:ascii=\"{LATIN_FONT}\" w:hAnsi=\"{LATIN_FONT}\" w:eastAsia=\"{east_asia}\" w:cs=\"{LATIN_FONT}\" w:hint=\"eastAsia\"/>"
+    )
+}
+
+fn style(id: &str, name: &str, paragraph: &str, run: &str) -> String {
+    format!(
+        "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>{paragraph}</w:pPr><w:rPr>{run}</w:rPr></w:style>"
+    )
+}
+
+fn styles_xml() -> String {
+    let indent = format!("<w:ind w:firstLineChars=\"200\" w:firstLine=\"{FIRST_LINE_INDENT}\"/>");
+    let exact =
+        format!("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{LINE}\" w:lineRule=\"exact\"/>");
+    let mut xml = format!("{XML_HEAD}<w:styles xmlns:w=\"{W_NS}\">");
+    let _ = write!(
+        xml,
+        "<w:docDefaults><w:rPrDefault><w:rPr>{}<w:sz w:val=\"{BODY_SIZE}\"/><w:szCs w:val=\"{BODY_SIZE}\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>{exact}<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>",
+        fonts(BODY_FONT)
+    );
+    xml.push_str("<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>");
+    xml.push_str(&style(
+        "Title",
+        "Title",
+        "<w:spacing w:before=\"0\" w:after=\"560\" w:line=\"720\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/><w:outlineLvl w:val=\"0\"/>",
+        &format!("{}<w:sz w:val=\"{TITLE_SIZE}\"/><w:szCs w:val=\"{TITLE_SIZE}\"/>", fonts(TITLE_FONT)),
+    ));
+    xml.push_str(&style(
+        "Heading1",
+        "heading 1",
+        &format!("{indent}<w:keepNext/><w:outlineLvl w:val=\"1\"/>"),
+        &fonts(HEADING_FONT),
+    ));
+    xml.push_str(&style(
+        "Heading2",
+        "heading 2",
+        &format!("{indent}<w:keepNext/><w:outlineLvl w:val=\"2\"/>"),
+        &fonts(SUBHEADING_FONT),
+    ));
+    xml.push_str(&style("BodyText", "Body Text", &indent, ""));
+    xml.push_str(&style(
+        "TableText",
+        "Table Text",
+        "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"260\" w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>",
+        &format!("<w:sz w:val=\"{TABLE_SIZE}\"/><w:szCs w:val=\"{TABLE_SIZE}\"/>"),
+    ));
+    xml.push_str(&style(
+        "DraftMark",
+        "Draft Mark",
+        "<w:jc w:val=\"right\"/>",
+        &format!("{}<w:b/><w:sz w:val=\"24\"/>", fonts(HEADING_FONT)),
+    ));
+    xml.push_str("</w:styles>");
+    xml
+}
+
+fn font_table_xml() -> String {
+    let mut xml = format!("{XML_HEAD}<w:fonts xmlns:w=\"{W_NS}\">");
+    for (name, alternatives) in FONTS {
+        let _ = write!(
+            xml,
+            "<w:font w:name=\"{name}\"><w:altName w:val=\"{alternatives}\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+        );
+    }
+    let _ = write!(xml, "<w:font w:name=\"{LATIN_FONT}\"><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>");
+    xml.push_str("</w:fonts>");
+    xml
+}
+
+fn footer_xml() -> String {
+    format!(
+        "{XML_HEAD}<w:ftr xmlns:w=\"{W_NS}\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>\
+<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">— </w:t></w:r>\
+<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>\
+<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>\
+<w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>"
+    )
+}
+
+fn header_xml() -> String {
+    format!(
+        "{XML_HEAD}<w:hdr xmlns:w=\"{W_NS}\"><w:p><w:pPr><w:pStyle w:val=\"DraftMark\"/></w:pPr><w:r><w:t>{DRAFT_MARK}</w:t></w:r></w:p></w:hdr>"
+    )
+}
+
+fn paragraph(xml: &mut String, style: &str, text: &str) {
+    let _ = write!(
+        xml,
+        "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+        escape(text)
+    );
+}
+
+fn document_xml(report: &Report, options: RenderOptions) -> String {
+    let mut xml = format!("{XML_HEAD}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>");
+    paragraph(&mut xml, "Title", &report.title());
+    for block in blocks(report) {
+        match block {
+            Block::PartHeading(text) => paragraph(&mut xml, "Heading1", text),
+            Block::SubHeading(text) => paragraph(&mut xml, "Heading2", text),
+            Block::Paragraph(text) => paragraph(&mut xml, "BodyText", text),
+            Block::Table(table) => {
+                write_table(&mut xml, report, table);
+                // Word needs a paragraph between two tables and after the last one.
+                xml.push_str("<w:p/>");
+            }
+        }
+    }
+    xml.push_str("<w:sectPr>");
+    if options.draft {
+        xml.push_str("<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>");
+    }
+    xml.push_str(
+        "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\
+<w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
+<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>\
+<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/></w:sectPr></w:body></w:document>",
+    );
+    xml
+}
+
+fn cell_xml(
+    xml: &mut String,
+    width: u32,
+    colspan: usize,
+    merge: Option<&str>,
+    align: &str,
+    text: &str,
+) {
+    let _ = write!(xml, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
+    if colspan > 1 {
+        let _ = write!(xml, "<w:gridSpan w:val=\"{colspan}\"/>");
+    }
+    match merge {
+        Some("restart") => xml.push_str("<w:vMerge w:val=\"restart\"/>"),
+        Some(_) => xml.push_str("<w:vMerge/>"),
+        None => {}
+    }
+    let _ = write!(
+        xml,
+        "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{align}\"/></w:pPr>"
+    );
+    if !text.is_empty() {
+        let _ = write!(
+            xml,
+            "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            escape(text)
+        );
+    }
+    xml.push_str("</w:p></w:tc>");
+}
+
+fn write_table(xml: &mut String, report: &Report, table: &TableLayout) {
+    let total: u32 = table.widths.iter().sum();
+    let _ = write!(
+        xml,
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+    );
+    for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+        let _ = write!(
+            xml,
+            "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+        );
+    }
+    xml.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
+    for width in &table.widths {
+        let _ = write!(xml, "<w:gridCol w:w=\"{width}\"/>");
+    }
+    xml.push_str("</w:tblGrid>");
+    // Vertical merges still open: grid column → (rows left, colspan).
+    let mut open: Vec<Option<(usize, usize)>> = vec![None; table.widths.len()];
+    for (index, row) in table.rows.iter().enumerate() {
+        xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        if index < table.header_rows {
+            xml.push_str("<w:tblHeader/>");
+        }
+        xml.push_str("</w:trPr>");
+        let mut col = 0;
+        while col < table.widths.len() {
+            let width = |colspan: usize| table.widths[col..col + colspan].iter().sum::<u32>();
+            if let Some((left, colspan)) = open[col] {
+                cell_xml(xml, width(colspan), colspan, Some("continue"), "center", "");
+                open[col] = (left > 1).then_some((left - 1, colspan));
+                col += colspan;
+                continue;
+            }
+            let Some(cell) = row.iter().find(|cell| cell.col == col) else {
+                // The layout covers every position (tested); an empty cell keeps Word's grid whole.
+                cell_xml(xml, width(1), 1, None, "center", "");
+                col += 1;
+                continue;
+            };
+            let (align, text) = match cell.content {
+                Content::Header(text) => ("center", text.to_owned()),
+                Content::Label(text) => ("left", text.to_owned()),
+                Content::Data(data) => ("center", report.cell_text(data)),
+            };
+            let merge = (cell.rowspan > 1).then_some("restart");
+            cell_xml(xml, width(cell.colspan), cell.colspan, merge, align, &text);
+            if cell.rowspan > 1 {
+                open[col] = Some((cell.rowspan - 1, cell.colspan));
+            }
+            col += cell.colspan;
+        }
+        xml.push_str("</w:tr>");
+    }
+    xml.push_str("</w:tbl>");
+}

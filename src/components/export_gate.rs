@@ -1,0 +1,78 @@
+//! The 检查 gate: an export with errors stops here. The dialog lists the errors (each jumps to its
+//! cell) and the warnings; the user goes back to fix them, or exports a draft that is marked
+//! `草稿（未通过检查）` on every page.
+
+use std::rc::Rc;
+
+use ogi_report_core::render::DRAFT_MARK;
+use ogi_report_core::rules::{Finding, Severity};
+use yew::prelude::*;
+
+use crate::exports::Output;
+use crate::state::{Action, State};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub output: Output,
+    pub findings: Rc<Vec<Finding>>,
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+pub fn ExportGate(props: &Props) -> Html {
+    let send = |action: fn() -> Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+    };
+    let list = |severity: Severity| -> Html {
+        props
+            .findings
+            .iter()
+            .filter(|finding| finding.severity == severity)
+            .map(|finding| {
+                let target = finding.cells.iter().find(|path| !path.starts_with("previous.")).cloned();
+                let dispatch = props.dispatch.clone();
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    dispatch.dispatch(Action::CloseGate);
+                    if let Some(path) = &target {
+                        dispatch.dispatch(Action::JumpTo(path.clone()));
+                    }
+                });
+                html! {
+                    <li data-rule={finding.rule}>
+                        <button type="button" {onclick}>{finding.rule}{"："}{finding.message.clone()}</button>
+                    </li>
+                }
+            })
+            .collect()
+    };
+    let errors = props
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = props
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    html! {
+        <div class="gate-backdrop">
+            <div class="gate" role="dialog" aria-modal="true" aria-labelledby="gate-title" data-export-gate="">
+                <h2 id="gate-title">{format!("检查发现 {errors} 个错误，报告尚不能定稿")}</h2>
+                <p>{format!("导出{}之前，请先修改下列错误。点击某一条可跳到对应的表格或段落。", props.output.label())}</p>
+                <ul class="gate-errors">{ list(Severity::Error) }</ul>
+                if warnings > 0 {
+                    <p>{format!("另有 {warnings} 个提醒（不影响定稿，但请确认）：")}</p>
+                    <ul class="gate-warnings">{ list(Severity::Warning) }</ul>
+                }
+                <div class="gate-actions">
+                    <button type="button" class="primary" onclick={send(|| Action::CloseGate)}>{"返回修改"}</button>
+                    <button type="button" data-export-anyway="" onclick={send(|| Action::ExportAnyway)}>
+                        {format!("仍然导出草稿（每页标注“{DRAFT_MARK}”）")}
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}
