@@ -262,14 +262,18 @@ mod tests {
         let mut covered = vec![vec![false; columns]; table.rows.len()];
         for (row, cells) in table.rows.iter().enumerate() {
             for cell in cells {
-                for r in row..row + cell.rowspan {
-                    for c in cell.col..cell.col + cell.colspan {
+                for covered_row in &mut covered[row..row + cell.rowspan] {
+                    for (offset, slot) in covered_row[cell.col..cell.col + cell.colspan]
+                        .iter_mut()
+                        .enumerate()
+                    {
                         assert!(
-                            !covered[r][c],
-                            "part {} row {r} col {c} covered twice",
-                            table.part
+                            !*slot,
+                            "part {} row {row} col {} covered twice",
+                            table.part,
+                            cell.col + offset
                         );
-                        covered[r][c] = true;
+                        *slot = true;
                     }
                 }
             }

@@ -360,3 +360,14 @@ fn every_character_survives_a_round_trip() {
     let text = write_report(&report);
     assert_eq!(read_report(&text).unwrap(), report);
 }
+
+#[test]
+fn lone_surrogates_in_a_file_are_refused_not_carried_into_outputs() {
+    let text = SEED.replacen("\"text\": \"无\"", "\"text\": \"\\ud800\"", 1);
+    assert_ne!(text, SEED);
+    let error = read_report(&text).unwrap_err();
+    assert!(
+        matches!(error.problem, FileProblem::NotJson { .. }),
+        "{error:?}"
+    );
+}
