@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use super::{blocks, clean, zip, Block, RenderOptions, DRAFT_MARK};
+use super::{blocks, escape, zip, Block, RenderOptions, DRAFT_MARK};
 use crate::layout::{Content, TableLayout};
 use crate::report::Report;
 
@@ -39,22 +39,6 @@ const FONTS: [(&str, &str); 4] = [
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
-
-/// Escapes text for XML content and attributes; drops what XML 1.0 cannot hold.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in clean(text).chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\t' | '\r' | '\n' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 /// The `.docx` file.
 pub fn render_docx(report: &Report, options: RenderOptions) -> Vec<u8> {

@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use super::{blocks, clean, Block, RenderOptions, DRAFT_MARK};
+use super::escape;
+use super::{blocks, Block, RenderOptions, DRAFT_MARK};
 use crate::layout::{Content, TableLayout};
 use crate::report::Report;
 
@@ -12,22 +13,6 @@ const BODY_FONTS: &str = "'仿宋_GB2312','FangSong_GB2312',FangSong,'仿宋',ST
 const TITLE_FONTS: &str = "'方正小标宋简体','FZXiaoBiaoSong-B05S','华文中宋',SimSun,'宋体',serif";
 const HEADING_FONTS: &str = "'黑体',SimHei,'Noto Sans CJK SC',sans-serif";
 const SUBHEADING_FONTS: &str = "'楷体_GB2312','KaiTi_GB2312',KaiTi,'楷体',STKaiti,serif";
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in clean(text).chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 /// The whole file.
 pub fn render_html(report: &Report, options: RenderOptions) -> String {

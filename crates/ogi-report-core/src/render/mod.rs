@@ -59,6 +59,24 @@ pub fn blocks(report: &Report) -> Vec<Block<'_>> {
     blocks
 }
 
+/// Escapes text for XML and HTML alike (content and attribute values), after [`clean`]. Line
+/// breaks and tabs become spaces: paragraphs are split before text reaches a writer.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in clean(text).chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\r' | '\n' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
 /// Text a file may carry: control characters other than tab and line breaks removed (XML 1.0
 /// forbids them and no document needs them), and the two non-characters U+FFFE/U+FFFF.
 pub fn clean(text: &str) -> String {
