@@ -1,10 +1,14 @@
 //! `cargo bench -p ogi-report-core`: the time of one `check` of a full report (every cell
-//! non-zero, the seed's narrative, last year's report attached), and of reading and writing it.
+//! non-zero, the seed's narrative, last year's report attached), of reading and writing it, and
+//! of rendering it as Word and HTML.
 //! Plain timing loops: no benchmark framework to build in CI. Target for check: ≤ 20 µs.
 
 use std::hint::black_box;
 use std::time::Instant;
 
+use ogi_report_core::render::docx::render_docx;
+use ogi_report_core::render::html::render_html;
+use ogi_report_core::render::RenderOptions;
 use ogi_report_core::rules::{check, Context, Date, RULES};
 use ogi_report_core::{read_report, write_report, CellRef, Report};
 
@@ -90,6 +94,12 @@ fn main() {
     });
     measure("write_report (full report, previous)", 100, 50, || {
         black_box(write_report(black_box(&report)));
+    });
+    measure("render_docx (full report)", 100, 20, || {
+        black_box(render_docx(black_box(&report), RenderOptions::default()));
+    });
+    measure("render_html (full report)", 100, 20, || {
+        black_box(render_html(black_box(&report), RenderOptions::default()));
     });
     let mut editing = report.clone();
     let cell = CellRef::parse("requests.granted.research").expect("cell");
