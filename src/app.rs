@@ -18,7 +18,7 @@ use crate::components::table_four::AppealsTable;
 use crate::components::table_three::RequestsTable;
 use crate::components::table_two::ProactiveTable;
 use crate::components::toolbar::Toolbar;
-use crate::hooks::{use_jump_focus, use_persist_request, use_storage_events};
+use crate::hooks::{use_jump_focus, use_persist_request, use_storage_events, use_undo_keys};
 use crate::marks::{self, Marks};
 use crate::state::State;
 
@@ -66,6 +66,7 @@ pub fn App() -> Html {
     let state = use_reducer(State::load);
     let dispatch = state.dispatcher();
     use_storage_events(dispatch.clone());
+    use_undo_keys(dispatch.clone());
     use_persist_request(dispatch.clone());
     use_jump_focus(state.jump.clone());
     use_effect_with((), |_| {
@@ -104,7 +105,7 @@ pub fn App() -> Html {
                 <span class="app-note">{"全部内容只保存在本机浏览器中，不会上传。"}</span>
             </header>
             <div class="layout">
-                <aside class="sidebar">
+                <aside class="sidebar" aria-label="报告目录与草稿">
                     <PartNav {states} />
                     <DraftsPanel drafts={state.drafts.clone()} current={AttrValue::from(state.draft_id.clone())}
                         current_label={AttrValue::from(state.draft_label())} dispatch={dispatch.clone()} />
@@ -112,7 +113,7 @@ pub fn App() -> Html {
                 <main class="content">
                     <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
                         this_year={state.today.year} marks={marks.clone()} dispatch={dispatch.clone()} />
-                    <Toolbar report={report.clone()} save={state.save.clone()}
+                    <Toolbar report={report.clone()} can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
                         saved_at={state.saved_at.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
@@ -127,7 +128,7 @@ pub fn App() -> Html {
                 if let Some(output) = state.gate {
                     <ExportGate {output} findings={state.findings.clone()} dispatch={dispatch.clone()} />
                 }
-                <aside class="side-findings">
+                <aside class="side-findings" aria-label="检查结果栏">
                     <FindingsPanel findings={shown} checked={state.stage == Stage::Final} dispatch={dispatch.clone()} />
                 </aside>
             </div>

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod components;
 pub mod download;
 pub mod exports;
+pub mod history;
 pub mod hooks;
 pub mod marks;
 pub mod panic;

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use ogi_report_core::grid::{self, Block};
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
 use ogi_report_core::{read_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section};
 use web_sys::Storage;
@@ -14,6 +15,7 @@ use yew::Reducible;
 
 use crate::clock;
 use crate::exports::{self, Output};
+use crate::history::History;
 use crate::storage::{self, DraftSummary, SaveError};
 use crate::timing;
 
@@ -65,6 +67,9 @@ pub struct State {
     pub jump: Option<Jump>,
     /// An export waiting for the user's decision because 检查 found errors.
     pub gate: Option<Output>,
+    pub history: History,
+    /// Bumped by undo and redo so that inputs drop what they were showing while typed.
+    pub revision: u32,
 }
 
 pub enum Action {
@@ -100,6 +105,10 @@ pub enum Action {
     ExportAnyway,
     CloseGate,
     FillBlanks,
+    /// A block pasted into a table, starting at a cell (one undo step, one save).
+    Paste(CellRef, Block),
+    Undo,
+    Redo,
     PersistRefused,
     DismissNotice,
 }
@@ -131,6 +140,8 @@ impl State {
             persist_refused: false,
             jump: None,
             gate: None,
+            history: History::default(),
+            revision: 0,
         };
         match storage::local_storage() {
             Ok(storage) => {
@@ -215,6 +226,8 @@ impl State {
     }
 
     fn switch_to(&mut self, id: String, name: String, report: Report, saved_at: Option<String>) {
+        self.history.clear();
+        self.revision += 1;
         self.draft_id = id;
         self.draft_name = name;
         self.report = report;
@@ -262,10 +275,12 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::EditCell(cell, raw) => {
+                next.history.record(&self.report, Some(cell.path()));
                 next.report.edit_cell(cell, &raw);
                 next.changed();
             }
             Action::EditField(field, value) => {
+                next.history.record(&self.report, Some(field.path()));
                 match field {
                     FieldRef::Body => next.report.meta.body = value,
                     FieldRef::Heading(part, index) | FieldRef::Text(part, index) => {
@@ -283,18 +298,22 @@ impl Reducible for State {
                 next.changed();
             }
             Action::SetYear(year) => {
+                next.history.record(&self.report, None);
                 next.report.meta.year = year;
                 next.changed();
             }
             Action::SetBodyType(body_type) => {
+                next.history.record(&self.report, None);
                 next.report.meta.body_type = body_type;
                 next.changed();
             }
             Action::AddSection(part) => {
+                next.history.record(&self.report, None);
                 next.report.sections_mut(part).push(Section::default());
                 next.changed();
             }
             Action::RemoveSection(part, index) => {
+                next.history.record(&self.report, None);
                 let sections = next.report.sections_mut(part);
                 if index < sections.len() {
                     sections.remove(index);
@@ -313,6 +332,7 @@ impl Reducible for State {
                     }
                     _ => return self,
                 }
+                next.history.record(&self.report, None);
                 next.changed();
             }
             Action::Check => {
@@ -447,8 +467,36 @@ impl Reducible for State {
             }
             Action::CloseGate => next.gate = None,
             Action::FillBlanks => {
+                next.history.record(&self.report, None);
                 let filled = next.report.fill_blanks_with_zero();
                 next.notice = Some(format!("已将 {filled} 个空白格填为 0。"));
+                next.changed();
+            }
+            Action::Paste(start, block) => {
+                next.history.record(&self.report, None);
+                let pasted = grid::paste(&mut next.report, start, &block);
+                let mut notice = format!("已粘贴 {} 个格。", pasted.written);
+                if pasted.on_totals > 0 {
+                    notice.push_str(&format!(
+                        "{} 个数值落在自动计算的合计格上，未写入。",
+                        pasted.on_totals
+                    ));
+                }
+                if pasted.outside > 0 {
+                    notice.push_str(&format!("{} 个数值超出表格范围，未写入。", pasted.outside));
+                }
+                next.notice = Some(notice);
+                next.changed();
+            }
+            Action::Undo | Action::Redo => {
+                let restored = if matches!(action, Action::Undo) {
+                    next.history.undo(&self.report)
+                } else {
+                    next.history.redo(&self.report)
+                };
+                let Some(report) = restored else { return self };
+                next.report = report;
+                next.revision += 1;
                 next.changed();
             }
             Action::PersistRefused => next.persist_refused = true,

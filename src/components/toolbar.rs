@@ -16,6 +16,8 @@ pub struct Props {
     pub report: Report,
     pub save: SaveStatus,
     pub saved_at: Option<AttrValue>,
+    pub can_undo: bool,
+    pub can_redo: bool,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -87,6 +89,8 @@ pub fn Toolbar(props: &Props) -> Html {
     html! {
         <div class="toolbar" role="toolbar" aria-label="操作">
             <button type="button" class="primary" onclick={check}>{"检查"}</button>
+            <button type="button" onclick={send(|| Action::Undo)} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
+            <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
             <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
             <span class="spacer"></span>
             <label class="file-button">

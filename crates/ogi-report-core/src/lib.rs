@@ -8,12 +8,14 @@
 //! - [`report`]: the report model and the stable paths of its cells and fields;
 //! - [`rules`]: R1–R18 as a registry, and [`rules::check`];
 //! - [`file`]: reading (strict, with migration) and writing the report file;
+//! - [`grid`]: moving between cells and pasting blocks copied from spreadsheets or report pages;
 //! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
 //! - [`render`]: the report as Word (.docx) and self-contained HTML.
 
 pub mod cell;
 pub mod file;
 pub mod format;
+pub mod grid;
 pub mod layout;
 pub mod render;
 pub mod report;

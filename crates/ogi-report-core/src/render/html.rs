@@ -82,10 +82,13 @@ fn write_table(html: &mut String, report: &Report, table: &TableLayout) {
     let total: u32 = table.widths.iter().sum();
     html.push_str("<table style=\"border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;margin:8pt 0;\">\n<colgroup>");
     for width in &table.widths {
+        // Hundredths of a percent in integers: float formatting would add weight to the page.
+        let hundredths = u64::from(*width) * 10_000 / u64::from(total);
         let _ = write!(
             html,
-            "<col style=\"width:{:.2}%\" />",
-            f64::from(*width) * 100.0 / f64::from(total)
+            "<col style=\"width:{}.{:02}%\" />",
+            hundredths / 100,
+            hundredths % 100
         );
     }
     html.push_str("</colgroup>\n");
