@@ -17,10 +17,10 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and browser for one spec file; returns a handle filled in `before`. */
-export function usePage({ dir = 'dist', prefix = '/' } = {}) {
+export function usePage({ dir = 'dist', prefix = '/', headers = {} } = {}) {
   const handle = { browser: null, server: null, url: null };
   before(async () => {
-    handle.server = await serve(dir, 0, prefix);
+    handle.server = await serve(dir, 0, prefix, headers);
     handle.url = `http://127.0.0.1:${handle.server.address().port}${prefix}`;
     handle.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   });
@@ -81,4 +81,12 @@ export async function downloadOf(page, locator) {
   await locator.click();
   const file = await download;
   return { name: file.suggestedFilename(), bytes: Buffer.concat(await (await file.createReadStream()).toArray()) };
+}
+
+/** Waits until the service worker controls the page and has finished precaching. */
+export async function offlineReady(page) {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return Boolean(registration?.active && navigator.serviceWorker.controller);
+  });
 }

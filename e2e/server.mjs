@@ -1,5 +1,6 @@
 // A static server for the built page, on loopback only: correct MIME types (application/wasm),
-// no caching, and an optional mount prefix to prove sub-path hosting.
+// no caching, an optional mount prefix to prove sub-path hosting, extra response headers (the
+// CSP), and a directory that can be switched to simulate a new deployment (`server.dir = …`).
 // Usage: node e2e/server.mjs DIR PORT [PREFIX]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -17,8 +18,9 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-export function serve(dir, port, prefix = '/') {
+export function serve(dir, port, prefix = '/', headers = {}) {
   const server = createServer(async (request, response) => {
+    const root = server.dir;
     const url = new URL(request.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix)) {
       response.writeHead(404).end('not found');
@@ -26,8 +28,8 @@ export function serve(dir, port, prefix = '/') {
     }
     let path = decodeURIComponent(url.pathname.slice(prefix.length));
     if (path === '' || path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(dir, path));
-    if (!file.startsWith(normalize(dir))) {
+    const file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) {
       response.writeHead(403).end('forbidden');
       return;
     }
@@ -36,12 +38,14 @@ export function serve(dir, port, prefix = '/') {
       response.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
+        ...headers,
       });
       response.end(body);
     } catch {
       response.writeHead(404).end('not found');
     }
   });
+  server.dir = dir;
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 

@@ -18,7 +18,11 @@ use crate::components::table_four::AppealsTable;
 use crate::components::table_three::RequestsTable;
 use crate::components::table_two::ProactiveTable;
 use crate::components::toolbar::Toolbar;
-use crate::hooks::{use_jump_focus, use_persist_request, use_storage_events, use_undo_keys};
+use crate::embed;
+use crate::hooks::{
+    use_host_messages, use_jump_focus, use_persist_request, use_service_worker, use_storage_events,
+    use_undo_keys,
+};
 use crate::marks::{self, Marks};
 use crate::state::State;
 
@@ -67,6 +71,12 @@ pub fn App() -> Html {
     let dispatch = state.dispatcher();
     use_storage_events(dispatch.clone());
     use_undo_keys(dispatch.clone());
+    use_service_worker(dispatch.clone());
+    use_host_messages(
+        dispatch.clone(),
+        state.saved_at.clone(),
+        state.report.clone(),
+    );
     use_persist_request(dispatch.clone());
     use_jump_focus(state.jump.clone());
     use_effect_with((), |_| {
@@ -99,7 +109,7 @@ pub fn App() -> Html {
         }
     };
     html! {
-        <div class="app">
+        <div class={classes!("app", embed::config().embedded.then_some("embedded"))}>
             <header class="app-bar">
                 <span class="app-name">{"政府信息公开工作年度报告 · 填写"}</span>
                 <span class="app-note">{"全部内容只保存在本机浏览器中，不会上传。"}</span>
@@ -117,6 +127,7 @@ pub fn App() -> Html {
                         saved_at={state.saved_at.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
+                        update_ready={state.update_ready}
                         report={report.clone()} dispatch={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
                     { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }

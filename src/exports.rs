@@ -2,9 +2,9 @@
 //! browser. The 检查 gate decides `draft`; this module only produces and hands over the file.
 
 use ogi_report_core::render::docx::render_docx;
-use ogi_report_core::render::html::{render_article, render_html, PRINT_CSS};
+use ogi_report_core::render::html::{render_article, render_html, Styling};
 use ogi_report_core::render::RenderOptions;
-use ogi_report_core::Report;
+use ogi_report_core::{write_report, Report};
 
 use crate::download;
 
@@ -31,6 +31,20 @@ const PRINT_VIEW_ID: &str = "print-view";
 
 pub fn export(output: Output, report: &Report, draft: bool) {
     let options = RenderOptions { draft };
+    let kind = match output {
+        Output::Docx => "docx",
+        Output::Html => "html",
+        Output::Print => "print",
+    };
+    let file_name = download::report_file_name(&report.title(), kind);
+    crate::embed::post(
+        "exported",
+        &[
+            ("kind", kind.into()),
+            ("fileName", file_name.into()),
+            ("draft", draft.into()),
+        ],
+    );
     match output {
         Output::Docx => {
             let name = download::report_file_name(&report.title(), "docx");
@@ -46,6 +60,24 @@ pub fn export(output: Output, report: &Report, draft: bool) {
         }
         Output::Print => print(report, options),
     }
+}
+
+/// Downloads the report file (the draft as JSON, totals computed); no gate: it is the working file.
+pub fn download_report_file(report: &Report) {
+    let name = download::report_file_name(&report.title(), "json");
+    download::download_text(
+        &name,
+        "application/json",
+        &write_report(&report.with_computed_totals()),
+    );
+    crate::embed::post(
+        "exported",
+        &[
+            ("kind", "json".into()),
+            ("fileName", name.into()),
+            ("draft", false.into()),
+        ],
+    );
 }
 
 /// Puts the rendered report in a print-only container and opens the browser's print dialog
@@ -64,9 +96,7 @@ fn print(report: &Report, options: RenderOptions) {
         Some(element)
     });
     let Some(container) = container else { return };
-    container.set_inner_html(&format!(
-        "<style>{PRINT_CSS}</style>{}",
-        render_article(report, options)
-    ));
+    // Class-styled (styles/app.css): the page runs under a CSP without inline styles.
+    container.set_inner_html(&render_article(report, options, Styling::Classes));
     let _ = window.print();
 }

@@ -9,11 +9,14 @@ use std::rc::Rc;
 
 use ogi_report_core::grid::{self, Block};
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
-use ogi_report_core::{read_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section};
+use ogi_report_core::{
+    read_report, write_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section,
+};
 use web_sys::Storage;
 use yew::Reducible;
 
 use crate::clock;
+use crate::embed;
 use crate::exports::{self, Output};
 use crate::history::History;
 use crate::storage::{self, DraftSummary, SaveError};
@@ -70,6 +73,8 @@ pub struct State {
     pub history: History,
     /// Bumped by undo and redo so that inputs drop what they were showing while typed.
     pub revision: u32,
+    /// A newer build of the page is installed and waits for the user to reload.
+    pub update_ready: bool,
 }
 
 pub enum Action {
@@ -109,6 +114,12 @@ pub enum Action {
     Paste(CellRef, Block),
     Undo,
     Redo,
+    /// A newer build is installed (the service worker says so).
+    UpdateReady,
+    /// The embedding host sent a report file to open.
+    HostLoad(String),
+    /// The embedding host asked for the report; the reply goes to that origin only.
+    HostGetReport(String),
     PersistRefused,
     DismissNotice,
 }
@@ -142,6 +153,7 @@ impl State {
             gate: None,
             history: History::default(),
             revision: 0,
+            update_ready: false,
         };
         match storage::local_storage() {
             Ok(storage) => {
@@ -165,6 +177,7 @@ impl State {
             }
             Err(reason) => state.storage = StorageMode::Memory { reason },
         }
+        embed::config().prefill(&mut state.report);
         state.recheck();
         state
     }
@@ -265,6 +278,7 @@ impl State {
 pub fn new_report(today: Date) -> Report {
     let mut report = Report::new_draft();
     report.meta.year = Some(today.year - 1);
+    embed::config().prefill(&mut report);
     report
 }
 
@@ -280,6 +294,9 @@ impl Reducible for State {
                 next.changed();
             }
             Action::EditField(field, value) => {
+                if embed::config().is_locked(field) {
+                    return self;
+                }
                 next.history.record(&self.report, Some(field.path()));
                 match field {
                     FieldRef::Body => next.report.meta.body = value,
@@ -297,6 +314,8 @@ impl Reducible for State {
                 }
                 next.changed();
             }
+            Action::SetYear(_) if embed::config().is_locked(FieldRef::Year) => return self,
+            Action::SetBodyType(_) if embed::config().is_locked(FieldRef::BodyType) => return self,
             Action::SetYear(year) => {
                 next.history.record(&self.report, None);
                 next.report.meta.year = year;
@@ -402,7 +421,8 @@ impl Reducible for State {
                 next.relist();
             }
             Action::OpenFile { name, text } => match read_report(&text) {
-                Ok(report) => {
+                Ok(mut report) => {
+                    embed::config().prefill(&mut report);
                     next.switch_to(storage::new_id(), String::new(), report, None);
                     next.save_now();
                     next.relist();
@@ -498,6 +518,18 @@ impl Reducible for State {
                 next.report = report;
                 next.revision += 1;
                 next.changed();
+            }
+            Action::UpdateReady => next.update_ready = true,
+            Action::HostLoad(text) => {
+                return self.reduce(Action::OpenFile {
+                    name: "门户发送的报告".to_owned(),
+                    text,
+                })
+            }
+            Action::HostGetReport(origin) => {
+                let text = write_report(&self.report.with_computed_totals());
+                embed::post_to(&origin, "report", &[("report", text.into())]);
+                return self;
             }
             Action::PersistRefused => next.persist_refused = true,
             Action::DismissNotice => next.notice = None,

@@ -13,19 +13,31 @@ use web_sys::Storage;
 
 use crate::clock;
 
-const PREFIX: &str = "ogi-report:v1:";
+const BASE_PREFIX: &str = "ogi-report:v1:";
 const DRAFT: &str = "draft:";
 const CORRUPT: &str = "corrupt:";
 const CURRENT: &str = "current";
 /// The envelope's own version; a larger one was written by a newer tool.
 const ENVELOPE_VERSION: u64 = 1;
 
+/// The key prefix: one per embedding namespace, so two portals keep separate drafts.
+fn prefix() -> String {
+    match crate::embed::config().namespace {
+        Some(namespace) => format!("{BASE_PREFIX}{namespace}:"),
+        None => BASE_PREFIX.to_owned(),
+    }
+}
+
 pub fn draft_key(id: &str) -> String {
-    format!("{PREFIX}{DRAFT}{id}")
+    format!("{}{DRAFT}{id}", prefix())
 }
 
 fn corrupt_key(id: &str) -> String {
-    format!("{PREFIX}{CORRUPT}{id}")
+    format!("{}{CORRUPT}{id}", prefix())
+}
+
+fn current_key() -> String {
+    format!("{}{CURRENT}", prefix())
 }
 
 /// localStorage, or why it cannot be used (sandboxed iframe, storage disabled by policy).
@@ -34,9 +46,7 @@ pub fn local_storage() -> Result<Storage, String> {
     match window.local_storage() {
         Ok(Some(storage)) => {
             // Some browsers hand out a storage object that throws on first use.
-            storage
-                .get_item(&format!("{PREFIX}{CURRENT}"))
-                .map_err(describe)?;
+            storage.get_item(&current_key()).map_err(describe)?;
             Ok(storage)
         }
         Ok(None) => Err("浏览器未提供本地存储".to_owned()),
@@ -146,8 +156,9 @@ fn keys(storage: &Storage) -> Vec<String> {
 /// original removed only once the copy is stored) so that they stop failing on every load.
 pub fn list_drafts(storage: &Storage) -> Vec<DraftSummary> {
     let mut drafts = Vec::new();
+    let prefix = prefix();
     for key in keys(storage) {
-        let Some(rest) = key.strip_prefix(PREFIX) else {
+        let Some(rest) = key.strip_prefix(prefix.as_str()) else {
             continue;
         };
         if let Some(id) = rest.strip_prefix(DRAFT) {
@@ -253,7 +264,7 @@ pub fn save_draft(
             "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::QuotaExceeded,
             other => SaveError::Other(other.to_owned()),
         })?;
-    let _ = storage.set_item(&format!("{PREFIX}{CURRENT}"), id);
+    let _ = storage.set_item(&current_key(), id);
     Ok((text, saved_at))
 }
 
@@ -263,14 +274,11 @@ pub fn remove_draft(storage: &Storage, id: &str) {
 }
 
 pub fn current_draft(storage: &Storage) -> Option<String> {
-    storage
-        .get_item(&format!("{PREFIX}{CURRENT}"))
-        .ok()
-        .flatten()
+    storage.get_item(&current_key()).ok().flatten()
 }
 
 pub fn set_current(storage: &Storage, id: &str) {
-    let _ = storage.set_item(&format!("{PREFIX}{CURRENT}"), id);
+    let _ = storage.set_item(&current_key(), id);
 }
 
 /// A fresh draft id: time-ordered, unique enough for one browser.

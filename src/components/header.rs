@@ -5,6 +5,7 @@ use ogi_report_core::{BodyType, FieldRef, Meta};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::embed;
 use crate::marks::Marks;
 use crate::state::{Action, State};
 
@@ -43,6 +44,11 @@ pub fn ReportHeader(props: &Props) -> Html {
         })
     };
     let error = |field: FieldRef| props.marks.field(&field.path());
+    let embedding = embed::config();
+    let locked = |field: FieldRef| embedding.is_locked(field);
+    let lock_note = |field: FieldRef| {
+        locked(field).then(|| html! { <span class="locked-note">{"（由门户设定）"}</span> })
+    };
     let body_error = error(FieldRef::Body);
     let year_error = error(FieldRef::Year);
     let selected_year = props.meta.year;
@@ -54,14 +60,14 @@ pub fn ReportHeader(props: &Props) -> Html {
     html! {
         <section class="report-header" aria-label="报告信息">
             <div class="field">
-                <label for="meta-body">{"机关名称（全称）"}</label>
+                <label for="meta-body">{"机关名称（全称）"}{lock_note(FieldRef::Body)}</label>
                 <input id="meta-body" type="text" data-field="meta.body" value={props.meta.body.clone()}
-                    placeholder="例如：老城区东南隅街道办事处" oninput={on_body}
+                    placeholder="例如：老城区东南隅街道办事处" oninput={on_body} readonly={locked(FieldRef::Body)}
                     aria-invalid={body_error.is_some().then_some("true")} title={body_error} />
             </div>
             <div class="field">
-                <label for="meta-year">{"报告年度"}</label>
-                <select id="meta-year" data-field="meta.year" onchange={on_year}
+                <label for="meta-year">{"报告年度"}{lock_note(FieldRef::Year)}</label>
+                <select id="meta-year" data-field="meta.year" onchange={on_year} disabled={locked(FieldRef::Year)}
                     aria-invalid={year_error.is_some().then_some("true")} title={year_error}>
                     <option value="" selected={selected_year.is_none()}>{"请选择"}</option>
                     { for years.into_iter().map(|year| html! {
@@ -70,8 +76,8 @@ pub fn ReportHeader(props: &Props) -> Html {
                 </select>
             </div>
             <div class="field">
-                <label for="meta-body-type">{"机关类型"}</label>
-                <select id="meta-body-type" data-field="meta.body_type" onchange={on_type}>
+                <label for="meta-body-type">{"机关类型"}{lock_note(FieldRef::BodyType)}</label>
+                <select id="meta-body-type" data-field="meta.body_type" onchange={on_type} disabled={locked(FieldRef::BodyType)}>
                     { for BodyType::ALL.into_iter().map(|kind| html! {
                         <option value={kind.key()} selected={props.meta.body_type == kind}>{kind.label()}</option>
                     }) }

@@ -1,9 +1,10 @@
 //! Storage notices: each says what happened, that nothing was lost, and what to do.
 
-use ogi_report_core::{write_report, Report};
+use ogi_report_core::Report;
 use yew::prelude::*;
 
-use crate::download;
+use crate::exports;
+use crate::hooks::apply_update;
 use crate::state::{Action, SaveStatus, State, StorageMode};
 use crate::storage::SaveError;
 
@@ -13,6 +14,7 @@ pub struct Props {
     pub save: SaveStatus,
     pub conflict: bool,
     pub persist_refused: bool,
+    pub update_ready: bool,
     pub notice: Option<AttrValue>,
     pub report: Report,
     pub dispatch: UseReducerDispatcher<State>,
@@ -23,8 +25,7 @@ pub fn Notices(props: &Props) -> Html {
     let download = {
         let report = props.report.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = download::report_file_name(&report.title(), "json");
-            download::download_text(&name, "application/json", &write_report(&report));
+            exports::download_report_file(&report);
         })
     };
     let send = |action: fn() -> Action| {
@@ -53,6 +54,12 @@ pub fn Notices(props: &Props) -> Html {
                     {"此草稿刚在另一个标签页或窗口中被修改。为避免互相覆盖，本页已暂停保存。请选择："}
                     <button type="button" onclick={send(|| Action::TakeOtherTabVersion)}>{"载入另一页的版本"}</button>
                     <button type="button" onclick={send(|| Action::KeepAsNewDraft)}>{"把本页内容另存为新草稿"}</button>
+                </div>
+            }
+            if props.update_ready {
+                <div class="notice info" data-notice="update" role="status">
+                    {"有新版本，刷新后使用。您的草稿已保存，刷新不会丢失内容。"}
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| apply_update())}>{"刷新"}</button>
                 </div>
             }
             if props.persist_refused {

@@ -1,14 +1,13 @@
 //! 检查, the "已保存" indicator, and the import and export controls.
 
-use ogi_report_core::{write_report, Report};
+use ogi_report_core::Report;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::clock;
-use crate::download;
-use crate::exports::Output;
+use crate::exports::{self, Output};
 use crate::state::{Action, SaveStatus, State};
 
 #[derive(Properties, PartialEq)]
@@ -60,12 +59,7 @@ pub fn Toolbar(props: &Props) -> Html {
     let export_json = {
         let report = props.report.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = download::report_file_name(&report.title(), "json");
-            download::download_text(
-                &name,
-                "application/json",
-                &write_report(&report.with_computed_totals()),
-            );
+            exports::download_report_file(&report);
         })
     };
     let import_json = {

@@ -14,13 +14,53 @@ const TITLE_FONTS: &str = "'方正小标宋简体','FZXiaoBiaoSong-B05S','华文
 const HEADING_FONTS: &str = "'黑体',SimHei,'Noto Sans CJK SC',sans-serif";
 const SUBHEADING_FONTS: &str = "'楷体_GB2312','KaiTi_GB2312',KaiTi,'楷体',STKaiti,serif";
 
+/// How the article carries its typography: inline `style` attributes (a file that pastes into a
+/// CMS editor) or class names that a stylesheet defines (the page's print view, which must work
+/// under a Content-Security-Policy without inline styles; see `styles/app.css`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Styling {
+    Inline,
+    Classes,
+}
+
+/// The elements the typography distinguishes.
+#[derive(Clone, Copy)]
+enum Element {
+    Article,
+    DraftMark,
+    Title,
+    PartHeading,
+    SubHeading,
+    Paragraph,
+    Table,
+    Cell,
+}
+
+fn attributes(styling: Styling, part: Element, align: &str) -> String {
+    let (class, style) = match part {
+        Element::Article => ("", format!("font-family:{BODY_FONTS};font-size:16pt;line-height:28pt;color:#000;")),
+        Element::DraftMark => ("ogi-draft-mark", format!("font-family:{HEADING_FONTS};font-size:12pt;text-align:right;margin:0;")),
+        Element::Title => ("ogi-title", format!("font-family:{TITLE_FONTS};font-size:22pt;line-height:1.5;text-align:center;font-weight:normal;margin:0 0 28pt;")),
+        Element::PartHeading => ("ogi-part", format!("font-family:{HEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;")),
+        Element::SubHeading => ("ogi-section", format!("font-family:{SUBHEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;")),
+        Element::Paragraph => ("ogi-body", "text-indent:2em;margin:0;".to_owned()),
+        Element::Table => ("ogi-table", "border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;margin:8pt 0;".to_owned()),
+        Element::Cell => ("", format!("border:1px solid #000;padding:2pt 3pt;text-align:{align};vertical-align:middle;font-weight:normal;")),
+    };
+    match styling {
+        Styling::Inline => format!(" style=\"{style}\""),
+        Styling::Classes if class.is_empty() => format!(" class=\"ogi-{align}\""),
+        Styling::Classes => format!(" class=\"{class}\""),
+    }
+}
+
 /// The whole file.
 pub fn render_html(report: &Report, options: RenderOptions) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n{}</body>\n</html>\n",
         escape(&report.title()),
         PRINT_CSS,
-        render_article(report, options)
+        render_article(report, options, Styling::Inline)
     )
 }
 
@@ -32,61 +72,63 @@ pub const PRINT_CSS: &str = "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n\
 @media screen { .ogi-report { max-width: 156mm; margin: 2em auto; } }\n";
 
 /// The report as an `<article>` (what the page prints, and the body of the file).
-pub fn render_article(report: &Report, options: RenderOptions) -> String {
+pub fn render_article(report: &Report, options: RenderOptions, styling: Styling) -> String {
+    let at = |part| attributes(styling, part, "left");
     let mut html = String::new();
-    let _ = writeln!(
-        html,
-        "<article class=\"ogi-report\" style=\"font-family:{BODY_FONTS};font-size:16pt;line-height:28pt;color:#000;\">"
-    );
+    let inline = if styling == Styling::Inline {
+        at(Element::Article)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(html, "<article class=\"ogi-report\"{inline}>");
     if options.draft {
-        let _ = writeln!(
-            html,
-            "<p class=\"ogi-draft-mark\" style=\"font-family:{HEADING_FONTS};font-size:12pt;text-align:right;margin:0;\">{DRAFT_MARK}</p>"
-        );
+        let _ = writeln!(html, "<p{}>{DRAFT_MARK}</p>", at(Element::DraftMark));
     }
     let _ = writeln!(
         html,
-        "<h1 style=\"font-family:{TITLE_FONTS};font-size:22pt;line-height:1.5;text-align:center;font-weight:normal;margin:0 0 28pt;\">{}</h1>",
+        "<h1{}>{}</h1>",
+        at(Element::Title),
         escape(&report.title())
     );
     for block in blocks(report) {
-        match block {
+        let _ = match block {
             Block::PartHeading(text) => {
-                let _ = writeln!(
+                writeln!(
                     html,
-                    "<h2 style=\"font-family:{HEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;\">{text}</h2>"
-                );
+                    "<h2{}>{}</h2>",
+                    at(Element::PartHeading),
+                    escape(text)
+                )
             }
             Block::SubHeading(text) => {
-                let _ = writeln!(
-                    html,
-                    "<h3 style=\"font-family:{SUBHEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;\">{}</h3>",
-                    escape(text)
-                );
+                writeln!(html, "<h3{}>{}</h3>", at(Element::SubHeading), escape(text))
             }
             Block::Paragraph(text) => {
-                let _ = writeln!(
-                    html,
-                    "<p style=\"text-indent:2em;margin:0;\">{}</p>",
-                    escape(text)
-                );
+                writeln!(html, "<p{}>{}</p>", at(Element::Paragraph), escape(text))
             }
-            Block::Table(table) => write_table(&mut html, report, table),
-        }
+            Block::Table(table) => {
+                write_table(&mut html, report, table, styling);
+                Ok(())
+            }
+        };
     }
     html.push_str("</article>\n");
     html
 }
 
-fn write_table(html: &mut String, report: &Report, table: &TableLayout) {
+fn write_table(html: &mut String, report: &Report, table: &TableLayout, styling: Styling) {
     let total: u32 = table.widths.iter().sum();
-    html.push_str("<table style=\"border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;margin:8pt 0;\">\n<colgroup>");
+    let _ = write!(
+        html,
+        "<table{}>\n<colgroup>",
+        attributes(styling, Element::Table, "")
+    );
     for width in &table.widths {
         // Hundredths of a percent in integers: float formatting would add weight to the page.
         let hundredths = u64::from(*width) * 10_000 / u64::from(total);
         let _ = write!(
             html,
-            "<col style=\"width:{}.{:02}%\" />",
+            "<col width=\"{}.{:02}%\" />",
             hundredths / 100,
             hundredths % 100
         );
@@ -118,7 +160,8 @@ fn write_table(html: &mut String, report: &Report, table: &TableLayout) {
             }
             let _ = write!(
                 html,
-                " style=\"border:1px solid #000;padding:2pt 3pt;text-align:{align};vertical-align:middle;font-weight:normal;\">{text}</{tag}>"
+                "{}>{text}</{tag}>",
+                attributes(styling, Element::Cell, align)
             );
         }
         html.push_str("</tr>\n");

@@ -1,0 +1,31 @@
+// Load once; with no network at all the page reloads, the drafts are intact and exports still
+// download.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cell, downloadOf, field, offlineReady, openPage, savedAfter, typeInto, usePage } from '../harness.mjs';
+
+const app = usePage();
+
+test('the page works offline after the first load', async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context, app.url);
+  await offlineReady(page);
+  await field(page, 'meta.body').fill('离线测试街道');
+  await typeInto(cell(page, 'requests.granted.natural_person'), '6');
+  await savedAfter(page, null);
+
+  await new Promise((resolve) => app.server.close(resolve));
+  app.server = null;
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('html[data-app-ready="true"]');
+  assert.equal(await field(page, 'meta.body').inputValue(), '离线测试街道');
+  assert.equal(await cell(page, 'requests.granted.natural_person').inputValue(), '6');
+  await typeInto(cell(page, 'requests.granted.commercial'), '1');
+  assert.equal(await cell(page, 'requests.granted.total').inputValue(), '7', 'rules run offline');
+  await page.locator('[data-export="docx"]').click();
+  const { name, bytes } = await downloadOf(page, page.locator('[data-export-anyway]'));
+  assert.match(name, /离线测试街道.*\.docx$/);
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  await context.close();
+});

@@ -1,0 +1,34 @@
+// The page under the strict Content-Security-Policy its build writes (dist/csp.txt): no
+// violation is reported while typing, checking, exporting and printing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cell, downloadOf, offlineReady, openPage, typeInto, usePage } from '../harness.mjs';
+
+const policy = readFileSync('dist/csp.txt', 'utf8').trim();
+const app = usePage({ headers: { 'Content-Security-Policy': policy } });
+
+test('no CSP violation under the strict policy', async () => {
+  assert.match(policy, /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'$/);
+  assert.doesNotMatch(policy, /'unsafe-eval'|'unsafe-inline'/);
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+  const page = await openPage(context, app.url);
+  await offlineReady(page);
+  await typeInto(cell(page, 'requests.received.natural_person'), '3');
+  await page.getByRole('button', { name: '检查' }).click();
+  await downloadOf(page, page.locator('[data-export="json"]'));
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.locator('[data-export="print"]').click();
+  await page.locator('[data-export-anyway]').click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#print-view h1').isVisible(), true);
+  const font = await page.locator('#print-view h1').evaluate((h1) => getComputedStyle(h1).fontSize);
+  assert.equal(font, '29.3333px', 'the print view is styled (22pt) without inline styles');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -1,0 +1,36 @@
+// Trunk's post_build hook: makes the staged build offline-capable and CSP-ready.
+// - sw.js: the list of every file of this build to precache, and a build id from their contents;
+// - csp.txt: the Content-Security-Policy this build needs (the hash of Trunk's inline loader).
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
+
+const files = [];
+const walk = (at) => {
+  for (const name of readdirSync(at).sort()) {
+    const path = join(at, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else files.push(relative(dir, path).split('\\').join('/'));
+  }
+};
+walk(dir);
+const precache = ['./', ...files.filter((file) => !['sw.js', 'csp.txt'].includes(file))];
+
+const hash = createHash('sha256');
+for (const file of precache.slice(1)) hash.update(file).update(readFileSync(join(dir, file)));
+const buildId = hash.digest('hex').slice(0, 16);
+const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
+  .replace('__BUILD_ID__', buildId)
+  .replace('__PRECACHE__', JSON.stringify(precache));
+writeFileSync(join(dir, 'sw.js'), sw);
+
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+// Inline scripts only (a `src` script is covered by 'self'); attribute quotes may be minified away.
+const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+  .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`;
+writeFileSync(join(dir, 'csp.txt'), `${csp}\n`);
+console.log(`post-build: ${precache.length} files precached, build ${buildId}`);

@@ -1,0 +1,79 @@
+//! The embedding host's messages (docs/embedding.md): `load` and `get-report` from the host,
+//! `ready`, `saved` and `validity` to it. `validity` counts what 检查 would find now (the final
+//! check), so a portal can tell whether the report is ready to submit. Only the origins
+//! configured in the page's URL are heard or written to; anything else is ignored.
+
+use ogi_report_core::rules::{check, tally, Context};
+use ogi_report_core::Report;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::MessageEvent;
+use yew::prelude::*;
+
+use crate::embed;
+use crate::state::{Action, State};
+
+fn on_message(event: MessageEvent, dispatch: &UseReducerDispatcher<State>) {
+    if !embed::config().accepts(&event.origin()) {
+        return;
+    }
+    let data = event.data();
+    let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).ok();
+    match field("type").and_then(|kind| kind.as_string()).as_deref() {
+        Some("load") => {
+            let report = field("report").unwrap_or(JsValue::UNDEFINED);
+            let text = report.as_string().or_else(|| {
+                js_sys::JSON::stringify(&report)
+                    .ok()
+                    .and_then(|text| text.as_string())
+            });
+            if let Some(text) = text {
+                dispatch.dispatch(Action::HostLoad(text));
+            }
+        }
+        Some("get-report") => dispatch.dispatch(Action::HostGetReport(event.origin())),
+        _ => {}
+    }
+}
+
+#[hook]
+pub fn use_host_messages(
+    dispatch: UseReducerDispatcher<State>,
+    saved_at: Option<String>,
+    report: Report,
+) {
+    use_effect_with((), move |_| {
+        let listener =
+            Closure::<dyn Fn(MessageEvent)>::new(move |event| on_message(event, &dispatch));
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window
+                .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+        }
+        embed::post("ready", &[]);
+        move || {
+            if let Some(window) = window {
+                let _ = window.remove_event_listener_with_callback(
+                    "message",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
+    use_effect_with(saved_at, |saved_at| {
+        if let Some(at) = saved_at {
+            embed::post("saved", &[("savedAt", at.as_str().into())]);
+        }
+    });
+    let counts = use_memo(report, |report| tally(&check(report, &Context::default())));
+    let (errors, warnings) = *counts;
+    use_effect_with((errors, warnings), |(errors, warnings)| {
+        embed::post(
+            "validity",
+            &[
+                ("errors", (*errors as u32).into()),
+                ("warnings", (*warnings as u32).into()),
+            ],
+        );
+    });
+}
