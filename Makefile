@@ -66,6 +66,7 @@ doc-images: build tools
 fuzz:
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run parse_cell -- -max_total_time=$${SECONDS_EACH:-300}
+	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run import_text -- -max_total_time=$${SECONDS_EACH:-600}
 
 clean:
 	rm -rf dist target

@@ -17,7 +17,8 @@ use serde::Serialize;
 const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
   ogi-report render FILE --to json|docx|html --out OUT
-  ogi-report import-text TEXT_FILE --out FILE";
+  ogi-report import-text TEXT_FILE --out FILE
+  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称]";
 
 /// A failure that ends the command with status 2 and a message on stderr.
 struct Unusable(String);
@@ -41,9 +42,8 @@ fn run(args: &[String]) -> Result<ExitCode, Unusable> {
     match command.as_str() {
         "check" => check(&options),
         "render" => render(&options),
-        "import-text" => Err(Unusable(
-            "import-text 尚未实现（导入已发布报告文本的功能将在后续版本提供）。".to_owned(),
-        )),
+        "import-text" => import_text(&options),
+        "sum" => sum(&options),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -54,7 +54,8 @@ fn run(args: &[String]) -> Result<ExitCode, Unusable> {
 
 #[derive(Default)]
 struct Options {
-    file: Option<PathBuf>,
+    files: Vec<PathBuf>,
+    body: Option<String>,
     previous: Option<PathBuf>,
     json: bool,
     today: Option<Date>,
@@ -80,20 +81,26 @@ impl Options {
                 "--deadline" => options.deadline = Some(parse_date(&value(arg)?)?),
                 "--to" => options.to = Some(value(arg)?),
                 "--out" => options.out = Some(value(arg)?.into()),
+                "--body" => options.body = Some(value(arg)?),
                 flag if flag.starts_with("--") => {
                     return Err(Unusable(format!("未知选项「{flag}」。\n{USAGE}")))
                 }
-                file if options.file.is_none() => options.file = Some(file.into()),
-                extra => return Err(Unusable(format!("多余的参数「{extra}」。\n{USAGE}"))),
+                file => options.files.push(file.into()),
             }
         }
         Ok(options)
     }
 
+    /// The one input file of check, render and import-text.
     fn file(&self) -> Result<&Path, Unusable> {
-        self.file
-            .as_deref()
-            .ok_or_else(|| Unusable(format!("缺少报告文件。\n{USAGE}")))
+        match self.files.as_slice() {
+            [file] => Ok(file),
+            [] => Err(Unusable(format!("缺少报告文件。\n{USAGE}"))),
+            [_, extra, ..] => Err(Unusable(format!(
+                "多余的参数「{}」。\n{USAGE}",
+                extra.display()
+            ))),
+        }
     }
 }
 
@@ -192,5 +199,102 @@ fn render(options: &Options) -> Result<ExitCode, Unusable> {
         None => return Err(Unusable(format!("缺少 --to。\n{USAGE}"))),
     };
     std::fs::write(out, bytes).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads text copied from a published report page into a report file, and says what it could
+/// not place, so nothing is guessed silently.
+fn import_text(options: &Options) -> Result<ExitCode, Unusable> {
+    let path = options.file()?;
+    let out = options
+        .out
+        .as_deref()
+        .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Unusable(format!("无法读取 {}：{e}", path.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Unusable(format!("{}：文件不是 UTF-8 编码的文本。", path.display())))?;
+    let (report, summary) = ogi_report_core::import::import_text(&text)
+        .map_err(|e| Unusable(format!("{}：{e}", path.display())))?;
+    std::fs::write(out, write_report(&report))
+        .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    println!(
+        "已读入 {} 个表格单元格，{} 个单元格为空白。",
+        summary.filled.len(),
+        summary.blank.len()
+    );
+    if !summary.blank.is_empty() {
+        println!("空白的单元格：{}", summary.blank.join(" "));
+    }
+    for (line, text, why) in &summary.not_understood {
+        println!("第 {line} 行未能放入报告（{why}）：{text}");
+    }
+    for part in &report.missing {
+        println!("没有找到这一部分：{part}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// 汇总: checks and sums units' report files of one year. Files that cannot be read, or are of
+/// another year, are listed with the reason and left out.
+fn sum(options: &Options) -> Result<ExitCode, Unusable> {
+    let out = options
+        .out
+        .as_deref()
+        .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
+    let mut reports: Vec<Report> = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
+    for path in &options.files {
+        match load(path) {
+            Ok(report) => match (
+                reports.first().and_then(|first| first.meta.year),
+                report.meta.year,
+            ) {
+                (Some(year), Some(other)) if year != other => refused.push(format!(
+                    "{}：报告年度为 {other}，与其他单位（{year}）不同",
+                    path.display()
+                )),
+                _ => reports.push(report),
+            },
+            Err(Unusable(message)) => refused.push(message),
+        }
+    }
+    if reports.is_empty() {
+        return Err(Unusable(format!(
+            "没有可以汇总的报告文件。\n{}",
+            refused.join("\n")
+        )));
+    }
+    let body = options.body.clone().unwrap_or_else(|| "汇总".to_owned());
+    let (total, left_out) = ogi_report_core::sum::sum_reports(&reports, &body);
+    std::fs::write(out, write_report(&total))
+        .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    let labels: Vec<&str> = ogi_report_core::sum::KEY_FIGURES
+        .iter()
+        .map(|(label, _)| *label)
+        .collect();
+    println!("单位\t错误\t提醒\t{}", labels.join("\t"));
+    for report in &reports {
+        let line = ogi_report_core::sum::unit_line(report);
+        let figures: Vec<String> = line
+            .figures
+            .iter()
+            .map(|(_, value)| value.clone())
+            .collect();
+        println!(
+            "{}\t{}\t{}\t{}",
+            line.body,
+            line.errors,
+            line.warnings,
+            figures.join("\t")
+        );
+    }
+    println!("已汇总 {} 个单位的报告。", reports.len());
+    for (unit, cell) in &left_out {
+        println!("{unit} 的 {cell} 不是数字，未计入汇总。");
+    }
+    for reason in &refused {
+        println!("未汇总：{reason}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -202,7 +202,7 @@ fn render_writes_word_and_html_and_marks_drafts() {
 const MARK: &str = "草稿（未通过检查）";
 
 #[test]
-fn what_is_not_built_yet_says_so_and_exits_2() {
+fn unusable_input_and_unknown_commands_exit_2() {
     let seed = fixture("seed-2021.json");
     for args in [
         vec![
@@ -226,4 +226,92 @@ fn what_is_not_built_yet_says_so_and_exits_2() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(!output.stderr.is_empty());
     }
+}
+
+#[test]
+fn import_text_reads_a_published_page() {
+    let page = fixture("seed-2021-page.txt");
+    let out = std::env::temp_dir().join(format!("ogi-import-{}.json", std::process::id()));
+    let output = ogi_report(&[
+        "import-text",
+        page.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("已读入 200 个表格单元格，0 个单元格为空白。"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("8 个数字"),
+        "the extra numbers are reported: {stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), seed_text());
+
+    let garbage = temp_file("garbage.txt", "会议纪要\n今天讨论了食堂菜单。");
+    let output = ogi_report(&[
+        "import-text",
+        garbage.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("没有找到"));
+}
+
+#[test]
+fn sum_adds_units_and_lists_what_it_left_out() {
+    let unit = |body: &str, granted: u64, fees: &str| {
+        seed_text()
+            .replacen("老城区东南隅街道办事处", body, 1)
+            .replacen(
+                "\"granted\": {\n      \"natural_person\": 0",
+                &format!("\"granted\": {{\n      \"natural_person\": {granted}"),
+                1,
+            )
+            .replacen("\"fees\": \"0\"", &format!("\"fees\": \"{fees}\""), 1)
+    };
+    let a = temp_file("a.json", &unit("甲街道", 3, "0.5"));
+    let b = temp_file("b.json", &unit("乙街道", 4, "1.25"));
+    let broken = temp_file("broken.json", "{\"kind\":");
+    let other_year = temp_file(
+        "old.json",
+        &unit("丙街道", 9, "1").replace("\"year\": 2021", "\"year\": 2020"),
+    );
+    let out = std::env::temp_dir().join(format!("ogi-sum-{}.json", std::process::id()));
+    let output = ogi_report(&[
+        "sum",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        broken.to_str().unwrap(),
+        other_year.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--body",
+        "某某区",
+    ]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("已汇总 2 个单位的报告。"), "{stdout}");
+    assert!(stdout.contains("甲街道\t"), "{stdout}");
+    assert!(
+        stdout.contains("未汇总：") && stdout.contains("broken.json"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("报告年度为 2020"), "{stdout}");
+    let total: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(total["meta"]["body"], "某某区");
+    assert_eq!(total["requests"]["granted"]["natural_person"], 7);
+    assert_eq!(
+        total["requests"]["granted"]["total"], 7,
+        "totals recomputed"
+    );
+    assert_eq!(total["requests"]["total"]["total"], 7);
+    assert_eq!(total["proactive"]["fees"], "1.75", "exact decimal sum");
+    assert_eq!(total["overview"], serde_json::json!([]), "narrative empty");
 }

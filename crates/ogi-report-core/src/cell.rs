@@ -246,6 +246,14 @@ impl Amount {
         Amount { units: yuan, scale }
     }
 
+    /// The exact sum, written with the larger number of decimals of the two.
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        Some(Amount {
+            units: self.units.checked_add(other.units)?,
+            scale: self.scale.max(other.scale),
+        })
+    }
+
     /// Whole 万元 (the integer part).
     pub fn whole_wan(self) -> u64 {
         self.units / Self::UNIT

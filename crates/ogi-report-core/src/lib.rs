@@ -16,10 +16,12 @@ pub mod cell;
 pub mod file;
 pub mod format;
 pub mod grid;
+pub mod import;
 pub mod layout;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod sum;
 
 pub use cell::{Amount, AmountCell, Cell, CountCell, Problem};
 pub use file::{read_report, write_report, FileError};

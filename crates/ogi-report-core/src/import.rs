@@ -1,0 +1,423 @@
+//! Reading a published report's text (copied from its web page) into a report. Such text has
+//! half- and full-width brackets, spaces inside labels, small typos, the heading aliases of
+//! format-2021.md, tables as tab-separated lines whose merged cells spread over extra tabs, rows
+//! that carry an extra number, and numbers split across lines. Nothing is guessed silently: the
+//! [`Summary`] lists every cell filled, every cell left blank and every line not understood.
+
+use crate::cell::{AmountCell, CountCell};
+use crate::format::{
+    ProactiveCellRef, HEADING_ALIASES, PARTS, PART_APPEALS, PART_OTHER_MATTERS, PART_OVERVIEW,
+    PART_PROACTIVE, PART_PROBLEMS, PART_REQUESTS, REQUEST_COLS, REQUEST_ROWS, TITLE_SUFFIX,
+};
+use crate::layout;
+use crate::report::{BodyType, CellRef, Narrative, Report, Section};
+
+/// What an import did, for the user to confirm before it becomes a draft.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub filled: Vec<String>,
+    pub blank: Vec<String>,
+    /// (line number from 1, the line, why) for lines that were not placed.
+    pub not_understood: Vec<(usize, String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotAReport;
+
+impl std::fmt::Display for NotAReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("这段文字中没有找到政府信息公开工作年度报告（没有标题，也没有“一、总体情况”等部分标题）。")
+    }
+}
+
+/// Brackets, colons and spaces as a comparison sees them: `(一) 予以公开` equals `（一）予以公开`.
+fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}')
+        .map(|ch| match ch {
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '"' => '“',
+            _ => ch,
+        })
+        .collect()
+}
+
+/// Dice similarity of character bigrams: tolerant of a typo or a dropped character.
+fn similarity(a: &str, b: &str) -> f64 {
+    let bigrams = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect::<Vec<_>>()
+    };
+    let (left, mut right) = (bigrams(a), bigrams(b));
+    if left.is_empty() || right.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let total = left.len() + right.len();
+    let mut shared = 0;
+    for pair in left {
+        if let Some(at) = right.iter().position(|other| *other == pair) {
+            right.swap_remove(at);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total as f64
+}
+
+/// The part a heading line starts, if it is one (canonical, alias, or a close variant).
+fn part_heading(line: &str) -> Option<usize> {
+    let text = normalise(line);
+    if text.chars().count() > 40 || text.ends_with('。') {
+        return None;
+    }
+    for (index, part) in PARTS.iter().enumerate() {
+        if text == part.heading {
+            return Some(index);
+        }
+    }
+    if let Some((_, index)) = HEADING_ALIASES
+        .iter()
+        .find(|(alias, _)| normalise(alias) == text)
+    {
+        return Some(*index);
+    }
+    PARTS
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| text.starts_with(part.heading.split('、').next().unwrap_or_default()))
+        .map(|(index, part)| (index, similarity(&text, part.heading)))
+        .filter(|(_, score)| *score >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
+/// A sub-heading such as `(一) 主动公开情况`: short, numbered, not a sentence.
+fn sub_heading(line: &str) -> Option<String> {
+    let text = normalise(line);
+    let numbered = text.starts_with('（') && text.chars().nth(2) == Some('）');
+    (numbered && text.chars().count() <= 40 && !text.ends_with('。')).then_some(text)
+}
+
+/// A token that stands for a cell value (a number, or a placeholder such as `/`).
+fn is_value(token: &str) -> bool {
+    let token = token.trim();
+    !token.is_empty()
+        && (token
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch) || ",.，．".contains(ch))
+            || crate::format::PLACEHOLDERS.contains(&token))
+}
+
+/// Splits a table line into (label text, values).
+fn split_row(line: &str) -> (String, Vec<String>) {
+    let cells: Vec<&str> = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|cell| !cell.is_empty())
+        .collect();
+    let first_value = cells
+        .iter()
+        .position(|cell| is_value(cell))
+        .unwrap_or(cells.len());
+    let label = normalise(&cells[..first_value].join(""));
+    let values = cells[first_value..]
+        .iter()
+        .take_while(|cell| is_value(cell))
+        .map(|cell| (*cell).to_owned())
+        .collect();
+    (label, values)
+}
+
+/// The table 三 row a label names, searching from `from` on (rows come in order).
+fn request_row(label: &str, from: usize) -> Option<usize> {
+    let candidates = |spec: &crate::format::RequestRow| -> Vec<String> {
+        let mut names = vec![normalise(spec.label())];
+        // A copied label often carries its parent's text before it: `（三）不予公开1.属于国家秘密`.
+        names.push(
+            spec.label_path()
+                .into_iter()
+                .flatten()
+                .map(normalise)
+                .collect::<Vec<_>>()
+                .join(""),
+        );
+        names
+    };
+    REQUEST_ROWS
+        .iter()
+        .enumerate()
+        .skip(from)
+        .map(|(row, spec)| {
+            let score = candidates(spec)
+                .iter()
+                .map(|name| {
+                    if label.ends_with(name.as_str()) {
+                        1.0
+                    } else {
+                        similarity(label, name)
+                    }
+                })
+                .fold(0.0, f64::max);
+            (row, score)
+        })
+        .filter(|(_, score)| *score >= 0.7)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(row, _)| row)
+}
+
+/// Reads the text of a published report.
+pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
+    let mut report = Report::new_draft();
+    for part in Narrative::ALL {
+        report.set_sections(part, Vec::new());
+    }
+    let mut summary = Summary::default();
+    let mut titled = false;
+    let mut part: Option<usize> = None;
+    let mut parts_seen = 0;
+    let mut request_from = 0;
+    let mut pending: Option<(Vec<CellRef>, Vec<String>)> = None;
+    let mut appeal_values: Vec<String> = Vec::new();
+
+    let lines: Vec<&str> = text.lines().collect();
+    for (number, raw) in lines.iter().enumerate() {
+        let line = raw.trim_start_matches(['#', ' ']).trim_end();
+        let line = line.strip_prefix("- ").unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let note = |summary: &mut Summary, why: &str| {
+            summary
+                .not_understood
+                .push((number + 1, raw.trim().to_owned(), why.to_owned()))
+        };
+        if !titled && !line.contains('\t') {
+            let text = normalise(line);
+            if let Some(head) = text.strip_suffix(TITLE_SUFFIX) {
+                let digits: String = head
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                if digits.len() == 4 {
+                    report.meta.year = digits.parse().ok();
+                    report.meta.body = head[..head.len() - 4].to_owned();
+                    report.meta.body_type = if report.meta.body.ends_with("人民政府") {
+                        BodyType::Government
+                    } else {
+                        BodyType::Department
+                    };
+                    titled = true;
+                    continue;
+                }
+            }
+        }
+        if !line.contains('\t') {
+            // Parts come in order: a later heading only.
+            if let Some(index) =
+                part_heading(line).filter(|index| part.is_none_or(|current| *index > current))
+            {
+                part = Some(index);
+                parts_seen += 1;
+                continue;
+            }
+        }
+        let Some(current) = part else {
+            note(&mut summary, "在第一个部分标题之前");
+            continue;
+        };
+        match current {
+            PART_OVERVIEW | PART_PROBLEMS | PART_OTHER_MATTERS => {
+                let narrative = Narrative::ALL
+                    .into_iter()
+                    .find(|n| n.part_index() == current)
+                    .unwrap_or(Narrative::Overview);
+                let sections = report.sections_mut(narrative);
+                if let Some(heading) = sub_heading(line) {
+                    sections.push(Section::new(&heading, ""));
+                    continue;
+                }
+                if sections.is_empty() {
+                    sections.push(Section::default());
+                }
+                let section = sections.last_mut().expect("a section was just ensured");
+                if !section.text.is_empty() {
+                    section.text.push('\n');
+                }
+                section.text.push_str(line.trim());
+            }
+            PART_PROACTIVE => {
+                let (label, values) = split_row(line);
+                let cells: Vec<CellRef> = layout::tables()[0]
+                    .rows
+                    .iter()
+                    .filter(|row| {
+                        row.iter()
+                            .any(|cell| cell.content == layout::Content::Label(label_of(&label)))
+                    })
+                    .flat_map(|row| {
+                        row.iter().filter_map(|cell| match cell.content {
+                            layout::Content::Data(data) => Some(data),
+                            _ => None,
+                        })
+                    })
+                    .collect();
+                if cells.is_empty() {
+                    if values.is_empty() {
+                        continue; // a block or column header
+                    }
+                    note(&mut summary, "表二中无法对应到行");
+                    continue;
+                }
+                for (cell, value) in cells.iter().zip(&values) {
+                    store(&mut report, *cell, value, &mut summary);
+                }
+            }
+            PART_REQUESTS => {
+                let (label, values) = split_row(line);
+                if let Some((cells, mut carried)) = pending.take() {
+                    if label.is_empty() {
+                        // The rest of the previous row's numbers, on a line of their own.
+                        carried.extend(values);
+                        place_row(&mut report, &cells, &carried, number, raw, &mut summary);
+                        continue;
+                    }
+                    place_row(&mut report, &cells, &carried, number, raw, &mut summary);
+                }
+                if values.is_empty()
+                    && !label.is_empty()
+                    && request_row(&label, request_from).is_none()
+                {
+                    continue; // header text
+                }
+                match request_row(&label, request_from) {
+                    Some(row) => {
+                        request_from = row + 1;
+                        let cells: Vec<CellRef> = (0..REQUEST_COLS)
+                            .map(|col| CellRef::Request { row, col })
+                            .collect();
+                        if values.len() < REQUEST_COLS {
+                            pending = Some((cells, values));
+                        } else {
+                            place_row(&mut report, &cells, &values, number, raw, &mut summary);
+                        }
+                    }
+                    None if values.is_empty() => {}
+                    None => note(&mut summary, "表三中无法对应到行"),
+                }
+            }
+            PART_APPEALS => {
+                let (label, values) = split_row(line);
+                if label.is_empty() || !values.is_empty() {
+                    appeal_values.extend(values);
+                }
+            }
+            _ => note(&mut summary, "无法归入任何部分"),
+        }
+    }
+    if let Some((cells, carried)) = pending.take() {
+        place_row(&mut report, &cells, &carried, lines.len(), "", &mut summary);
+    }
+    let appeal_cells: Vec<CellRef> = CellRef::all()
+        .filter(|cell| matches!(cell, CellRef::Appeal { .. }))
+        .collect();
+    for (cell, value) in appeal_cells.iter().zip(&appeal_values) {
+        store(&mut report, *cell, value, &mut summary);
+    }
+    if !titled && parts_seen < 2 {
+        return Err(NotAReport);
+    }
+    for part in Narrative::ALL {
+        if report.sections(part).is_empty() {
+            report.missing.push(part.key().to_owned());
+        }
+    }
+    summary.blank = CellRef::all()
+        .filter(|cell| report.cell_is_blank(*cell))
+        .map(CellRef::path)
+        .collect();
+    Ok((report, summary))
+}
+
+/// The table 二 row label a copied label names.
+fn label_of(label: &str) -> &'static str {
+    layout::tables()[0]
+        .rows
+        .iter()
+        .flatten()
+        .filter_map(|cell| match cell.content {
+            layout::Content::Label(text) => Some(text),
+            _ => None,
+        })
+        .find(|text| normalise(text) == label)
+        .unwrap_or("")
+}
+
+fn store(report: &mut Report, cell: CellRef, value: &str, summary: &mut Summary) {
+    if cell == CellRef::Proactive(ProactiveCellRef::Fees) {
+        report.set_fees(AmountCell::parse(value));
+    } else {
+        report.set_count(cell, CountCell::parse(value));
+    }
+    summary.filled.push(cell.path());
+}
+
+fn place_row(
+    report: &mut Report,
+    cells: &[CellRef],
+    values: &[String],
+    number: usize,
+    raw: &str,
+    summary: &mut Summary,
+) {
+    for (cell, value) in cells.iter().zip(values) {
+        store(report, *cell, value, summary);
+    }
+    if values.len() > cells.len() {
+        summary.not_understood.push((
+            number + 1,
+            raw.trim().to_owned(),
+            format!(
+                "这一行有 {} 个数字，表格只有 {} 列；多出的已略去",
+                values.len(),
+                cells.len()
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_with_brackets_spaces_aliases_and_typos() {
+        assert_eq!(part_heading("一、 总体情况"), Some(PART_OVERVIEW));
+        assert_eq!(
+            part_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+            Some(PART_APPEALS)
+        );
+        assert_eq!(
+            part_heading("三、收到和处理政府信息公开申请请况"),
+            Some(PART_REQUESTS)
+        );
+        assert_eq!(part_heading("六、其他事项"), Some(PART_OTHER_MATTERS));
+        assert_eq!(
+            part_heading("一、是主动公开政府信息的全面性有待进一步提升。"),
+            None
+        );
+        assert_eq!(
+            sub_heading("(一) 存在的问题").as_deref(),
+            Some("（一）存在的问题")
+        );
+    }
+}
