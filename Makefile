@@ -56,9 +56,12 @@ size:
 test-e2e: tools
 	node --test --test-concurrency=1 e2e/tests/
 
+# Sizes are those of dist/ (production); timings come from the same page built with the
+# `timing` feature into target/bench-dist.
 bench: build tools-browser
 	cargo bench -q -p ogi-report-core 2>/dev/null | grep -E "µs|findings" | tee target/native-bench.txt
-	NATIVE_BENCH=target/native-bench.txt node bench/run.mjs
+	trunk build --release --features timing --dist target/bench-dist
+	NATIVE_BENCH=target/native-bench.txt BENCH_DIST=target/bench-dist node bench/run.mjs
 
 doc-images: build tools
 	node scripts/doc-images.mjs

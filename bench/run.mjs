@@ -159,7 +159,8 @@ function firstLoad(dir) {
   });
 }
 
-const server = await serve('dist', 0, '/');
+// The timing build of the page (make bench); sizes below are read from dist/, the production build.
+const server = await serve(process.env.BENCH_DIST ?? 'dist', 0, '/');
 const calibrationServer = await serve('bench', 0, '/');
 const url = `http://127.0.0.1:${server.address().port}/`;
 const calibrationUrl = `http://127.0.0.1:${calibrationServer.address().port}/calibration.html`;

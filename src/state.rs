@@ -116,6 +116,16 @@ pub enum Action {
     Redo,
     /// A newer build is installed (the service worker says so).
     UpdateReady,
+    /// A report file of last year: start this year's draft from it.
+    StartFromLastYear {
+        name: String,
+        text: String,
+    },
+    /// A report file of last year: keep it as the open draft's `previous`.
+    AttachPrevious {
+        name: String,
+        text: String,
+    },
     /// The embedding host sent a report file to open.
     HostLoad(String),
     /// The embedding host asked for the report; the reply goes to that origin only.
@@ -258,6 +268,28 @@ impl State {
         self.recheck();
     }
 
+    fn open_new_draft(&mut self, mut report: Report, notice: &str) {
+        embed::config().prefill(&mut report);
+        self.switch_to(storage::new_id(), String::new(), report, None);
+        self.save_now();
+        self.relist();
+        self.notice = Some(notice.to_owned());
+    }
+
+    fn attach_previous(&mut self, last_year: &Report) {
+        self.history.record(&self.report, None);
+        self.report.attach_previous(last_year);
+        let year = last_year
+            .meta
+            .year
+            .map(|year| format!("{year} 年度"))
+            .unwrap_or_default();
+        self.notice = Some(format!(
+            "已附加上年报告（{year}），将据此检查上年结转、现行有效件数和内容雷同。"
+        ));
+        self.changed();
+    }
+
     fn relist(&mut self) {
         if let Some(storage) = self.storage() {
             self.drafts = Rc::new(storage::list_drafts(&storage));
@@ -272,6 +304,11 @@ impl State {
             self.draft_name.clone()
         }
     }
+}
+
+/// The notice for a report file that could not be opened: nothing changed, and why.
+fn unreadable(name: &str, error: &ogi_report_core::FileError) -> String {
+    format!("文件「{name}」未能打开，当前内容没有改变。{error}")
 }
 
 /// A new report for the year just ended (the year a report is usually filed for).
@@ -421,16 +458,8 @@ impl Reducible for State {
                 next.relist();
             }
             Action::OpenFile { name, text } => match read_report(&text) {
-                Ok(mut report) => {
-                    embed::config().prefill(&mut report);
-                    next.switch_to(storage::new_id(), String::new(), report, None);
-                    next.save_now();
-                    next.relist();
-                    next.notice = Some(format!("已打开文件「{name}」，并保存为新的草稿。"));
-                }
-                Err(error) => {
-                    next.notice = Some(format!("文件「{name}」未能打开，当前内容没有改变。{error}"))
-                }
+                Ok(report) => next.open_new_draft(report, &format!("已打开文件「{name}」，并保存为新的草稿。")),
+                Err(error) => next.notice = Some(unreadable(&name, &error)),
             },
             Action::FileUnreadable(message) => next.notice = Some(message),
             Action::StorageChanged { key, new_value } => {
@@ -520,6 +549,17 @@ impl Reducible for State {
                 next.changed();
             }
             Action::UpdateReady => next.update_ready = true,
+            Action::StartFromLastYear { name, text } => match read_report(&text) {
+                Ok(last_year) => next.open_new_draft(
+                    Report::carry_over(&last_year, false),
+                    "已以上年报告开始本年草稿：上年结转已按上年“结转下年度继续办理”填好，小标题已沿用。",
+                ),
+                Err(error) => next.notice = Some(unreadable(&name, &error)),
+            },
+            Action::AttachPrevious { name, text } => match read_report(&text) {
+                Ok(last_year) => next.attach_previous(&last_year),
+                Err(error) => next.notice = Some(unreadable(&name, &error)),
+            },
             Action::HostLoad(text) => {
                 return self.reduce(Action::OpenFile {
                     name: "门户发送的报告".to_owned(),

@@ -1,15 +1,25 @@
-//! Opt-in timing of the keystroke path for `make bench`. When the page is opened with
-//! `window.__ogiTimings = {}` set before it starts, each measured step appends its duration
-//! (ms) to `window.__ogiTimings[step]`; otherwise measuring is one thread-local check.
+//! Opt-in timing of the keystroke path for `make bench`, compiled only with the `timing` feature
+//! (the benchmark's own build). There, when the page is opened with `window.__ogiTimings = {}`
+//! set before it starts, each measured step appends its duration (ms) to
+//! `window.__ogiTimings[step]`. In production builds `measure` just runs the step.
 
+#[cfg(feature = "timing")]
 use std::cell::OnceCell;
 
+#[cfg(feature = "timing")]
 use wasm_bindgen::JsValue;
 
+#[cfg(not(feature = "timing"))]
+pub fn measure<T>(_name: &str, step: impl FnOnce() -> T) -> T {
+    step()
+}
+
+#[cfg(feature = "timing")]
 thread_local! {
     static SINK: OnceCell<Option<(web_sys::Performance, js_sys::Object)>> = const { OnceCell::new() };
 }
 
+#[cfg(feature = "timing")]
 fn sink() -> Option<(web_sys::Performance, js_sys::Object)> {
     SINK.with(|cell| {
         cell.get_or_init(|| {
@@ -23,6 +33,7 @@ fn sink() -> Option<(web_sys::Performance, js_sys::Object)> {
 }
 
 /// Runs `step`, recording its duration under `name` when timing is on.
+#[cfg(feature = "timing")]
 pub fn measure<T>(name: &str, step: impl FnOnce() -> T) -> T {
     let Some((performance, timings)) = sink() else {
         return step();

@@ -20,8 +20,13 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// Reads a chosen file's text and hands it to the reducer; the page changes only if it parses.
-fn read_chosen_file(input: &HtmlInputElement, dispatch: UseReducerDispatcher<State>) {
+/// Reads a chosen file's text and hands it to the reducer as `make(file name, text)`; the page
+/// changes only if the reducer accepts it.
+pub fn read_chosen_file(
+    input: &HtmlInputElement,
+    dispatch: UseReducerDispatcher<State>,
+    make: fn(String, String) -> Action,
+) {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return;
     };
@@ -30,7 +35,7 @@ fn read_chosen_file(input: &HtmlInputElement, dispatch: UseReducerDispatcher<Sta
     let failed = dispatch.clone();
     let failed_name = name.clone();
     let on_text = Closure::once(move |text: JsValue| match text.as_string() {
-        Some(text) => dispatch.dispatch(Action::OpenFile { name, text }),
+        Some(text) => dispatch.dispatch(make(name, text)),
         None => dispatch.dispatch(Action::FileUnreadable(format!(
             "文件「{name}」不是文本文件，当前内容没有改变。"
         ))),
@@ -44,6 +49,27 @@ fn read_chosen_file(input: &HtmlInputElement, dispatch: UseReducerDispatcher<Sta
     // Each runs at most once, when the browser settles the promise; they must outlive this call.
     on_text.forget();
     on_error.forget();
+}
+
+/// A file control whose chosen report file becomes `make(file name, text)`.
+fn file_control(
+    label: &str,
+    accept: &str,
+    hook: &str,
+    dispatch: &UseReducerDispatcher<State>,
+    make: fn(String, String) -> Action,
+) -> Html {
+    let dispatch = dispatch.clone();
+    let onchange = Callback::from(move |event: Event| {
+        read_chosen_file(
+            &event.target_unchecked_into::<HtmlInputElement>(),
+            dispatch.clone(),
+            make,
+        )
+    });
+    html! {
+        <label class="file-button">{label.to_owned()}<input type="file" accept={accept.to_owned()} data-import={hook.to_owned()} {onchange} /></label>
+    }
 }
 
 #[component]
@@ -62,15 +88,6 @@ pub fn Toolbar(props: &Props) -> Html {
             exports::download_report_file(&report);
         })
     };
-    let import_json = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |event: Event| {
-            read_chosen_file(
-                &event.target_unchecked_into::<HtmlInputElement>(),
-                dispatch.clone(),
-            )
-        })
-    };
     let saved_text = match (&props.save, &props.saved_at) {
         (SaveStatus::Saved, Some(at)) => format!("已保存 {}", clock::local_time(at)),
         (SaveStatus::Saved | SaveStatus::NotYet, _) => "尚未保存".to_owned(),
@@ -79,7 +96,7 @@ pub fn Toolbar(props: &Props) -> Html {
     };
     // The hook always exists; it holds the last successful save, or nothing yet.
     let saved_at = props.saved_at.clone().unwrap_or_default();
-    let coming = "将在后续版本提供";
+    const REPORT_FILE: &str = ".json,application/json";
     html! {
         <div class="toolbar" role="toolbar" aria-label="操作">
             <button type="button" class="primary" onclick={check}>{"检查"}</button>
@@ -87,11 +104,10 @@ pub fn Toolbar(props: &Props) -> Html {
             <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
             <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
             <span class="spacer"></span>
-            <label class="file-button">
-                {"打开报告文件"}
-                <input type="file" accept=".json,application/json" data-import="json" onchange={import_json} />
-            </label>
-            <button type="button" data-import="text" disabled=true title={coming}>{"导入已发布报告文本"}</button>
+            { file_control("打开报告文件", REPORT_FILE, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
+            <button type="button" data-import="text" disabled=true title="请使用命令行工具 ogi-report import-text（页面内导入将在后续版本提供）">{"导入已发布报告文本"}</button>
+            { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
+            { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
             <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
             <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
             <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>

@@ -426,6 +426,61 @@ impl Report {
         }
     }
 
+    /// This year's draft started from last year's report: body and type carried, the year
+    /// moved on, 上年结转 taken per column from last year's 结转下年度继续办理, the sub-section
+    /// headings carried (their texts too when `keep_texts`, for the user to rewrite: R17 warns),
+    /// and last year's report kept as `previous` for R9, R10 and R17.
+    pub fn carry_over(last_year: &Report, keep_texts: bool) -> Report {
+        let mut report = Report::new_draft();
+        report.meta.body = last_year.meta.body.clone();
+        report.meta.body_type = last_year.meta.body_type;
+        report.meta.year = last_year.meta.year.map(|year| year + 1);
+        for part in Narrative::ALL {
+            let sections = last_year
+                .sections(part)
+                .iter()
+                .map(|section| Section {
+                    heading: section.heading.clone(),
+                    text: if keep_texts {
+                        section.text.clone()
+                    } else {
+                        String::new()
+                    },
+                })
+                .collect::<Vec<_>>();
+            if !sections.is_empty() {
+                report.set_sections(part, sections);
+            }
+        }
+        for col in 0..REQUEST_COLS {
+            let carried = last_year
+                .count(CellRef::Request {
+                    row: format::ROW_CARRIED_FORWARD,
+                    col,
+                })
+                .cloned();
+            if let Some(carried @ Cell::Value(_)) = carried {
+                report.edit_cell(
+                    CellRef::Request {
+                        row: format::ROW_CARRIED_IN,
+                        col,
+                    },
+                    &carried.display(),
+                );
+            }
+        }
+        report.attach_previous(last_year);
+        report
+    }
+
+    /// Keeps last year's report as `previous` (its own `previous` dropped: one year back only).
+    pub fn attach_previous(&mut self, last_year: &Report) {
+        let mut previous = last_year.clone();
+        previous.previous = None;
+        previous.missing.clear();
+        self.previous = Some(Rc::new(previous));
+    }
+
     /// "空白格填 0": every blank typed cell of the tables becomes 0, totals follow. Returns how
     /// many cells were filled.
     pub fn fill_blanks_with_zero(&mut self) -> usize {
