@@ -180,7 +180,7 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
     let mut summary = Summary::default();
     let mut titled = false;
     let mut part: Option<usize> = None;
-    let mut parts_seen = 0;
+    let mut parts_seen = [false; 6];
     let mut request_from = 0;
     let mut pending: Option<(Vec<CellRef>, Vec<String>)> = None;
     let mut appeal_values: Vec<String> = Vec::new();
@@ -227,7 +227,7 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
                 part_heading(line).filter(|index| part.is_none_or(|current| *index > current))
             {
                 part = Some(index);
-                parts_seen += 1;
+                parts_seen[index] = true;
                 continue;
             }
         }
@@ -286,9 +286,13 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
                 let (label, values) = split_row(line);
                 if let Some((cells, mut carried)) = pending.take() {
                     if label.is_empty() {
-                        // The rest of the previous row's numbers, on a line of their own.
+                        // More of the previous row's numbers, on a line of their own.
                         carried.extend(values);
-                        place_row(&mut report, &cells, &carried, number, raw, &mut summary);
+                        if carried.len() < REQUEST_COLS {
+                            pending = Some((cells, carried));
+                        } else {
+                            place_row(&mut report, &cells, &carried, number, raw, &mut summary);
+                        }
                         continue;
                     }
                     place_row(&mut report, &cells, &carried, number, raw, &mut summary);
@@ -333,12 +337,16 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
     for (cell, value) in appeal_cells.iter().zip(&appeal_values) {
         store(&mut report, *cell, value, &mut summary);
     }
-    if !titled && parts_seen < 2 {
+    if !titled && parts_seen.iter().filter(|seen| **seen).count() < 2 {
         return Err(NotAReport);
     }
-    for part in Narrative::ALL {
-        if report.sections(part).is_empty() {
-            report.missing.push(part.key().to_owned());
+    // A part whose heading never came is missing (R13); so is a narrative part left empty.
+    for (index, spec) in PARTS.iter().enumerate() {
+        let empty = Narrative::ALL
+            .into_iter()
+            .any(|n| n.part_index() == index && report.sections(n).is_empty());
+        if !parts_seen[index] || empty {
+            report.missing.push(spec.key.to_owned());
         }
     }
     summary.blank = CellRef::all()
