@@ -6,8 +6,8 @@
 //! written by a newer version of the tool is never overwritten.
 
 use ogi_report_core::file::{read_report_value, FileProblem};
+use ogi_report_core::json::{self, Value};
 use ogi_report_core::{write_report, Report};
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
@@ -110,8 +110,8 @@ fn text_field(value: &Value, key: &str) -> String {
 }
 
 fn parse_envelope(raw: &str) -> Result<Envelope, String> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| format!("内容不完整或已损坏（{e}）"))?;
+    let value = json::parse(raw)
+        .map_err(|e| format!("内容不完整或已损坏（第 {} 行第 {} 列）", e.line, e.column))?;
     let version = value
         .get("envelope")
         .and_then(Value::as_u64)
@@ -135,7 +135,11 @@ fn parse_envelope(raw: &str) -> Result<Envelope, String> {
 }
 
 fn envelope_text(id: &str, name: &str, saved_at: &str, report: &Report) -> String {
-    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    let quoted = |text: &str| {
+        let mut out = String::new();
+        json::write_string(&mut out, text);
+        out
+    };
     format!(
         "{{\"envelope\":{ENVELOPE_VERSION},\"id\":{},\"name\":{},\"saved_at\":{},\"report\":{}}}",
         quoted(id),

@@ -8,11 +8,26 @@
 use std::fmt;
 use std::rc::Rc;
 
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
-use serde_json::{Map, Value};
+use crate::json::{self, Value};
 
 use crate::cell::{AmountCell, Cell, CountCell, Problem};
+
+/// An object's entries, in document order.
+type Map = [(String, Value)];
+
+/// Looking keys up in an object; the last of repeated keys wins, as in most JSON readers.
+trait Entries {
+    fn field(&self, key: &str) -> Option<&Value>;
+}
+
+impl Entries for Map {
+    fn field(&self, key: &str) -> Option<&Value> {
+        self.iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, value)| value)
+    }
+}
 use crate::format::{
     ProactiveCellRef, APPEAL_COLUMNS, APPEAL_GROUPS, FEES_KEY, MAX_COUNT,
     PROACTIVE_DOCUMENT_FIELDS, PROACTIVE_DOCUMENT_KEYS, PROACTIVE_SINGLE_KEYS, REQUEST_COLUMNS,
@@ -149,26 +164,24 @@ fn wrong_type(path: &str, expected: &'static str, value: &Value) -> FileError {
 }
 
 /// An object whose keys are all in `allowed`.
-fn object<'v>(
-    value: &'v Value,
-    path: &str,
-    allowed: &[&str],
-) -> Result<&'v Map<String, Value>, FileError> {
-    let map = value
-        .as_object()
-        .ok_or_else(|| wrong_type(path, "对象", value))?;
-    if let Some(unknown) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
+fn object<'v>(value: &'v Value, path: &str, allowed: &[&str]) -> Result<&'v Map, FileError> {
+    let map = match value {
+        Value::Object(entries) => Some(entries.as_slice()),
+        _ => None,
+    }
+    .ok_or_else(|| wrong_type(path, "对象", value))?;
+    if let Some(unknown) = map
+        .iter()
+        .map(|(key, _)| key)
+        .find(|key| !allowed.contains(&key.as_str()))
+    {
         return Err(error(&join(path, unknown), FileProblem::UnknownKey));
     }
     Ok(map)
 }
 
-fn required<'v>(
-    map: &'v Map<String, Value>,
-    path: &str,
-    key: &str,
-) -> Result<&'v Value, FileError> {
-    map.get(key)
+fn required<'v>(map: &'v Map, path: &str, key: &str) -> Result<&'v Value, FileError> {
+    map.field(key)
         .ok_or_else(|| error(&join(path, key), FileProblem::Missing))
 }
 
@@ -180,16 +193,15 @@ fn string<'v>(value: &'v Value, path: &str) -> Result<&'v str, FileError> {
 
 /// Reads a report file. Never panics; any problem is a [`FileError`] and nothing is half-read.
 pub fn read_report(text: &str) -> Result<Report, FileError> {
-    let value: Value = serde_json::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(text))
-        .map_err(|e| {
-            error(
-                "",
-                FileProblem::NotJson {
-                    line: e.line(),
-                    column: e.column(),
-                },
-            )
-        })?;
+    let value = json::parse(text.strip_prefix('\u{FEFF}').unwrap_or(text)).map_err(|e| {
+        error(
+            "",
+            FileProblem::NotJson {
+                line: e.line,
+                column: e.column,
+            },
+        )
+    })?;
     read_value(&value, "", true)
 }
 
@@ -213,7 +225,7 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
     report.meta = read_meta(required(root, path, "meta")?, &join(path, "meta"))?;
     for part in Narrative::ALL {
         let key = part.key();
-        let sections = match root.get(key) {
+        let sections = match root.field(key) {
             Some(value) => read_sections(value, &join(path, key))?,
             None => {
                 report.missing.push(join(path, key));
@@ -222,11 +234,15 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
         };
         report.set_sections(part, sections);
     }
-    read_proactive(root.get("proactive"), &join(path, "proactive"), &mut report)?;
-    read_requests(root.get("requests"), &join(path, "requests"), &mut report)?;
-    read_appeals(root.get("appeals"), &join(path, "appeals"), &mut report)?;
+    read_proactive(
+        root.field("proactive"),
+        &join(path, "proactive"),
+        &mut report,
+    )?;
+    read_requests(root.field("requests"), &join(path, "requests"), &mut report)?;
+    read_appeals(root.field("appeals"), &join(path, "appeals"), &mut report)?;
     let previous_path = join(path, "previous");
-    match root.get("previous") {
+    match root.field("previous") {
         None | Some(Value::Null) => {}
         Some(_) if !allow_previous => {
             return Err(error(&previous_path, FileProblem::NestedPrevious))
@@ -241,9 +257,11 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
 /// Checks kind and version and brings an older file up to [`CURRENT_VERSION`]. Returns the
 /// migrated document, or `None` when the file is current.
 fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
-    let root = value
-        .as_object()
-        .ok_or_else(|| wrong_type(path, "对象", value))?;
+    let root = match value {
+        Value::Object(entries) => Some(entries.as_slice()),
+        _ => None,
+    }
+    .ok_or_else(|| wrong_type(path, "对象", value))?;
     let kind_path = join(path, "kind");
     let kind = string(required(root, path, "kind")?, &kind_path)?;
     if kind != KIND {
@@ -252,7 +270,7 @@ fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
     let version_path = join(path, "version");
     let version_value = required(root, path, "version")?;
     let version = match version_value {
-        Value::Number(number) => number.as_u64().ok_or_else(|| {
+        Value::Number(number) => number.parse::<u64>().ok().ok_or_else(|| {
             error(
                 &version_path,
                 FileProblem::UnknownVersion(number.to_string()),
@@ -290,8 +308,8 @@ fn read_meta(value: &Value, path: &str) -> Result<Meta, FileError> {
         Value::Null => None,
         Value::Number(number) => {
             let year = number
-                .as_i64()
-                .and_then(|year| i32::try_from(year).ok())
+                .parse::<i32>()
+                .ok()
                 .filter(|year| (1..=9999).contains(year));
             Some(year.ok_or_else(|| {
                 error(
@@ -318,9 +336,11 @@ fn read_meta(value: &Value, path: &str) -> Result<Meta, FileError> {
 }
 
 fn read_sections(value: &Value, path: &str) -> Result<Vec<Section>, FileError> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| wrong_type(path, "数组", value))?;
+    let items = match value {
+        Value::Array(items) => Some(items.as_slice()),
+        _ => None,
+    }
+    .ok_or_else(|| wrong_type(path, "数组", value))?;
     items
         .iter()
         .enumerate()
@@ -345,25 +365,15 @@ fn read_count(value: Option<&Value>, path: &str) -> Result<CountCell, FileError>
     Ok(match value {
         None | Some(Value::Null) => Cell::Blank,
         Some(Value::String(text)) => CountCell::parse(text),
-        Some(Value::Number(number)) => match number.as_u64() {
-            Some(count) if count <= MAX_COUNT => Cell::Value(count),
-            Some(_) => Cell::Invalid {
-                raw: number.to_string(),
+        // A number that is not a count is kept as written and classified like typed text
+        // (`-3` negative, `1.5` not whole, `1e3` exponent, too many digits too large).
+        Some(Value::Number(number)) => match number.parse::<u64>() {
+            Ok(count) if count <= MAX_COUNT => Cell::Value(count),
+            Ok(_) => Cell::Invalid {
+                raw: number.clone(),
                 problem: Problem::TooLarge,
             },
-            None => {
-                let problem = match number.as_f64() {
-                    Some(float) if float < 0.0 => Problem::Negative,
-                    Some(float) if float.fract() == 0.0 && float >= MAX_COUNT as f64 => {
-                        Problem::TooLarge
-                    }
-                    _ => Problem::NotWhole,
-                };
-                Cell::Invalid {
-                    raw: number.to_string(),
-                    problem,
-                }
-            }
+            Err(_) => CountCell::parse(number),
         },
         Some(other) => return Err(wrong_type(path, "整数、文本或 null", other)),
     })
@@ -390,7 +400,7 @@ fn table<'v>(
     path: &str,
     keys: &[&str],
     report: &mut Report,
-) -> Result<Option<&'v Map<String, Value>>, FileError> {
+) -> Result<Option<&'v Map>, FileError> {
     match value {
         None => {
             report.missing.push(path.to_owned());
@@ -402,14 +412,14 @@ fn table<'v>(
 
 /// A row's object inside a table: `None` when absent (recorded as missing).
 fn row<'v>(
-    map: &'v Map<String, Value>,
+    map: &'v Map,
     path: &str,
     key: &str,
     keys: &[&str],
     report: &mut Report,
-) -> Result<Option<&'v Map<String, Value>>, FileError> {
+) -> Result<Option<&'v Map>, FileError> {
     let row_path = join(path, key);
-    table(map.get(key), &row_path, keys, report)
+    table(map.field(key), &row_path, keys, report)
 }
 
 fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
@@ -424,7 +434,7 @@ fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Res
         let fields = row(map, path, key, &PROACTIVE_DOCUMENT_FIELDS, report)?;
         for (offset, field) in PROACTIVE_DOCUMENT_FIELDS.iter().enumerate() {
             let value = match fields {
-                Some(fields) => read_count(fields.get(*field), &join(&join(path, key), field))?,
+                Some(fields) => read_count(fields.field(field), &join(&join(path, key), field))?,
                 None => Cell::Blank,
             };
             report.set_count(
@@ -437,10 +447,10 @@ fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Res
     for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {
         report.set_count(
             count(first_single + offset),
-            read_count(map.get(*key), &join(path, key))?,
+            read_count(map.field(key), &join(path, key))?,
         );
     }
-    report.set_fees(read_amount(map.get(FEES_KEY), &join(path, FEES_KEY))?);
+    report.set_fees(read_amount(map.field(FEES_KEY), &join(path, FEES_KEY))?);
     Ok(())
 }
 
@@ -455,7 +465,7 @@ fn read_requests(value: Option<&Value>, path: &str, report: &mut Report) -> Resu
             continue;
         };
         for (col, column) in column_keys.iter().enumerate() {
-            let cell = read_count(row_map.get(*column), &join(&join(path, key), column))?;
+            let cell = read_count(row_map.field(column), &join(&join(path, key), column))?;
             report.set_count(
                 CellRef::Request {
                     row: row_index,
@@ -479,7 +489,7 @@ fn read_appeals(value: Option<&Value>, path: &str, report: &mut Report) -> Resul
             continue;
         };
         for (col, column) in column_keys.iter().enumerate() {
-            let cell = read_count(group_map.get(*column), &join(&join(path, key), column))?;
+            let cell = read_count(group_map.field(column), &join(&join(path, key), column))?;
             report.set_count(CellRef::Appeal { group, col }, cell);
         }
     }
@@ -491,181 +501,121 @@ fn read_appeals(value: Option<&Value>, path: &str, report: &mut Report) -> Resul
 
 /// The report file, pretty-printed with keys in the documented order, ending in a newline.
 pub fn write_report(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(&FileView(report))
-        .expect("a report serialises: every key is a string and no value can fail");
+    let mut text = String::new();
+    json::write_pretty(&mut text, &document(report), 0);
     text.push('\n');
     text
 }
 
-struct FileView<'a>(&'a Report);
-struct SectionsView<'a>(&'a [Section]);
-struct KeyedCells<'a> {
-    keys: &'a [&'static str],
-    cells: &'a [CountCell],
+fn entry(key: &str, value: Value) -> (String, Value) {
+    (key.to_owned(), value)
 }
-struct CountView<'a>(&'a CountCell);
-struct AmountView<'a>(&'a AmountCell);
 
-impl Serialize for FileView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let report = self.0;
-        let mut map = serializer.serialize_map(Some(ROOT_KEYS.len()))?;
-        map.serialize_entry("kind", KIND)?;
-        map.serialize_entry("version", &CURRENT_VERSION)?;
-        map.serialize_entry("template", TEMPLATE_ID)?;
-        map.serialize_entry("meta", &MetaView(&report.meta))?;
-        map.serialize_entry(
-            "overview",
-            &SectionsView(report.sections(Narrative::Overview)),
-        )?;
-        map.serialize_entry("proactive", &ProactiveView(report))?;
-        let row_keys = REQUEST_ROWS.map(|spec| spec.key);
-        let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
-        let rows: Vec<KeyedCells> = report
-            .requests
+fn text(value: &str) -> Value {
+    Value::String(value.to_owned())
+}
+
+fn count(cell: &CountCell) -> Value {
+    match cell {
+        Cell::Blank => Value::Null,
+        Cell::Value(count) => Value::Number(count.to_string()),
+        Cell::Placeholder(raw) | Cell::Invalid { raw, .. } => text(raw),
+    }
+}
+
+fn amount(cell: &AmountCell) -> Value {
+    match cell {
+        Cell::Blank => Value::Null,
+        Cell::Value(amount) => Value::String(amount.to_string()),
+        Cell::Placeholder(raw) | Cell::Invalid { raw, .. } => text(raw),
+    }
+}
+
+fn keyed(keys: &[&str], cells: &[CountCell]) -> Value {
+    Value::Object(
+        keys.iter()
+            .zip(cells)
+            .map(|(key, cell)| entry(key, count(cell)))
+            .collect(),
+    )
+}
+
+fn sections(report: &Report, part: Narrative) -> Value {
+    Value::Array(
+        report
+            .sections(part)
             .iter()
-            .map(|cells| KeyedCells {
-                keys: &column_keys,
-                cells: &cells[..],
+            .map(|section| {
+                Value::Object(vec![
+                    entry("heading", text(&section.heading)),
+                    entry("text", text(&section.text)),
+                ])
             })
-            .collect();
-        map.serialize_entry(
-            "requests",
-            &KeyedRows {
-                keys: &row_keys,
-                rows: &rows,
-            },
-        )?;
-        let group_keys = APPEAL_GROUPS.map(|spec| spec.key);
-        let appeal_keys = APPEAL_COLUMNS.map(|(key, _)| key);
-        let groups: Vec<KeyedCells> = report
-            .appeals
-            .iter()
-            .map(|cells| KeyedCells {
-                keys: &appeal_keys,
-                cells: &cells[..],
-            })
-            .collect();
-        map.serialize_entry(
-            "appeals",
-            &KeyedRows {
-                keys: &group_keys,
-                rows: &groups,
-            },
-        )?;
-        map.serialize_entry(
-            "problems",
-            &SectionsView(report.sections(Narrative::Problems)),
-        )?;
-        map.serialize_entry(
-            "other_matters",
-            &SectionsView(report.sections(Narrative::OtherMatters)),
-        )?;
-        map.serialize_entry("previous", &report.previous.as_deref().map(FileView))?;
-        map.end()
-    }
+            .collect(),
+    )
 }
 
-struct MetaView<'a>(&'a Meta);
-
-impl Serialize for MetaView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(META_KEYS.len()))?;
-        map.serialize_entry("body", &self.0.body)?;
-        map.serialize_entry("year", &self.0.year)?;
-        map.serialize_entry("body_type", self.0.body_type.key())?;
-        map.end()
-    }
-}
-
-impl Serialize for SectionsView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
-        for section in self.0 {
-            seq.serialize_element(&SectionView(section))?;
-        }
-        seq.end()
-    }
-}
-
-struct SectionView<'a>(&'a Section);
-
-impl Serialize for SectionView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(SECTION_KEYS.len()))?;
-        map.serialize_entry("heading", &self.0.heading)?;
-        map.serialize_entry("text", &self.0.text)?;
-        map.end()
-    }
-}
-
-struct ProactiveView<'a>(&'a Report);
-
-impl Serialize for ProactiveView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let counts = &self.0.proactive.counts;
-        let mut map = serializer.serialize_map(None)?;
-        let width = PROACTIVE_DOCUMENT_FIELDS.len();
-        for (group, key) in PROACTIVE_DOCUMENT_KEYS.iter().enumerate() {
-            let cells = &counts[group * width..(group + 1) * width];
-            map.serialize_entry(
+fn document(report: &Report) -> Value {
+    let meta = &report.meta;
+    let year = meta
+        .year
+        .map_or(Value::Null, |year| Value::Number(year.to_string()));
+    let counts = &report.proactive.counts;
+    let width = PROACTIVE_DOCUMENT_FIELDS.len();
+    let mut proactive: Vec<(String, Value)> = PROACTIVE_DOCUMENT_KEYS
+        .iter()
+        .enumerate()
+        .map(|(group, key)| {
+            entry(
                 key,
-                &KeyedCells {
-                    keys: &PROACTIVE_DOCUMENT_FIELDS,
-                    cells,
-                },
-            )?;
-        }
-        let first_single = PROACTIVE_DOCUMENT_KEYS.len() * width;
-        for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {
-            map.serialize_entry(key, &CountView(&counts[first_single + offset]))?;
-        }
-        map.serialize_entry(FEES_KEY, &AmountView(self.0.fees()))?;
-        map.end()
-    }
-}
-
-struct KeyedRows<'a> {
-    keys: &'a [&'static str],
-    rows: &'a [KeyedCells<'a>],
-}
-
-impl Serialize for KeyedRows<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.keys.len()))?;
-        for (key, row) in self.keys.iter().zip(self.rows) {
-            map.serialize_entry(key, row)?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for KeyedCells<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.keys.len()))?;
-        for (key, cell) in self.keys.iter().zip(self.cells) {
-            map.serialize_entry(key, &CountView(cell))?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for CountView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Cell::Blank => serializer.serialize_none(),
-            Cell::Value(count) => serializer.serialize_u64(*count),
-            Cell::Placeholder(raw) | Cell::Invalid { raw, .. } => serializer.serialize_str(raw),
-        }
-    }
-}
-
-impl Serialize for AmountView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Cell::Blank => serializer.serialize_none(),
-            Cell::Value(amount) => serializer.collect_str(amount),
-            Cell::Placeholder(raw) | Cell::Invalid { raw, .. } => serializer.serialize_str(raw),
-        }
-    }
+                keyed(
+                    &PROACTIVE_DOCUMENT_FIELDS,
+                    &counts[group * width..(group + 1) * width],
+                ),
+            )
+        })
+        .collect();
+    let first_single = PROACTIVE_DOCUMENT_KEYS.len() * width;
+    proactive.extend(
+        PROACTIVE_SINGLE_KEYS
+            .iter()
+            .enumerate()
+            .map(|(offset, key)| entry(key, count(&counts[first_single + offset]))),
+    );
+    proactive.push(entry(FEES_KEY, amount(report.fees())));
+    let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
+    let requests = REQUEST_ROWS
+        .iter()
+        .zip(&report.requests)
+        .map(|(spec, cells)| entry(spec.key, keyed(&column_keys, &cells[..])))
+        .collect();
+    let appeal_keys = APPEAL_COLUMNS.map(|(key, _)| key);
+    let appeals = APPEAL_GROUPS
+        .iter()
+        .zip(&report.appeals)
+        .map(|(spec, cells)| entry(spec.key, keyed(&appeal_keys, &cells[..])))
+        .collect();
+    Value::Object(vec![
+        entry("kind", text(KIND)),
+        entry("version", Value::Number(CURRENT_VERSION.to_string())),
+        entry("template", text(TEMPLATE_ID)),
+        entry(
+            "meta",
+            Value::Object(vec![
+                entry("body", text(&meta.body)),
+                entry("year", year),
+                entry("body_type", text(meta.body_type.key())),
+            ]),
+        ),
+        entry("overview", sections(report, Narrative::Overview)),
+        entry("proactive", Value::Object(proactive)),
+        entry("requests", Value::Object(requests)),
+        entry("appeals", Value::Object(appeals)),
+        entry("problems", sections(report, Narrative::Problems)),
+        entry("other_matters", sections(report, Narrative::OtherMatters)),
+        entry(
+            "previous",
+            report.previous.as_deref().map_or(Value::Null, document),
+        ),
+    ])
 }

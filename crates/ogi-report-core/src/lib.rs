@@ -17,6 +17,7 @@ pub mod file;
 pub mod format;
 pub mod grid;
 pub mod import;
+pub mod json;
 pub mod layout;
 pub mod render;
 pub mod report;
