@@ -11,6 +11,7 @@ use crate::components::drafts::DraftsPanel;
 use crate::components::export_gate::ExportGate;
 use crate::components::findings::FindingsPanel;
 use crate::components::header::ReportHeader;
+use crate::components::import_dialog::ImportDialog;
 use crate::components::narrative::NarrativePart;
 use crate::components::nav::{PartNav, PartState};
 use crate::components::notices::Notices;
@@ -136,6 +137,9 @@ pub fn App() -> Html {
                     { part(4, narrative(Narrative::Problems)) }
                     { part(5, narrative(Narrative::OtherMatters)) }
                 </main>
+                if let Some(import) = state.import.clone() {
+                    <ImportDialog {import} dispatch={dispatch.clone()} />
+                }
                 if let Some(output) = state.gate {
                     <ExportGate {output} findings={state.findings.clone()} dispatch={dispatch.clone()} />
                 }

@@ -8,6 +8,7 @@
 use std::rc::Rc;
 
 use ogi_report_core::grid::{self, Block};
+use ogi_report_core::import::{import_text, Summary};
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
 use ogi_report_core::{
     read_report, write_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section,
@@ -75,6 +76,27 @@ pub struct State {
     pub revision: u32,
     /// A newer build of the page is installed and waits for the user to reload.
     pub update_ready: bool,
+    /// The import of a published report's text: open, and what it read (to confirm).
+    pub import: Option<Rc<ImportState>>,
+}
+
+/// The import dialog: nothing read yet, or a report read from text with its summary.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportState {
+    Choosing,
+    Read {
+        source: String,
+        report: Box<Report>,
+        summary: Summary,
+    },
+}
+
+/// What the user does with an imported report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportUse {
+    NewDraft,
+    StartThisYear,
+    AttachAsPrevious,
 }
 
 pub enum Action {
@@ -116,6 +138,14 @@ pub enum Action {
     Redo,
     /// A newer build is installed (the service worker says so).
     UpdateReady,
+    OpenImport,
+    /// Text copied from a published report page, to be read and shown for confirmation.
+    ImportText {
+        source: String,
+        text: String,
+    },
+    ConfirmImport(ImportUse),
+    CloseImport,
     /// A report file of last year: start this year's draft from it.
     StartFromLastYear {
         name: String,
@@ -164,6 +194,7 @@ impl State {
             history: History::default(),
             revision: 0,
             update_ready: false,
+            import: None,
         };
         match storage::local_storage() {
             Ok(storage) => {
@@ -305,6 +336,9 @@ impl State {
         }
     }
 }
+
+const STARTED_FROM_LAST_YEAR: &str =
+    "已以上年报告开始本年草稿：上年结转已按上年“结转下年度继续办理”填好，小标题已沿用。";
 
 /// The notice for a report file that could not be opened: nothing changed, and why.
 fn unreadable(name: &str, error: &ogi_report_core::FileError) -> String {
@@ -458,7 +492,8 @@ impl Reducible for State {
                 next.relist();
             }
             Action::OpenFile { name, text } => match read_report(&text) {
-                Ok(report) => next.open_new_draft(report, &format!("已打开文件「{name}」，并保存为新的草稿。")),
+                Ok(report) => next
+                    .open_new_draft(report, &format!("已打开文件「{name}」，并保存为新的草稿。")),
                 Err(error) => next.notice = Some(unreadable(&name, &error)),
             },
             Action::FileUnreadable(message) => next.notice = Some(message),
@@ -549,10 +584,36 @@ impl Reducible for State {
                 next.changed();
             }
             Action::UpdateReady => next.update_ready = true,
+            Action::OpenImport => next.import = Some(Rc::new(ImportState::Choosing)),
+            Action::CloseImport => next.import = None,
+            Action::ImportText { source, text } => match import_text(&text) {
+                Ok((report, summary)) => {
+                    next.import = Some(Rc::new(ImportState::Read {
+                        source,
+                        report: Box::new(report),
+                        summary,
+                    }))
+                }
+                Err(not_a_report) => next.notice = Some(format!("「{source}」：{not_a_report}")),
+            },
+            Action::ConfirmImport(use_as) => {
+                let Some(ImportState::Read { report, .. }) = next.import.take().as_deref().cloned()
+                else {
+                    return self;
+                };
+                match use_as {
+                    ImportUse::NewDraft => {
+                        next.open_new_draft(*report, "已从已发布报告的文字建立新的草稿。")
+                    }
+                    ImportUse::StartThisYear => next
+                        .open_new_draft(Report::carry_over(&report, false), STARTED_FROM_LAST_YEAR),
+                    ImportUse::AttachAsPrevious => next.attach_previous(&report),
+                }
+            }
             Action::StartFromLastYear { name, text } => match read_report(&text) {
                 Ok(last_year) => next.open_new_draft(
                     Report::carry_over(&last_year, false),
-                    "已以上年报告开始本年草稿：上年结转已按上年“结转下年度继续办理”填好，小标题已沿用。",
+                    STARTED_FROM_LAST_YEAR,
                 ),
                 Err(error) => next.notice = Some(unreadable(&name, &error)),
             },

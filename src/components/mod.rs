@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod export_gate;
 pub mod findings;
 pub mod header;
+pub mod import_dialog;
 pub mod layout_cell;
 pub mod narrative;
 pub mod nav;

@@ -98,21 +98,21 @@ pub fn Toolbar(props: &Props) -> Html {
     let saved_at = props.saved_at.clone().unwrap_or_default();
     const REPORT_FILE: &str = ".json,application/json";
     html! {
-        <div class="toolbar" role="toolbar" aria-label="操作">
-            <button type="button" class="primary" onclick={check}>{"检查"}</button>
-            <button type="button" onclick={send(|| Action::Undo)} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
-            <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
-            <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
-            <span class="spacer"></span>
-            { file_control("打开报告文件", REPORT_FILE, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
-            <button type="button" data-import="text" disabled=true title="请使用命令行工具 ogi-report import-text（页面内导入将在后续版本提供）">{"导入已发布报告文本"}</button>
-            { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
-            { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
-            <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
-            <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
-            <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
-            <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
-            <button type="button" data-export="print" onclick={send(|| Action::RequestExport(Output::Print))}>{"打印 / PDF"}</button>
-        </div>
-    }
+            <div class="toolbar" role="toolbar" aria-label="操作">
+                <button type="button" class="primary" onclick={check}>{"检查"}</button>
+                <button type="button" onclick={send(|| Action::Undo)} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
+                <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
+                <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
+                <span class="spacer"></span>
+                { file_control("打开报告文件", REPORT_FILE, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
+    <button type="button" data-import="text" onclick={send(|| Action::OpenImport)}>{"导入已发布报告文本"}</button>
+                { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
+                { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
+                <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
+                <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
+                <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
+                <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
+                <button type="button" data-export="print" onclick={send(|| Action::RequestExport(Output::Print))}>{"打印 / PDF"}</button>
+            </div>
+        }
 }

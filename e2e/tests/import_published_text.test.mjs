@@ -1,0 +1,48 @@
+// Importing the text of a published report page: the summary says what was read, left blank or
+// not understood; nothing changes until the user confirms; confirming makes a draft, or starts
+// this year's draft from it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cell, field, findings, openPage, usePage } from '../harness.mjs';
+
+const app = usePage();
+const PAGE = readFileSync('tests/fixtures/seed-2021-page.txt', 'utf8');
+
+async function readText(page, text) {
+  await page.locator('[data-import="text"]').click();
+  await page.locator('[data-import-text]').fill(text);
+  await page.locator('[data-import-read]').click();
+}
+
+test('import summary, confirm as a draft, and start this year from it', async () => {
+  const context = await app.browser.newContext();
+  const page = await openPage(context, app.url);
+  await field(page, 'meta.body').fill('原有草稿');
+
+  await readText(page, '会议纪要\n今天讨论了食堂菜单。');
+  assert.match(await page.locator('[data-notice="message"]').textContent(), /没有找到政府信息公开工作年度报告/);
+  await page.getByRole('button', { name: '取消' }).click();
+
+  await readText(page, PAGE);
+  const summary = page.locator('[data-import-summary]');
+  await summary.waitFor();
+  assert.equal(await summary.locator('[data-import-filled]').getAttribute('data-import-filled'), '200');
+  assert.match(await summary.textContent(), /老城区东南隅街道办事处2021年政府信息公开工作年度报告/);
+  assert.equal(await summary.locator('[data-import-line]').count(), 2, 'the two lines with an eighth number are listed');
+  assert.equal(await field(page, 'meta.body').inputValue(), '原有草稿', 'nothing changes before confirming');
+
+  await summary.locator('[data-import-use="draft"]').click();
+  assert.equal(await field(page, 'meta.body').inputValue(), '老城区东南隅街道办事处');
+  assert.equal(await cell(page, 'requests.total.total').inputValue(), '0');
+  assert.match(await field(page, 'overview.1.heading').inputValue(), /基层政务公开标准化规范化推进情况/);
+  assert.equal(await page.locator('[data-drafts] [data-draft-id]').count(), 2);
+
+  await readText(page, PAGE);
+  await page.locator('[data-import-use="start"]').click();
+  assert.equal(await field(page, 'meta.year').inputValue(), '2022');
+  assert.equal(await cell(page, 'requests.carried_in.total').inputValue(), '0', '上年结转 from last year');
+  await page.getByRole('button', { name: '检查' }).click();
+  assert.equal(await findings(page, 'R9').count(), 0);
+  await context.close();
+});
