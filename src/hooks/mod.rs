@@ -1,4 +1,4 @@
-//! The page's hooks, one per file.
+//! The page's hooks, one per file, and the window-listener helper they share.
 
 mod use_host_messages;
 mod use_jump_focus;
@@ -6,6 +6,7 @@ mod use_persist_request;
 mod use_service_worker;
 mod use_storage_events;
 mod use_undo_keys;
+mod window_listener;
 
 pub use use_host_messages::use_host_messages;
 pub use use_jump_focus::use_jump_focus;

@@ -5,11 +5,11 @@
 
 use ogi_report_core::rules::{check, tally, Context};
 use ogi_report_core::Report;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::MessageEvent;
 use yew::prelude::*;
 
+use super::window_listener::listen;
 use crate::embed;
 use crate::state::{Action, State};
 
@@ -43,22 +43,11 @@ pub fn use_host_messages(
     report: Report,
 ) {
     use_effect_with((), move |_| {
-        let listener =
-            Closure::<dyn Fn(MessageEvent)>::new(move |event| on_message(event, &dispatch));
-        let window = web_sys::window();
-        if let Some(window) = &window {
-            let _ = window
-                .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
-        }
+        let cleanup = listen("message", move |event: MessageEvent| {
+            on_message(event, &dispatch)
+        });
         embed::post("ready", &[]);
-        move || {
-            if let Some(window) = window {
-                let _ = window.remove_event_listener_with_callback(
-                    "message",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        cleanup
     });
     use_effect_with(saved_at, |saved_at| {
         if let Some(at) = saved_at {

@@ -1,17 +1,16 @@
 //! Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo — the page's own history of edits across tables
 //! and narrative, in place of each input's separate browser undo.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use super::window_listener::listen;
 use crate::state::{Action, State};
 
 #[hook]
 pub fn use_undo_keys(dispatch: UseReducerDispatcher<State>) {
     use_effect_with((), move |_| {
-        let listener = Closure::<dyn Fn(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+        listen("keydown", move |event: KeyboardEvent| {
             if !(event.ctrl_key() || event.meta_key()) || event.alt_key() || event.is_composing() {
                 return;
             }
@@ -22,19 +21,6 @@ pub fn use_undo_keys(dispatch: UseReducerDispatcher<State>) {
             };
             event.prevent_default();
             dispatch.dispatch(action);
-        });
-        let window = web_sys::window();
-        if let Some(window) = &window {
-            let _ = window
-                .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let Some(window) = window {
-                let _ = window.remove_event_listener_with_callback(
-                    "keydown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        })
     });
 }
