@@ -1,6 +1,6 @@
 //! `cargo bench -p ogi-report-core`: the time of one `check` of a full report (every cell
 //! non-zero, the seed's narrative, last year's report attached), of reading and writing it, and
-//! of rendering it as Word and HTML.
+//! of rendering it as Word and HTML; importing the seed's published page; summing 200 reports.
 //! Plain timing loops: no benchmark framework to build in CI. Target for check: ≤ 20 µs.
 
 use std::hint::black_box;
@@ -100,6 +100,14 @@ fn main() {
     });
     measure("render_html (full report)", 100, 20, || {
         black_box(render_html(black_box(&report), RenderOptions::default()));
+    });
+    let page = include_str!("../../../tests/fixtures/seed-2021-page.txt");
+    measure("import_text (the seed's published page)", 100, 20, || {
+        black_box(ogi_report_core::import::import_text(black_box(page)).ok());
+    });
+    let units: Vec<Report> = (0..200).map(|_| full_report()).collect();
+    measure("sum of 200 full reports", 20, 2, || {
+        black_box(ogi_report_core::sum::sum_reports(black_box(&units), "汇总"));
     });
     let mut editing = report.clone();
     let cell = CellRef::parse("requests.granted.research").expect("cell");
