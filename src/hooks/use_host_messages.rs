@@ -54,7 +54,14 @@ pub fn use_host_messages(
             embed::post("saved", &[("savedAt", at.as_str().into())]);
         }
     });
-    let counts = use_memo(report, |report| tally(&check(report, &Context::default())));
+    // A second, final-stage check per edit is worth it only when a host listens.
+    let counts = use_memo(report, |report| {
+        if embed::config().origins.is_empty() {
+            (0, 0)
+        } else {
+            tally(&check(report, &Context::default()))
+        }
+    });
     let (errors, warnings) = *counts;
     use_effect_with((errors, warnings), |(errors, warnings)| {
         embed::post(
