@@ -68,7 +68,8 @@ pub fn render_html(report: &Report, options: RenderOptions) -> String {
 pub const PRINT_CSS: &str = "@page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n\
 .ogi-report table { page-break-inside: auto; }\n\
 .ogi-report thead { display: table-header-group; }\n\
-.ogi-report tr { page-break-inside: avoid; break-inside: avoid; }\n\
+.ogi-report th, .ogi-report td { page-break-inside: avoid; break-inside: avoid; }\n\
+.ogi-report th[rowspan] { page-break-inside: auto; break-inside: auto; }\n\
 @media screen { .ogi-report { max-width: 156mm; margin: 2em auto; } }\n";
 
 /// The report as an `<article>` (what the page prints, and the body of the file).
