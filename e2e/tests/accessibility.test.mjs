@@ -1,10 +1,19 @@
-// axe-core on the page with findings showing: no serious or critical violation.
+// axe-core on the page with findings showing, and on its dialogs: no serious or critical violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cell, findings, openPage, typeInto, usePage } from '../harness.mjs';
 
 const app = usePage();
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page) {
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
+}
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 test('no serious or critical accessibility violation', async () => {
@@ -15,9 +24,17 @@ test('no serious or critical accessibility violation', async () => {
   await page.getByRole('button', { name: '检查' }).click();
   assert.ok((await findings(page).count()) > 3, 'findings are showing');
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target}`);
-  assert.deepEqual(summary, []);
+  assert.deepEqual(await seriousViolations(page), [], 'the form with findings');
+
+  await page.locator('[data-export="docx"]').click();
+  await page.locator('[data-export-gate]').waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'the 检查 gate dialog');
+  await page.getByRole('button', { name: '返回修改' }).click();
+
+  await page.locator('[data-import="text"]').click();
+  await page.locator('[data-import-text]').fill(readFileSync('tests/fixtures/seed-2021-page.txt', 'utf8'));
+  await page.locator('[data-import-read]').click();
+  await page.locator('[data-import-summary]').waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'the import summary dialog');
   await context.close();
 });
