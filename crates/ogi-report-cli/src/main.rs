@@ -18,7 +18,8 @@ const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
   ogi-report render FILE --to json|docx|html --out OUT
   ogi-report import-text TEXT_FILE --out FILE
-  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称]";
+  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称]
+  ogi-report rules";
 
 /// A failure that ends the command with status 2 and a message on stderr.
 struct Unusable(String);
@@ -44,6 +45,13 @@ fn run(args: &[String]) -> Result<ExitCode, Unusable> {
         "render" => render(&options),
         "import-text" => import_text(&options),
         "sum" => sum(&options),
+        "rules" => {
+            for rule in &rules::RULES {
+                let summary = rules::summary(rule.id).unwrap_or_default();
+                println!("{}\t{}\t{summary}", rule.id, rule.severity.label());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

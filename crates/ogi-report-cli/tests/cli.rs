@@ -315,3 +315,14 @@ fn sum_adds_units_and_lists_what_it_left_out() {
     assert_eq!(total["proactive"]["fees"], "1.75", "exact decimal sum");
     assert_eq!(total["overview"], serde_json::json!([]), "narrative empty");
 }
+
+#[test]
+fn rules_lists_every_rule_with_what_it_says() {
+    let output = ogi_report(&["rules"]);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 18);
+    assert!(lines[0].starts_with("R1\t错误\t表三每一列"), "{}", lines[0]);
+    assert!(lines[17].starts_with("R18\t提示\t"), "{}", lines[17]);
+}

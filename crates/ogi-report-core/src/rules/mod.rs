@@ -70,8 +70,6 @@ pub struct Rule {
     pub id: &'static str,
     /// The most severe finding the rule gives.
     pub severity: Severity,
-    /// What the rule says, in Chinese.
-    pub summary: &'static str,
     pub check: fn(&Report, &Context, &mut Vec<Finding>),
 }
 
@@ -81,112 +79,140 @@ pub const RULES: [Rule; 18] = [
     Rule {
         id: "R1",
         severity: Severity::Error,
-        summary: "表三每一列：第一项加第二项之和，等于（七）总计加第四项之和",
         check: balance::r1,
     },
     Rule {
         id: "R2",
         severity: Severity::Error,
-        summary: "表三每一行：总计等于各类申请人之和",
         check: balance::r2,
     },
     Rule {
         id: "R3",
         severity: Severity::Error,
-        summary: "表三每一列：（七）总计等于（一）至（六）各项之和",
         check: balance::r3,
     },
     Rule {
         id: "R4",
         severity: Severity::Help,
-        summary: crate::format::PARTLY_GRANTED_HELP,
         check: help_only,
     },
     Rule {
         id: "R5",
         severity: Severity::Error,
-        summary: "表四每一组：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
         check: balance::r5,
     },
     Rule {
         id: "R6",
         severity: Severity::Error,
-        summary: "件数须为不小于 0 的整数",
         check: cells::r6,
     },
     Rule {
         id: "R7",
         severity: Severity::Error,
-        summary: "收费金额以万元为单位，不小于 0，最多 4 位小数",
         check: cells::r7,
     },
     Rule {
         id: "R8",
         severity: Severity::Error,
-        summary: "定稿的表格不能有空白格或“/”“无”等占位符，没有的填 0",
         check: cells::r8,
     },
     Rule {
         id: "R9",
         severity: Severity::Warning,
-        summary: "本年上年结转应等于上年报告的结转下年度继续办理",
         check: previous::r9,
     },
     Rule {
         id: "R10",
         severity: Severity::Warning,
-        summary: "现行有效件数约等于上年现行有效件数加本年制发减本年废止",
         check: previous::r10,
     },
     Rule {
         id: "R11",
         severity: Severity::Warning,
-        summary: "正文中提到的数字应与表格一致",
         check: narrative::r11,
     },
     Rule {
         id: "R12",
         severity: Severity::Warning,
-        summary: "逾期未缴纳信息处理费的件数与第六部分的收费说明应一致",
         check: narrative::r12,
     },
     Rule {
         id: "R13",
         severity: Severity::Error,
-        summary: "六个部分齐全，表格的行和列不增不减不改名",
         check: structure::r13,
     },
     Rule {
         id: "R14",
         severity: Severity::Warning,
-        summary: "第六部分应逐项说明四个常见事项（没有的写“无”）",
         check: narrative::r14,
     },
     Rule {
         id: "R15",
         severity: Severity::Warning,
-        summary: "人民政府的报告应说明工作考核、社会评议和责任追究结果情况",
         check: narrative::r15,
     },
     Rule {
         id: "R16",
         severity: Severity::Error,
-        summary: "标题年度与报告年度一致，统计期为该自然年度",
         check: structure::r16,
     },
     Rule {
         id: "R17",
         severity: Severity::Warning,
-        summary: "正文不应大段照搬上年报告（内容雷同）",
         check: previous::r17,
     },
     Rule {
         id: "R18",
         severity: Severity::Info,
-        summary: "发布截止日期提醒",
         check: structure::r18,
     },
 ];
+
+/// What each rule says, in Chinese, by id: the documentation of the rules (`ogi-report rules`).
+/// Kept apart from the checkers so that the page, which never lists them, does not carry the text.
+pub const RULE_SUMMARIES: [(&str, &str); 18] = [
+    (
+        "R1",
+        "表三每一列：第一项加第二项之和，等于（七）总计加第四项之和",
+    ),
+    ("R2", "表三每一行：总计等于各类申请人之和"),
+    ("R3", "表三每一列：（七）总计等于（一）至（六）各项之和"),
+    ("R4", crate::format::PARTLY_GRANTED_HELP),
+    (
+        "R5",
+        "表四每一组：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+    ),
+    ("R6", "件数须为不小于 0 的整数"),
+    ("R7", "收费金额以万元为单位，不小于 0，最多 4 位小数"),
+    ("R8", "定稿的表格不能有空白格或“/”“无”等占位符，没有的填 0"),
+    ("R9", "本年上年结转应等于上年报告的结转下年度继续办理"),
+    (
+        "R10",
+        "现行有效件数约等于上年现行有效件数加本年制发减本年废止",
+    ),
+    ("R11", "正文中提到的数字应与表格一致"),
+    (
+        "R12",
+        "逾期未缴纳信息处理费的件数与第六部分的收费说明应一致",
+    ),
+    ("R13", "六个部分齐全，表格的行和列不增不减不改名"),
+    ("R14", "第六部分应逐项说明四个常见事项（没有的写“无”）"),
+    (
+        "R15",
+        "人民政府的报告应说明工作考核、社会评议和责任追究结果情况",
+    ),
+    ("R16", "标题年度与报告年度一致，统计期为该自然年度"),
+    ("R17", "正文不应大段照搬上年报告（内容雷同）"),
+    ("R18", "发布截止日期提醒"),
+];
+
+/// What the rule with this id says.
+pub fn summary(id: &str) -> Option<&'static str> {
+    RULE_SUMMARIES
+        .iter()
+        .find(|(rule, _)| *rule == id)
+        .map(|(_, text)| *text)
+}
 
 /// The rule with this id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
