@@ -82,22 +82,22 @@ impl Embedding {
         self.locked.contains(&field)
     }
 
-    /// Applies the host's prefill: to an empty field, and always to a locked one.
+    /// Applies the host's prefill: to a fresh draft, and always to a locked field.
     pub fn prefill(&self, report: &mut Report) {
-        if let Some(body) = &self.body {
-            if report.meta.body.trim().is_empty() || self.is_locked(FieldRef::Body) {
-                report.meta.body = body.clone();
-            }
+        // A draft without a body name is fresh: the portal's values apply to all of it.
+        let fresh = report.meta.body.trim().is_empty();
+        let applies = |field: FieldRef| fresh || self.is_locked(field);
+        if let Some(body) = self.body.as_ref().filter(|_| applies(FieldRef::Body)) {
+            report.meta.body = body.clone();
         }
-        if let Some(year) = self.year {
-            if report.meta.year.is_none() || self.is_locked(FieldRef::Year) {
-                report.meta.year = Some(year);
-            }
+        if let Some(year) = self
+            .year
+            .filter(|_| applies(FieldRef::Year) || report.meta.year.is_none())
+        {
+            report.meta.year = Some(year);
         }
-        if let Some(body_type) = self.body_type {
-            if self.is_locked(FieldRef::BodyType) || report.meta == Default::default() {
-                report.meta.body_type = body_type;
-            }
+        if let Some(body_type) = self.body_type.filter(|_| applies(FieldRef::BodyType)) {
+            report.meta.body_type = body_type;
         }
     }
 

@@ -38,7 +38,7 @@ const messages = (page, type) => page.evaluate((t) => window.__messages.filter((
 test('a portal embeds the form', async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   const { page, frame } = await openPortal(context, servers.portal, {
-    ns: 'portal-a', body: '甲街道办事处', year: '2024', body_type: 'department', lock: 'body,year',
+    ns: 'portal-a', body: '甲街道办事处', year: '2024', body_type: 'government', lock: 'body,year',
   });
   await page.waitForFunction(() => window.__messages.some((m) => m.type === 'ready'));
   assert.equal(await frame.locator('.app-bar').isVisible(), false, 'no app chrome when embedded');
@@ -47,6 +47,9 @@ test('a portal embeds the form', async () => {
   assert.notEqual(await body.getAttribute('readonly'), null, 'locked');
   assert.equal(await frame.locator('[data-field="meta.year"]').inputValue(), '2024');
   assert.equal(await frame.locator('[data-field="meta.year"]').isDisabled(), true);
+  const bodyType = frame.locator('[data-field="meta.body_type"]');
+  assert.equal(await bodyType.inputValue(), 'government', 'an unlocked prefill applies to a fresh draft');
+  assert.equal(await bodyType.isDisabled(), false, 'and stays changeable');
 
   await frame.locator('[data-cell="requests.received.natural_person"]').fill('4');
   await page.waitForFunction(() => window.__messages.some((m) => m.type === 'saved' && m.savedAt));
