@@ -39,10 +39,7 @@ fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
         }
         let (filled, total) = match part.kind {
             PartKind::Narrative => {
-                let narrative = Narrative::ALL
-                    .into_iter()
-                    .find(|n| n.part_index() == index)
-                    .unwrap_or(Narrative::Overview);
+                let narrative = Narrative::of_part(index).unwrap_or(Narrative::Overview);
                 let sections = report.sections(narrative);
                 (
                     sections

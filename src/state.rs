@@ -72,8 +72,6 @@ pub struct State {
     /// An export waiting for the user's decision because 检查 found errors.
     pub gate: Option<Output>,
     pub history: History,
-    /// Bumped by undo and redo so that inputs drop what they were showing while typed.
-    pub revision: u32,
     /// A newer build of the page is installed and waits for the user to reload.
     pub update_ready: bool,
     /// The import of a published report's text: open, and what it read (to confirm).
@@ -192,7 +190,6 @@ impl State {
             jump: None,
             gate: None,
             history: History::default(),
-            revision: 0,
             update_ready: false,
             import: None,
         };
@@ -281,7 +278,6 @@ impl State {
 
     fn switch_to(&mut self, id: String, name: String, report: Report, saved_at: Option<String>) {
         self.history.clear();
-        self.revision += 1;
         self.draft_id = id;
         self.draft_name = name;
         self.report = report;
@@ -580,7 +576,6 @@ impl Reducible for State {
                 };
                 let Some(report) = restored else { return self };
                 next.report = report;
-                next.revision += 1;
                 next.changed();
             }
             Action::UpdateReady => next.update_ready = true,

@@ -4,10 +4,9 @@
 //! that carry an extra number, and numbers split across lines. Nothing is guessed silently: the
 //! [`Summary`] lists every cell filled, every cell left blank and every line not understood.
 
-use crate::cell::{AmountCell, CountCell};
 use crate::format::{
-    ProactiveCellRef, HEADING_ALIASES, PARTS, PART_APPEALS, PART_OTHER_MATTERS, PART_OVERVIEW,
-    PART_PROACTIVE, PART_PROBLEMS, PART_REQUESTS, REQUEST_COLS, REQUEST_ROWS, TITLE_SUFFIX,
+    HEADING_ALIASES, PARTS, PART_APPEALS, PART_OTHER_MATTERS, PART_OVERVIEW, PART_PROACTIVE,
+    PART_PROBLEMS, PART_REQUESTS, REQUEST_COLS, REQUEST_ROWS, TITLE_SUFFIX,
 };
 use crate::layout;
 use crate::report::{BodyType, CellRef, Narrative, Report, Section};
@@ -237,10 +236,7 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
         };
         match current {
             PART_OVERVIEW | PART_PROBLEMS | PART_OTHER_MATTERS => {
-                let narrative = Narrative::ALL
-                    .into_iter()
-                    .find(|n| n.part_index() == current)
-                    .unwrap_or(Narrative::Overview);
+                let narrative = Narrative::of_part(current).unwrap_or(Narrative::Overview);
                 let sections = report.sections_mut(narrative);
                 if let Some(heading) = sub_heading(line) {
                     sections.push(Section::new(&heading, ""));
@@ -342,9 +338,7 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
     }
     // A part whose heading never came is missing (R13); so is a narrative part left empty.
     for (index, spec) in PARTS.iter().enumerate() {
-        let empty = Narrative::ALL
-            .into_iter()
-            .any(|n| n.part_index() == index && report.sections(n).is_empty());
+        let empty = Narrative::of_part(index).is_some_and(|n| report.sections(n).is_empty());
         if !parts_seen[index] || empty {
             report.missing.push(spec.key.to_owned());
         }
@@ -371,11 +365,7 @@ fn label_of(label: &str) -> &'static str {
 }
 
 fn store(report: &mut Report, cell: CellRef, value: &str, summary: &mut Summary) {
-    if cell == CellRef::Proactive(ProactiveCellRef::Fees) {
-        report.set_fees(AmountCell::parse(value));
-    } else {
-        report.set_count(cell, CountCell::parse(value));
-    }
+    report.set_text(cell, value);
     summary.filled.push(cell.path());
 }
 

@@ -84,6 +84,13 @@ impl Narrative {
         Narrative::OtherMatters,
     ];
 
+    /// The narrative part at this index of [`format::PARTS`], if it is one.
+    pub fn of_part(index: usize) -> Option<Narrative> {
+        Narrative::ALL
+            .into_iter()
+            .find(|part| part.part_index() == index)
+    }
+
     /// Index of the part in [`format::PARTS`].
     pub fn part_index(self) -> usize {
         match self {
@@ -413,14 +420,20 @@ impl Report {
         Rc::make_mut(&mut self.proactive).fees = value;
     }
 
+    /// Parses text as the cell's input and stores it, totals untouched (an import keeps the
+    /// totals its text brings).
+    pub fn set_text(&mut self, cell: CellRef, raw: &str) {
+        if cell.is_amount() {
+            self.set_fees(AmountCell::parse(raw));
+        } else {
+            self.set_count(cell, CountCell::parse(raw));
+        }
+    }
+
     /// A user's edit: parses the text, stores it, and recomputes the totals that depend on the
     /// cell. Copies only the rows it changes.
     pub fn edit_cell(&mut self, cell: CellRef, raw: &str) {
-        if cell.is_amount() {
-            self.set_fees(AmountCell::parse(raw));
-            return;
-        }
-        self.set_count(cell, CountCell::parse(raw));
+        self.set_text(cell, raw);
         for total in dependent_totals(cell) {
             self.refresh_total(total);
         }
@@ -528,29 +541,6 @@ impl Report {
             if self.count(cell) != Some(&total) {
                 self.set_count(cell, total);
             }
-        }
-    }
-
-    /// The value a meta or narrative field's input shows.
-    pub fn field_text(&self, field: FieldRef) -> String {
-        match field {
-            FieldRef::Body => self.meta.body.clone(),
-            FieldRef::Year => self
-                .meta
-                .year
-                .map(|year| year.to_string())
-                .unwrap_or_default(),
-            FieldRef::BodyType => self.meta.body_type.key().to_owned(),
-            FieldRef::Heading(part, index) => self
-                .sections(part)
-                .get(index)
-                .map(|s| s.heading.clone())
-                .unwrap_or_default(),
-            FieldRef::Text(part, index) => self
-                .sections(part)
-                .get(index)
-                .map(|s| s.text.clone())
-                .unwrap_or_default(),
         }
     }
 }

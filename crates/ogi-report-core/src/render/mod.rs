@@ -36,8 +36,7 @@ pub fn blocks(report: &Report) -> Vec<Block<'_>> {
         match part.kind {
             PartKind::Table => blocks.extend(layout::table(index).map(Block::Table)),
             PartKind::Narrative => {
-                let Some(narrative) = Narrative::ALL.into_iter().find(|n| n.part_index() == index)
-                else {
+                let Some(narrative) = Narrative::of_part(index) else {
                     continue;
                 };
                 for section in report.sections(narrative) {

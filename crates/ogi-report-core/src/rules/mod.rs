@@ -214,11 +214,6 @@ pub fn summary(id: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
-/// The rule with this id.
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|rule| rule.id == id)
-}
-
 /// Runs every rule. Findings come in rule order; within a rule, in table order.
 pub fn check(report: &Report, context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
