@@ -295,11 +295,17 @@ impl State {
         self.recheck();
     }
 
-    fn open_new_draft(&mut self, mut report: Report, notice: &str) {
-        embed::config().prefill(&mut report);
-        self.switch_to(storage::new_id(), String::new(), report, None);
+    /// A new draft (new id) holding `report`, saved at once and listed.
+    fn start_draft(&mut self, name: String, report: Report) {
+        self.switch_to(storage::new_id(), name, report, None);
         self.save_now();
         self.relist();
+    }
+
+    /// A report from a file or an import becomes a new draft, with the portal's prefill.
+    fn open_new_draft(&mut self, mut report: Report, notice: &str) {
+        embed::config().prefill(&mut report);
+        self.start_draft(String::new(), report);
         self.notice = Some(notice.to_owned());
     }
 
@@ -427,9 +433,7 @@ impl Reducible for State {
             }
             Action::NewDraft => {
                 let report = new_report(next.today);
-                next.switch_to(storage::new_id(), String::new(), report, None);
-                next.save_now();
-                next.relist();
+                next.start_draft(String::new(), report);
             }
             Action::OpenDraft(id) => {
                 let Some(storage) = next.storage() else {
@@ -461,9 +465,7 @@ impl Reducible for State {
                         draft.name
                     }
                 );
-                next.switch_to(storage::new_id(), name, draft.report, None);
-                next.save_now();
-                next.relist();
+                next.start_draft(name, draft.report);
             }
             Action::RenameDraft(id, name) => {
                 if id == next.draft_id {
