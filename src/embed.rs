@@ -37,11 +37,13 @@ fn read_url() -> Embedding {
         return Embedding::default();
     };
     let text = |name: &str| params.get(name).filter(|value| !value.trim().is_empty());
+    // Letters, digits, `-`, `_`; not a word the storage keys themselves use.
     let namespace = text("ns").filter(|ns| {
         ns.len() <= 40
             && ns
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+            && crate::storage::namespace_is_free(ns)
     });
     let locked = text("lock")
         .map(|list| {

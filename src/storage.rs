@@ -20,6 +20,13 @@ const CURRENT: &str = "current";
 /// The envelope's own version; a larger one was written by a newer tool.
 const ENVELOPE_VERSION: u64 = 1;
 
+/// Whether a namespace name cannot be mistaken for one of the key words below.
+pub fn namespace_is_free(namespace: &str) -> bool {
+    ![DRAFT, CORRUPT, CURRENT]
+        .iter()
+        .any(|word| word.trim_end_matches(':') == namespace)
+}
+
 /// The key prefix: one per embedding namespace, so two portals keep separate drafts.
 fn prefix() -> String {
     match crate::embed::config().namespace {
