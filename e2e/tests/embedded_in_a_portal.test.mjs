@@ -61,6 +61,8 @@ test('a portal embeds the form', async () => {
   const download = page.waitForEvent('download');
   await frame.locator('[data-export="json"]').click();
   await download;
+  // postMessage is asynchronous: the download may come first.
+  await page.waitForFunction(() => window.__messages.some((m) => m.type === 'exported'));
   const exported = await messages(page, 'exported');
   assert.equal(exported.at(-1).kind, 'json');
   assert.match(exported.at(-1).fileName, /^甲街道办事处2024年政府信息公开工作年度报告\.json$/);
