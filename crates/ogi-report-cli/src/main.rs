@@ -11,6 +11,7 @@ use ogi_report_core::render::docx::render_docx;
 use ogi_report_core::render::html::render_html;
 use ogi_report_core::render::RenderOptions;
 use ogi_report_core::rules::{self, tally, Context, Date, Finding, Severity, Stage};
+use ogi_report_core::sum::Units;
 use ogi_report_core::{read_report, write_report, Report};
 use serde::Serialize;
 
@@ -250,59 +251,39 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
         .out
         .as_deref()
         .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
-    let mut reports: Vec<Report> = Vec::new();
-    let mut refused: Vec<String> = Vec::new();
+    let mut units = Units::default();
     for path in &options.files {
-        match load(path) {
-            Ok(report) => match (
-                reports.first().and_then(|first| first.meta.year),
-                report.meta.year,
-            ) {
-                (Some(year), Some(other)) if year != other => refused.push(format!(
-                    "{}：报告年度为 {other}，与其他单位（{year}）不同",
-                    path.display()
-                )),
-                _ => reports.push(report),
+        let name = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => units.add(&name, &text),
+                Err(_) => units.refuse(&name, "文件不是 UTF-8 编码的文本。"),
             },
-            Err(Unusable(message)) => refused.push(message),
+            Err(e) => units.refuse(&name, &format!("无法读取：{e}")),
         }
     }
-    if reports.is_empty() {
+    if units.accepted.is_empty() {
+        let refused: Vec<String> = units
+            .refused
+            .iter()
+            .map(|(file, reason)| format!("{file}：{reason}"))
+            .collect();
         return Err(Unusable(format!(
             "没有可以汇总的报告文件。\n{}",
             refused.join("\n")
         )));
     }
     let body = options.body.clone().unwrap_or_else(|| "汇总".to_owned());
-    let (total, left_out) = ogi_report_core::sum::sum_reports(&reports, &body);
+    let (total, left_out) = units.sum(&body);
     std::fs::write(out, write_report(&total))
         .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
-    let labels: Vec<&str> = ogi_report_core::sum::KEY_FIGURES
-        .iter()
-        .map(|(label, _)| *label)
-        .collect();
-    println!("单位\t错误\t提醒\t{}", labels.join("\t"));
-    for report in &reports {
-        let line = ogi_report_core::sum::unit_line(report);
-        let figures: Vec<String> = line
-            .figures
-            .iter()
-            .map(|(_, value)| value.clone())
-            .collect();
-        println!(
-            "{}\t{}\t{}\t{}",
-            line.body,
-            line.errors,
-            line.warnings,
-            figures.join("\t")
-        );
+    print!("{}", ogi_report_core::sum::units_table(&units));
+    println!("已汇总 {} 个单位的报告。", units.accepted.len());
+    for message in &left_out {
+        println!("{message}");
     }
-    println!("已汇总 {} 个单位的报告。", reports.len());
-    for (unit, cell) in &left_out {
-        println!("{unit} 的 {cell} 不是数字，未计入汇总。");
-    }
-    for reason in &refused {
-        println!("未汇总：{reason}");
+    for (file, reason) in &units.refused {
+        println!("未汇总：{file}：{reason}");
     }
     Ok(ExitCode::SUCCESS)
 }

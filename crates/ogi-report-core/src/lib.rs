@@ -10,9 +10,12 @@
 //! - [`file`]: reading (strict, with migration) and writing the report file;
 //! - [`grid`]: moving between cells and pasting blocks copied from spreadsheets or report pages;
 //! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
-//! - [`render`]: the report as Word (.docx) and self-contained HTML.
+//! - [`render`]: the report as Word (.docx) and self-contained HTML;
+//! - [`import`]: the text of a published report page → a report and what was (not) placed;
+//! - [`sum`]: 汇总 of many units' reports; [`compare`]: this year beside last year.
 
 pub mod cell;
+pub mod compare;
 pub mod file;
 pub mod format;
 pub mod grid;

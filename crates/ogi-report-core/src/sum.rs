@@ -1,10 +1,83 @@
-//! 汇总: a superior office's sum of its units' reports for one year. Every table cell is summed
-//! (the fee exactly), totals are recomputed, the narrative is left empty. A cell that is not a
-//! number in some unit's report is left out of the sum and named, never guessed.
+//! 汇总: a superior office's sum of its units' reports for one year. Files are gathered into
+//! [`Units`] (unreadable, other-year and repeated files refused with the reason), every table
+//! cell is summed (the fee exactly), totals are recomputed, the narrative is left empty. A cell
+//! that is not a number in some unit's report is left out of the sum and named, never guessed.
+//! The page and the CLI both gather and sum through this module, so they cannot disagree.
 
 use crate::cell::{Amount, Cell};
+use crate::file::read_report;
 use crate::report::{CellRef, Report};
 use crate::rules::{check, tally, Context};
+
+/// The units' reports gathered for one 汇总, in the order the files were given.
+#[derive(Clone, Debug, Default)]
+pub struct Units {
+    /// (file name, report) of every file accepted.
+    pub accepted: Vec<(String, Report)>,
+    /// (file name, reason) of every file left out.
+    pub refused: Vec<(String, String)>,
+}
+
+impl Units {
+    /// Reads one unit's file. The first accepted report sets the year; a report of another
+    /// year, or of a unit already gathered, is refused rather than summed twice or mixed.
+    pub fn add(&mut self, file: &str, text: &str) {
+        let report = match read_report(text) {
+            Ok(report) => report,
+            Err(error) => {
+                self.refused.push((file.to_owned(), error.to_string()));
+                return;
+            }
+        };
+        let reason = self.conflict(&report);
+        match reason {
+            Some(reason) => self.refused.push((file.to_owned(), reason)),
+            None => self.accepted.push((file.to_owned(), report)),
+        }
+    }
+
+    /// Records a file that could not even be read as text.
+    pub fn refuse(&mut self, file: &str, reason: &str) {
+        self.refused.push((file.to_owned(), reason.to_owned()));
+    }
+
+    /// The year of the gathered reports.
+    pub fn year(&self) -> Option<i32> {
+        self.accepted
+            .iter()
+            .find_map(|(_, report)| report.meta.year)
+    }
+
+    fn conflict(&self, report: &Report) -> Option<String> {
+        if let (Some(year), Some(other)) = (self.year(), report.meta.year) {
+            if year != other {
+                return Some(format!(
+                    "报告年度为 {other} 年，与已汇总的报告（{year} 年）不同，未计入。"
+                ));
+            }
+        }
+        let body = report.meta.body.trim();
+        let (earlier, _) = self
+            .accepted
+            .iter()
+            .find(|(_, gathered)| !body.is_empty() && gathered.meta.body.trim() == body)?;
+        Some(format!(
+            "单位「{body}」的报告已从文件「{earlier}」计入，未重复汇总。"
+        ))
+    }
+
+    pub fn reports(&self) -> Vec<Report> {
+        self.accepted
+            .iter()
+            .map(|(_, report)| report.clone())
+            .collect()
+    }
+
+    /// The summed report and what was left out of it (see [`sum_reports`]).
+    pub fn sum(&self, body: &str) -> (Report, Vec<String>) {
+        sum_reports(&self.reports(), body)
+    }
+}
 
 /// One unit's line in the 汇总 table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,8 +118,30 @@ pub fn unit_line(report: &Report) -> UnitLine {
     }
 }
 
-/// The summed report, and (unit, cell path) for values left out because they are not numbers.
-pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<(String, String)>) {
+/// The 汇总 table as tab-separated text: a header line, then one line per unit (file order).
+pub fn units_table(units: &Units) -> String {
+    let labels: Vec<&str> = KEY_FIGURES.iter().map(|(label, _)| *label).collect();
+    let mut text = format!("单位\t错误\t提醒\t{}\n", labels.join("\t"));
+    for (_, report) in &units.accepted {
+        let line = unit_line(report);
+        let figures: Vec<&str> = line
+            .figures
+            .iter()
+            .map(|(_, value)| value.as_str())
+            .collect();
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\n",
+            line.body,
+            line.errors,
+            line.warnings,
+            figures.join("\t")
+        ));
+    }
+    text
+}
+
+/// The summed report, and a message for each value left out because it is not a number.
+pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<String>) {
     let mut total = Report::new_draft();
     total.meta.body = body.to_owned();
     total.meta.year = reports.first().and_then(|report| report.meta.year);
@@ -61,7 +156,7 @@ pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<(String, Stri
                 match report.fees() {
                     Cell::Value(amount) => sum = sum.checked_add(*amount).unwrap_or(sum),
                     Cell::Blank => {}
-                    _ => left_out.push((report.meta.body.clone(), cell.path())),
+                    _ => left_out.push(left_out_message(report, cell)),
                 }
             }
             total.set_fees(Cell::Value(sum));
@@ -72,10 +167,19 @@ pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<(String, Stri
             match report.count(cell) {
                 Some(Cell::Value(value)) => sum = sum.saturating_add(*value),
                 Some(Cell::Blank) | None => {}
-                Some(_) => left_out.push((report.meta.body.clone(), cell.path())),
+                Some(_) => left_out.push(left_out_message(report, cell)),
             }
         }
         total.set_count(cell, Cell::Value(sum));
     }
     (total.with_computed_totals(), left_out)
+}
+
+fn left_out_message(report: &Report, cell: CellRef) -> String {
+    format!(
+        "「{}」的{}填的是「{}」，不是数字，未计入汇总。",
+        report.meta.body,
+        cell.message_label(),
+        report.cell_text(cell)
+    )
 }

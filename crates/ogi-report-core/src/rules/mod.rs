@@ -6,7 +6,7 @@ mod balance;
 mod cells;
 mod date;
 mod narrative;
-mod previous;
+pub(crate) mod previous;
 mod structure;
 
 use serde::Serialize;

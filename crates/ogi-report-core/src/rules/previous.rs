@@ -91,44 +91,84 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|sentence| sentence.chars().count() >= MIN_SENTENCE_CHARS)
 }
 
-pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    let Some(previous) = report.previous.as_deref() else {
-        return;
-    };
-    // A sorted list beats a hash set for the few dozen sentences of a report.
-    let mut last_year: Vec<&str> = Narrative::ALL
+/// Last year's narrative sentences, sorted for lookup (a sorted list beats a hash set for the
+/// few dozen sentences of a report).
+pub(crate) fn last_year_sentences(previous: &Report) -> Vec<&str> {
+    let mut sentences: Vec<&str> = Narrative::ALL
         .into_iter()
         .flat_map(|part| previous.sections(part))
         .flat_map(|section| sentences(&section.text))
         .collect();
-    last_year.sort_unstable();
+    sentences.sort_unstable();
+    sentences
+}
+
+/// How much of one part repeats last year's sentences word for word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Repeated {
+    /// Characters in the part's sentences, and in those found in last year's report.
+    pub chars: usize,
+    pub repeated_chars: usize,
+    pub repeated_sentences: usize,
+    /// Indexes of the sub-sections holding a repeated sentence.
+    pub sections: Vec<usize>,
+}
+
+impl Repeated {
+    pub fn percent(&self) -> usize {
+        (self.repeated_chars * 100)
+            .checked_div(self.chars)
+            .unwrap_or(0)
+    }
+
+    /// Long enough to judge, and mostly repeated (R17).
+    pub fn is_copied(&self) -> bool {
+        self.chars >= MIN_PART_CHARS && self.percent() >= COPIED_SHARE_PERCENT
+    }
+}
+
+pub(crate) fn repeated(report: &Report, part: Narrative, last_year: &[&str]) -> Repeated {
+    let mut measure = Repeated::default();
+    for (index, section) in report.sections(part).iter().enumerate() {
+        let mut section_repeats = false;
+        for sentence in sentences(&section.text) {
+            let length = sentence.chars().count();
+            measure.chars += length;
+            if last_year.binary_search(&sentence).is_ok() {
+                measure.repeated_chars += length;
+                measure.repeated_sentences += 1;
+                section_repeats = true;
+            }
+        }
+        if section_repeats {
+            measure.sections.push(index);
+        }
+    }
+    measure
+}
+
+pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    let Some(previous) = report.previous.as_deref() else {
+        return;
+    };
+    let last_year = last_year_sentences(previous);
     if last_year.is_empty() {
         return;
     }
     for part in Narrative::ALL {
-        let (mut total, mut copied, mut copied_sentences) = (0, 0, 0);
-        let mut cells = Vec::new();
-        for (index, section) in report.sections(part).iter().enumerate() {
-            let mut section_copied = false;
-            for sentence in sentences(&section.text) {
-                let length = sentence.chars().count();
-                total += length;
-                if last_year.binary_search(&sentence).is_ok() {
-                    copied += length;
-                    copied_sentences += 1;
-                    section_copied = true;
-                }
-            }
-            if section_copied {
-                cells.push(FieldRef::Text(part, index).path());
-            }
-        }
-        if total >= MIN_PART_CHARS && copied * 100 >= total * COPIED_SHARE_PERCENT {
+        let measure = repeated(report, part, &last_year);
+        if measure.is_copied() {
             let message = format!(
-                "{}中约 {}% 的文字（{copied_sentences} 句）与上年报告逐句相同。年度报告应反映本年度的实际工作，请结合本年情况重新撰写（内容雷同是常见的扣分项）。",
+                "{}中约 {}% 的文字（{} 句）与上年报告逐句相同。年度报告应反映本年度的实际工作，请结合本年情况重新撰写（内容雷同是常见的扣分项）。",
                 part.part().heading,
-                copied * 100 / total
+                measure.percent(),
+                measure.repeated_sentences,
             );
+            let cells = measure
+                .sections
+                .iter()
+                .map(|index| FieldRef::Text(part, *index).path())
+                .collect();
             findings.push(finding("R17", Severity::Warning, cells, message));
         }
     }
