@@ -17,7 +17,11 @@ PORT ?= 8080
 serve: build
 	node e2e/server.mjs dist $(PORT)
 
+# The tools page first: the filling page's build copies it into dist/tools/.
+TOOLS_PAGE := target/tools-page/tools
+
 build: tools-build
+	trunk build --release --dist $(TOOLS_PAGE) tools.html
 	trunk build --release
 
 test: tools lint test-native test-wasm build size test-e2e
@@ -60,6 +64,7 @@ test-e2e: tools
 # `timing` feature into target/bench-dist.
 bench: build tools-browser
 	cargo bench -q -p ogi-report-core 2>/dev/null | grep -E "µs|findings" | tee target/native-bench.txt
+	trunk build --release --dist $(TOOLS_PAGE) tools.html
 	trunk build --release --features timing --dist target/bench-dist
 	NATIVE_BENCH=target/native-bench.txt BENCH_DIST=target/bench-dist node bench/run.mjs
 

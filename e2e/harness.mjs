@@ -69,10 +69,14 @@ export async function savedAfter(page, previous) {
 
 export const DRAFT_PREFIX = 'ogi-report:v1:draft:';
 
-/** Runs the `ogi-report` CLI (built from the same core) and returns its exit status. */
+/** Runs the `ogi-report` CLI (built from the same core): { status, stdout, stderr }. */
+export function runCli(...args) {
+  return spawnSync('cargo', ['run', '-q', '-p', 'ogi-report-cli', '--', ...args], { encoding: 'utf8' });
+}
+
+/** Runs the CLI and returns its exit status. */
 export function cli(...args) {
-  const result = spawnSync('cargo', ['run', '-q', '-p', 'ogi-report-cli', '--', ...args], { encoding: 'utf8' });
-  return result.status;
+  return runCli(...args).status;
 }
 
 /** Clicks a control and returns the bytes of the download it starts. */

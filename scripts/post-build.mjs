@@ -1,6 +1,6 @@
 // Trunk's post_build hook: makes the staged build offline-capable and CSP-ready.
 // - sw.js: the list of every file of this build to precache, and a build id from their contents;
-// - csp.txt: the Content-Security-Policy this build needs (the hash of Trunk's inline loader).
+// - csp.txt: the Content-Security-Policy this build needs (the hashes of Trunk's inline loaders).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,19 +17,30 @@ const walk = (at) => {
   }
 };
 walk(dir);
-const precache = ['./', ...files.filter((file) => !['sw.js', 'csp.txt'].includes(file))];
+if (!files.includes('sw.js')) {
+  // The tools page is built on its own first and copied into the filling page's build, whose
+  // run of this hook covers it.
+  console.log('post-build: tools page staged');
+  process.exit(0);
+}
+// The tools page is not precached (the first load stays small); the service worker keeps its
+// files once they have been opened. It is part of the build id, so an update replaces them.
+const built = files.filter((file) => !['sw.js', 'csp.txt'].includes(file));
+const precache = ['./', ...built.filter((file) => !file.startsWith('tools/'))];
 
 const hash = createHash('sha256');
-for (const file of precache.slice(1)) hash.update(file).update(readFileSync(join(dir, file)));
+for (const file of built) hash.update(file).update(readFileSync(join(dir, file)));
 const buildId = hash.digest('hex').slice(0, 16);
 const sw = readFileSync(join(dir, 'sw.js'), 'utf8')
   .replace('__BUILD_ID__', buildId)
   .replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
 
-const html = readFileSync(join(dir, 'index.html'), 'utf8');
 // Inline scripts only (a `src` script is covered by 'self'); attribute quotes may be minified away.
-const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+// One policy for both pages: the filling page's loader and the tools page's.
+const hashes = built
+  .filter((file) => file.endsWith('index.html'))
+  .flatMap((file) => [...readFileSync(join(dir, file), 'utf8').matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)])
   .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`;
 writeFileSync(join(dir, 'csp.txt'), `${csp}\n`);

@@ -21,8 +21,8 @@ use crate::components::table_two::ProactiveTable;
 use crate::components::toolbar::Toolbar;
 use crate::embed;
 use crate::hooks::{
-    use_host_messages, use_jump_focus, use_persist_request, use_service_worker, use_storage_events,
-    use_undo_keys,
+    use_host_messages, use_jump_focus, use_persist_request, use_ready_marker, use_service_worker,
+    use_storage_events, use_undo_keys,
 };
 use crate::marks::{self, Marks};
 use crate::state::State;
@@ -77,15 +77,7 @@ pub fn App() -> Html {
     );
     use_persist_request(dispatch.clone());
     use_jump_focus(state.jump.clone());
-    use_effect_with((), |_| {
-        // A marker for tests and embedding hosts: the page is interactive.
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("data-app-ready", "true");
-        }
-    });
+    use_ready_marker();
 
     let report = &state.report;
     let shown = Rc::new(marks::visible(&state.findings, state.stage, report));

@@ -1,6 +1,7 @@
 //! ogi-report: the filling page of the 政府信息公开工作年度报告, a Yew app compiled to wasm.
 //! Every label, rule and file format comes from `ogi-report-core`; this crate owns only the page:
-//! state and reducer ([`state`]), drafts in localStorage ([`storage`]), components and hooks.
+//! state and reducer ([`state`]), drafts in localStorage ([`storage`]), components and hooks, and
+//! the separately loaded tools page ([`tools`]: 汇总 and the year-over-year view).
 
 pub mod app;
 pub mod clock;
@@ -15,9 +16,19 @@ pub mod panic;
 pub mod state;
 pub mod storage;
 pub mod timing;
+pub mod tools;
 
-/// Mounts the page into `<body>`.
+/// Mounts the filling page into `<body>`.
 pub fn start() {
+    mount::<app::App>();
+}
+
+/// Mounts a page's root component, with the readable crash page installed first.
+pub(crate) fn mount<Root>()
+where
+    Root: yew::BaseComponent,
+    Root::Properties: Default,
+{
     panic::install();
     if let Some(loading) = web_sys::window()
         .and_then(|w| w.document())
@@ -25,5 +36,5 @@ pub fn start() {
     {
         loading.remove();
     }
-    yew::Renderer::<app::App>::new().render();
+    yew::Renderer::<Root>::new().render();
 }

@@ -9,7 +9,7 @@ use ogi_report_core::CellRef;
 use yew::prelude::*;
 
 use crate::components::cell_input::CellInput;
-use crate::components::layout_cell::layout_cell;
+use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
 use crate::state::State;
 
@@ -22,7 +22,6 @@ pub struct Props {
 
 #[component]
 pub fn AppealsTable(props: &Props) -> Html {
-    let table = &layout::tables()[2];
     let input = |cell: CellRef| {
         let CellRef::Appeal { group, col } = cell else {
             return Html::default();
@@ -30,11 +29,5 @@ pub fn AppealsTable(props: &Props) -> Html {
         let text = AttrValue::from(props.groups[group][col].display());
         html! { <CellInput {cell} {text} error={props.marks.cell(cell)} dispatch={props.dispatch.clone()} /> }
     };
-    let row = |cells: &[layout::LayoutCell]| html! { <tr>{ for cells.iter().map(|cell| layout_cell(cell, input)) }</tr> };
-    html! {
-        <table class="report-table appeals" aria-label="四、政府信息公开行政复议、行政诉讼情况">
-            <thead>{ for table.rows[..table.header_rows].iter().map(|cells| row(cells)) }</thead>
-            <tbody>{ for table.rows[table.header_rows..].iter().map(|cells| row(cells)) }</tbody>
-        </table>
-    }
+    layout_table(&layout::tables()[2], "appeals", input)
 }

@@ -10,7 +10,7 @@ use ogi_report_core::CellRef;
 use yew::prelude::*;
 
 use crate::components::cell_input::CellInput;
-use crate::components::layout_cell::layout_cell;
+use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
 use crate::state::State;
 
@@ -32,13 +32,5 @@ pub fn ProactiveTable(props: &Props) -> Html {
         };
         html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} dispatch={props.dispatch.clone()} /> }
     };
-    html! {
-        <table class="report-table proactive" aria-label="二、主动公开政府信息情况">
-            <tbody>
-                { for layout::tables()[0].rows.iter().map(|row| html! {
-                    <tr>{ for row.iter().map(|cell| layout_cell(cell, input)) }</tr>
-                }) }
-            </tbody>
-        </table>
-    }
+    layout_table(&layout::tables()[0], "proactive", input)
 }

@@ -72,6 +72,14 @@ fn file_control(
     }
 }
 
+/// The tools page in a new tab (this tab keeps the draft open), with this page's namespace.
+fn tools_href(view: &str) -> String {
+    match crate::embed::config().namespace {
+        Some(namespace) => format!("tools/?view={view}&ns={namespace}"),
+        None => format!("tools/?view={view}"),
+    }
+}
+
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
     let send = |action: fn() -> Action| {
@@ -108,11 +116,13 @@ pub fn Toolbar(props: &Props) -> Html {
     <button type="button" data-import="text" onclick={send(|| Action::OpenImport)}>{"导入已发布报告文本"}</button>
                 { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
                 { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
+                <a class="file-button" href={tools_href("compare")} target="_blank" data-tool="compare">{"与上年对比"}</a>
                 <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
                 <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
                 <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
                 <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
                 <button type="button" data-export="print" onclick={send(|| Action::RequestExport(Output::Print))}>{"打印 / PDF"}</button>
+                <a class="file-button" href={tools_href("sum")} target="_blank" data-tool="sum">{"汇总各单位报告"}</a>
             </div>
         }
 }

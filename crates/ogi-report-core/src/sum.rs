@@ -7,7 +7,7 @@
 use crate::cell::{Amount, Cell};
 use crate::file::read_report;
 use crate::report::{CellRef, Report};
-use crate::rules::{check, tally, Context};
+use crate::rules::{check, tally, Context, Finding};
 
 /// The units' reports gathered for one 汇总, in the order the files were given.
 #[derive(Clone, Debug, Default)]
@@ -85,6 +85,8 @@ pub struct UnitLine {
     pub body: String,
     pub errors: usize,
     pub warnings: usize,
+    /// What the check found, for a reviewer to read.
+    pub findings: Vec<Finding>,
     /// Key figures: (label, value as shown).
     pub figures: Vec<(&'static str, String)>,
 }
@@ -98,7 +100,8 @@ pub const KEY_FIGURES: [(&str, &str); 4] = [
 ];
 
 pub fn unit_line(report: &Report) -> UnitLine {
-    let (errors, warnings) = tally(&check(report, &Context::default()));
+    let findings = check(report, &Context::default());
+    let (errors, warnings) = tally(&findings);
     let figures = KEY_FIGURES
         .iter()
         .map(|(label, path)| {
@@ -114,6 +117,7 @@ pub fn unit_line(report: &Report) -> UnitLine {
         body: report.meta.body.clone(),
         errors,
         warnings,
+        findings,
         figures,
     }
 }

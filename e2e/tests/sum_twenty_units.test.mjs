@@ -1,0 +1,91 @@
+// 汇总 in the page: twenty units' files plus an unreadable, an other-year and a repeated one.
+// The page lists each unit's check results and key figures, names every file it left out with
+// the reason, and downloads the same summed file the CLI writes from the same files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { downloadOf, openPage, runCli, usePage } from '../harness.mjs';
+
+const app = usePage();
+const SEED = JSON.parse(readFileSync('tests/fixtures/seed-2021.json', 'utf8'));
+
+/** Unit `n`: n requests received and granted (totals kept consistent), a fee of n/4 万元. */
+function unit(n, { body = `第${n}街道办事处`, year = 2021, broken = false } = {}) {
+  const report = structuredClone(SEED);
+  report.meta.body = body;
+  report.meta.year = year;
+  const requests = report.requests;
+  for (const row of ['received', 'granted', 'total']) {
+    requests[row].natural_person += n;
+    requests[row].total += n;
+  }
+  // Unit 7 forgets to update its 总计 column: an R2 error the table must show.
+  if (broken) requests.granted.total -= n;
+  report.proactive.fees = String(n / 4);
+  return JSON.stringify(report, null, 2);
+}
+
+test('twenty units: checked, summed, and the same file as `ogi-report sum`', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ogi-sum-'));
+  const files = [];
+  const write = (name, text) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    files.push(path);
+  };
+  for (let n = 1; n <= 20; n += 1) write(`unit-${String(n).padStart(2, '0')}.json`, unit(n, { broken: n === 7 }));
+  write('broken.json', '{"kind": "ogi-report", "meta": {');
+  write('old.json', unit(30, { body: '旧年度街道', year: 2020 }));
+  write('again.json', unit(5, { body: '第3街道办事处' }));
+
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await openPage(context, `${app.url}tools/`);
+  await page.locator('[data-sum-files]').setInputFiles(files);
+  await page.waitForSelector('[data-sum-status]');
+  assert.equal(
+    await page.locator('[data-sum-status]').textContent(),
+    '已计入 20 个单位的 2021 年度报告；未计入 3 个文件。',
+  );
+
+  const refused = page.locator('[data-sum-refused] li');
+  assert.equal(await refused.count(), 3);
+  assert.match(await refused.nth(0).textContent(), /^broken\.json：这不是有效的报告文件/);
+  assert.match(await refused.nth(1).textContent(), /^old\.json：报告年度为 2020 年，与已汇总的报告（2021 年）不同/);
+  assert.match(await refused.nth(2).textContent(), /^again\.json：单位「第3街道办事处」的报告已从文件「unit-03\.json」计入/);
+
+  const rows = page.locator('[data-sum-units] tbody tr');
+  assert.equal(await rows.count(), 20);
+  const seventh = page.locator('[data-unit="unit-07.json"]');
+  assert.ok(Number(await seventh.locator('[data-errors]').textContent()) > 0, 'unit 7 has errors');
+  assert.match(await seventh.getAttribute('class'), /has-errors/);
+  await seventh.locator('summary').click();
+  assert.match(await seventh.locator('.unit-findings').textContent(), /R2|总计|合计/);
+  assert.equal(await page.locator('[data-unit="unit-08.json"] [data-errors]').textContent(), '0');
+  // 1 + 2 + … + 20 = 210 requests; 210 / 4 = 52.5 万元 of fees, written to two decimals as units wrote 0.25.
+  assert.equal(await page.locator('[data-sum-cell="requests.received.natural_person"]').textContent(), '210');
+  assert.equal(await page.locator('[data-sum-cell="requests.total.total"]').textContent(), '210');
+  assert.equal(await page.locator('[data-sum-cell="proactive.fees"]').textContent(), '52.50', 'kept to the decimals the units wrote');
+
+  await page.locator('[data-sum-body]').fill('某某区');
+  const { name, bytes } = await downloadOf(page, page.locator('[data-sum-download="json"]'));
+  assert.equal(name, '某某区2021年政府信息公开工作年度报告.json');
+
+  const out = join(dir, 'cli-total.json');
+  const result = runCli('sum', ...files, '--out', out, '--body', '某某区');
+  assert.equal(result.status, 0, result.stderr);
+  assert.ok(bytes.equals(readFileSync(out)), 'the page and the CLI write the same summed file');
+  // And the same check results per unit.
+  const cliLines = result.stdout.split('\n').filter((line) => line.startsWith('第'));
+  assert.equal(cliLines.length, 20);
+  for (const [index, line] of cliLines.entries()) {
+    const [body, errors, warnings] = line.split('\t');
+    const row = rows.nth(index);
+    assert.equal(await row.locator('th').first().evaluate((th) => th.firstChild.textContent), body);
+    assert.equal(await row.locator('[data-errors]').textContent(), errors, body);
+    assert.equal(await row.locator('[data-warnings]').textContent(), warnings, body);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

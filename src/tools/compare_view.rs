@@ -1,0 +1,195 @@
+//! 本年与上年对比: the draft being filled (or a chosen file) beside last year's report, every
+//! table cell with both years and the change, and each narrative part's length and the share of
+//! its text repeated from last year. Printable. What changed is decided by the core's `compare`.
+
+use ogi_report_core::compare::{changed_cells, compare_cell, compare_parts, Change};
+use ogi_report_core::format::PARTS;
+use ogi_report_core::{layout, read_report, CellRef, Report};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::layout_cell::layout_table;
+use crate::storage;
+use crate::tools::{files_of, read_files};
+
+#[derive(Clone, Default, PartialEq)]
+struct Years {
+    this_year: Option<Report>,
+    last_year: Option<Report>,
+    /// Where this year's report came from, for the heading.
+    source: String,
+    problem: Option<String>,
+}
+
+/// The draft the filling page has open, with the last year's report attached to it.
+fn current_draft() -> Years {
+    let draft = storage::local_storage().ok().and_then(|store| {
+        let id = storage::current_draft(&store)?;
+        storage::load_draft(&store, &id)
+    });
+    match draft {
+        Some(draft) => Years {
+            last_year: draft.report.previous.as_deref().cloned(),
+            this_year: Some(draft.report),
+            source: format!("正在填写的草稿「{}」", draft.name),
+            problem: None,
+        },
+        None => Years::default(),
+    }
+}
+
+fn cell_view(this_year: &Report, last_year: &Report, cell: CellRef) -> Html {
+    let compared = compare_cell(this_year, last_year, cell);
+    let shown = |text: String| {
+        if text.is_empty() {
+            "空".to_owned()
+        } else {
+            text
+        }
+    };
+    let (kind, delta) = match &compared.change {
+        Change::Same => ("same", None),
+        Change::By(delta) if delta.starts_with('+') => ("up", Some(delta.clone())),
+        Change::By(delta) => ("down", Some(delta.clone())),
+        Change::Differs => ("differs", None),
+    };
+    html! {
+        <td class={classes!("cell", "compare-cell", kind)} data-compare-cell={cell.path()} data-change={kind}>
+            <span class="this-year">{shown(compared.this_year)}</span>
+            <span class="last-year">{format!("上年 {}", shown(compared.last_year))}</span>
+            if let Some(delta) = delta { <span class="delta">{delta}</span> }
+        </td>
+    }
+}
+
+fn parts_table(this_year: &Report, last_year: &Report) -> Html {
+    html! {
+        <table class="sum-table parts-table" data-compare-parts="" aria-label="正文篇幅对比">
+            <thead>
+                <tr>
+                    <th scope="col">{"部分"}</th><th scope="col">{"本年字数"}</th><th scope="col">{"上年字数"}</th>
+                    <th scope="col">{"本年小节"}</th><th scope="col">{"上年小节"}</th><th scope="col">{"与上年逐句相同"}</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for compare_parts(this_year, last_year).into_iter().map(|part| html! {
+                    <tr data-part={part.part.key()} class={classes!(part.copied.then_some("copied"))}>
+                        <th scope="row">{part.part.part().heading}</th>
+                        <td class="number">{part.this_year_chars}</td>
+                        <td class="number">{part.last_year_chars}</td>
+                        <td class="number">{part.this_year_sections}</td>
+                        <td class="number">{part.last_year_sections}</td>
+                        <td class="number">{
+                            if part.repeated_sentences == 0 { "无".to_owned() }
+                            else { format!("{} 句，约占 {}%{}", part.repeated_sentences, part.repeated_percent, if part.copied { "（内容雷同）" } else { "" }) }
+                        }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn comparison(this_year: &Report, last_year: &Report) -> Html {
+    let changed = changed_cells(this_year, last_year);
+    let year_note = match (this_year.meta.year, last_year.meta.year) {
+        (Some(now), Some(before)) if before + 1 != now => Some(format!(
+            "请注意：上年报告的年度为 {before} 年，而本年报告为 {now} 年，两者不是相邻年度。"
+        )),
+        _ => None,
+    };
+    html! {
+        <>
+            <p class="compare-summary" data-compare-summary="">
+                {format!("本年：{}。上年：{}。表格中有 {changed} 个单元格与上年不同，已用底色标出（增加为绿色，减少为橙色，其他变化为灰色）。", this_year.title(), last_year.title())}
+            </p>
+            if let Some(note) = year_note { <p class="notice warning">{note}</p> }
+            <h2>{"正文篇幅"}</h2>
+            {parts_table(this_year, last_year)}
+            { for layout::tables().iter().map(|table| html! {
+                <>
+                    <h2>{PARTS[table.part].heading}</h2>
+                    {layout_table(table, "compare-table", |cell| cell_view(this_year, last_year, cell))}
+                </>
+            }) }
+        </>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Year {
+    This,
+    Last,
+}
+
+#[component]
+pub fn CompareView() -> Html {
+    let years = use_state(current_draft);
+    let chooser = |which: Year, label: &'static str, hook: &'static str| {
+        let years = years.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let files = files_of(input.files());
+            input.set_value("");
+            let years = years.clone();
+            yew::platform::spawn_local(async move {
+                let Some((name, text)) = read_files(files).await.into_iter().next() else {
+                    return;
+                };
+                let mut next = (*years).clone();
+                match text.map(|text| read_report(&text).map_err(|e| e.to_string())) {
+                    Ok(Ok(report)) => {
+                        next.problem = None;
+                        if which == Year::This {
+                            if let Some(previous) = report.previous.as_deref() {
+                                next.last_year = Some(previous.clone());
+                            }
+                            next.this_year = Some(report);
+                            next.source = format!("文件「{name}」");
+                        } else {
+                            next.last_year = Some(report);
+                        }
+                    }
+                    Ok(Err(reason)) | Err(reason) => {
+                        next.problem = Some(format!("文件「{name}」未能打开：{reason}"));
+                    }
+                }
+                years.set(next);
+            });
+        });
+        html! {
+            <label class="file-button">{label}<input type="file" accept=".json,application/json" data-compare-file={hook} {onchange} /></label>
+        }
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    });
+    let body = match (&years.this_year, &years.last_year) {
+        (Some(this_year), Some(last_year)) => comparison(this_year, last_year),
+        (Some(_), None) => html! {
+            <p class="notice info" data-compare-missing="last">{format!("{}没有附加上年报告。请在填写页面用「附加上年报告」加入上年的报告文件，或在上方打开上年报告文件。", years.source)}</p>
+        },
+        (None, _) => html! {
+            <p class="notice info" data-compare-missing="this">{"没有找到正在填写的草稿。请在上方打开本年的报告文件（若文件中已附上年报告，会一并使用），再打开上年报告文件。"}</p>
+        },
+    };
+    html! {
+        <section class="tool-section compare-view" aria-labelledby="compare-title">
+            <h1 id="compare-title">{"本年与上年对比"}</h1>
+            if years.this_year.is_some() {
+                <p class="guidance">{format!("本年报告来自{}。", years.source)}</p>
+            }
+            <div class="toolbar no-print">
+                {chooser(Year::This, "打开本年报告文件……", "this")}
+                {chooser(Year::Last, "打开上年报告文件……", "last")}
+                <button type="button" class="secondary" data-compare-print="" onclick={print}>{"打印对比表"}</button>
+            </div>
+            if let Some(problem) = &years.problem {
+                <p class="notice error" role="alert">{problem.clone()}</p>
+            }
+            {body}
+        </section>
+    }
+}

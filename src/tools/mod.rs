@@ -1,0 +1,110 @@
+//! The tools page (`tools/`): 汇总 of many units' report files, and this year's draft beside last
+//! year's. A second app beside the filling page, built from `tools.html` and loaded only when
+//! opened, so the filling page's first load does not carry it. It reads drafts, never writes them.
+
+pub mod compare_view;
+pub mod sum_view;
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileList};
+use yew::prelude::*;
+
+use crate::hooks::use_ready_marker;
+use compare_view::CompareView;
+use sum_view::SumView;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tool {
+    Sum,
+    Compare,
+}
+
+fn search_params() -> Option<web_sys::UrlSearchParams> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()
+}
+
+/// The tool named by `?view=`; 汇总 when none is.
+fn tool_from_url() -> Tool {
+    match search_params()
+        .and_then(|params| params.get("view"))
+        .as_deref()
+    {
+        Some("compare") => Tool::Compare,
+        _ => Tool::Sum,
+    }
+}
+
+/// The filling page, with the same query (namespace, embedding) the tools page was opened with.
+fn filling_page_href() -> String {
+    let Some(params) = search_params() else {
+        return "../".to_owned();
+    };
+    params.delete("view");
+    let query = String::from(params.to_string());
+    if query.is_empty() {
+        "../".to_owned()
+    } else {
+        format!("../?{query}")
+    }
+}
+
+/// The files of a file list, taken at once: clearing the input afterwards empties the list.
+pub fn files_of(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .collect()
+}
+
+/// Reads the files' texts in order: (file name, text, or why it could not be read).
+pub async fn read_files(files: Vec<File>) -> Vec<(String, Result<String, String>)> {
+    let mut texts = Vec::new();
+    for file in files {
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(|| "文件无法读取（可能已被移动或不是文本文件）。".to_owned());
+        texts.push((file.name(), text));
+    }
+    texts
+}
+
+#[component]
+pub fn ToolsApp() -> Html {
+    let tool = use_state(tool_from_url);
+    use_ready_marker();
+    let tab = |which: Tool, label: &'static str| {
+        let onclick = {
+            let tool = tool.clone();
+            Callback::from(move |_: MouseEvent| tool.set(which))
+        };
+        let selected = *tool == which;
+        html! {
+            <button type="button" role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("selected"))} {onclick}>{label}</button>
+        }
+    };
+    html! {
+        <div class="app tools">
+            <header class="app-bar no-print">
+                <span class="app-name">{"政府信息公开工作年度报告 · 工具"}</span>
+                <nav class="tool-tabs" role="tablist" aria-label="工具">
+                    {tab(Tool::Sum, "汇总各单位报告")}
+                    {tab(Tool::Compare, "本年与上年对比")}
+                </nav>
+                <a class="back-link" href={filling_page_href()}>{"打开填写页面"}</a>
+            </header>
+            <main class="tool-page">
+                if *tool == Tool::Sum { <SumView /> } else { <CompareView /> }
+            </main>
+        </div>
+    }
+}
+
+/// Mounts the tools page into `<body>`.
+pub fn start() {
+    crate::mount::<ToolsApp>();
+}
