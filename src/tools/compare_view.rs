@@ -28,12 +28,19 @@ fn current_draft() -> Years {
         storage::load_draft(&store, &id)
     });
     match draft {
-        Some(draft) => Years {
-            last_year: draft.report.previous.as_deref().cloned(),
-            this_year: Some(draft.report),
-            source: format!("正在填写的草稿「{}」", draft.name),
-            problem: None,
-        },
+        Some(draft) => {
+            let name = if draft.name.trim().is_empty() {
+                storage::draft_label(&draft.report)
+            } else {
+                draft.name
+            };
+            Years {
+                last_year: draft.report.previous.as_deref().cloned(),
+                this_year: Some(draft.report),
+                source: format!("正在填写的草稿「{name}」"),
+                problem: None,
+            }
+        }
         None => Years::default(),
     }
 }

@@ -357,6 +357,35 @@ fn r10_moves_documents_in_force_on_from_last_year() {
     assert!(run(&report, "R10").is_empty());
 }
 
+#[test]
+fn differences_that_cannot_be_met_are_named_with_their_sign() {
+    // More repealed than ever were in force: R10 names the impossible count as negative.
+    let mut last_year = seed();
+    type_in(&mut last_year, "proactive.normative_documents.in_force", "1");
+    let mut report = with_previous(last_year);
+    type_in(&mut report, "proactive.normative_documents.issued", "0");
+    type_in(&mut report, "proactive.normative_documents.repealed", "3");
+    type_in(&mut report, "proactive.normative_documents.in_force", "0");
+    let findings = run(&report, "R10");
+    assert_eq!(findings.len(), 1);
+    assert!(
+        findings[0].message.contains("= -2 件"),
+        "{}",
+        findings[0].message
+    );
+    // Results above what was received and carried in: 结转 would have to be negative (R1).
+    let mut report = seed();
+    type_in(&mut report, "requests.granted.natural_person", "5");
+    let messages: Vec<String> = run(&report, "R1")
+        .into_iter()
+        .map(|finding| finding.message)
+        .collect();
+    assert!(
+        messages.iter().any(|message| message.contains("需为 -5")),
+        "{messages:?}"
+    );
+}
+
 fn set_text(report: &mut Report, part: Narrative, text: &str) {
     report.sections_mut(part)[0].text = text.to_owned();
 }

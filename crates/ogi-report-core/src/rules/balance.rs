@@ -178,12 +178,15 @@ fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
     } else {
         (right_sum, left_sum)
     };
-    let needed = i128::from(other_side) - (i128::from(own_side) - i128::from(solve_value));
+    // Unsigned on purpose: signed 128-bit formatting would add a kilobyte to the page.
+    let rest = own_side.saturating_sub(solve_value);
     let solve_label = (balance.term)(balance.solve_for);
-    let fix = if needed >= 0 {
-        format!("若其他数字无误，{solve_label}应为 {needed}。")
-    } else {
-        format!("仅修改{solve_label}无法平衡（需为 {needed}），请核对其他数字。")
+    let fix = match other_side.checked_sub(rest) {
+        Some(needed) => format!("若其他数字无误，{solve_label}应为 {needed}。"),
+        None => format!(
+            "仅修改{solve_label}无法平衡（需为 -{}），请核对其他数字。",
+            rest - other_side
+        ),
     };
     let blanks = balance
         .left

@@ -59,11 +59,14 @@ pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         ) else {
             continue;
         };
-        let expected =
-            i128::from(in_force_before) + i128::from(issued_now) - i128::from(repealed_now);
-        if i128::from(in_force_now) == expected {
+        let gained = in_force_before.saturating_add(issued_now);
+        if gained.checked_sub(repealed_now) == Some(in_force_now) {
             continue;
         }
+        let expected = match gained.checked_sub(repealed_now) {
+            Some(expected) => expected.to_string(),
+            None => format!("-{}", repealed_now - gained),
+        };
         let (row_label, _) = crate::format::proactive_labels(ProactiveCellRef::Count(in_force));
         let message = format!(
             "表二「{row_label}」：现行有效件数为 {in_force_now}，而上年现行有效 {in_force_before} 件 + 本年制发 {issued_now} 件 − 本年废止 {repealed_now} 件 = {expected} 件。若没有因到期等原因失效的文件，现行有效件数应为 {expected}；否则请在正文中说明。"
