@@ -12,10 +12,12 @@
 //! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
 //! - [`render`]: the report as Word (.docx) and self-contained HTML;
 //! - [`import`]: the text of a published report page → a report and what was (not) placed;
-//! - [`sum`]: 汇总 of many units' reports; [`compare`]: this year beside last year.
+//! - [`sum`]: 汇总 of many units' reports; [`compare`]: this year beside last year;
+//! - [`compose`]: the data paragraph composed from the tables for the narrative.
 
 pub mod cell;
 pub mod compare;
+pub mod compose;
 pub mod file;
 pub mod format;
 pub mod grid;

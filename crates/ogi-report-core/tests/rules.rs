@@ -361,7 +361,11 @@ fn r10_moves_documents_in_force_on_from_last_year() {
 fn differences_that_cannot_be_met_are_named_with_their_sign() {
     // More repealed than ever were in force: R10 names the impossible count as negative.
     let mut last_year = seed();
-    type_in(&mut last_year, "proactive.normative_documents.in_force", "1");
+    type_in(
+        &mut last_year,
+        "proactive.normative_documents.in_force",
+        "1",
+    );
     let mut report = with_previous(last_year);
     type_in(&mut report, "proactive.normative_documents.issued", "0");
     type_in(&mut report, "proactive.normative_documents.repealed", "3");

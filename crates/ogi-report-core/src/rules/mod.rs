@@ -12,6 +12,7 @@ mod structure;
 use serde::Serialize;
 
 pub use date::Date;
+pub use narrative::{stated_numbers, table_label, StatedNumber};
 
 use crate::report::Report;
 

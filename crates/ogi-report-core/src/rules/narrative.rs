@@ -88,13 +88,14 @@ const NUMBER_WINDOW_CHARS: usize = 6;
 const NEGATION_WINDOW_CHARS: usize = 4;
 const COUNT_WORDS: [char; 4] = ['件', '宗', '起', '条'];
 
-/// A number the text states right after `at`, in Arabic or Chinese numerals, followed by 件.
-fn number_after(text: &str) -> Option<u64> {
-    let mut chars = text.chars().peekable();
+/// A number the text states at its start, in Arabic or Chinese numerals, followed by 件: the
+/// value and the length of the text through the count word.
+fn number_after(text: &str) -> Option<(u64, usize)> {
+    let mut chars = text.char_indices().peekable();
     for _ in 0..NUMBER_WINDOW_CHARS {
         match chars.peek() {
-            Some(ch) if numeral(*ch).is_some() => break,
-            Some(ch) if "。，；,;：:！？、\n（）()".contains(*ch) => return None,
+            Some((_, ch)) if numeral(*ch).is_some() => break,
+            Some((_, ch)) if "。，；,;：:！？、\n（）()".contains(*ch) => return None,
             Some(_) => {
                 chars.next();
             }
@@ -102,17 +103,18 @@ fn number_after(text: &str) -> Option<u64> {
         }
     }
     let mut numerals = Vec::new();
-    while let Some(value) = chars.peek().and_then(|ch| numeral(*ch)) {
+    while let Some(value) = chars.peek().and_then(|(_, ch)| numeral(*ch)) {
         numerals.push(value);
         chars.next();
         if numerals.len() > 12 {
             return None;
         }
     }
-    let unit_follows = chars.next().is_some_and(|ch| COUNT_WORDS.contains(&ch));
-    (unit_follows && !numerals.is_empty())
+    let (at, unit) = chars.next()?;
+    (COUNT_WORDS.contains(&unit) && !numerals.is_empty())
         .then(|| numerals_value(&numerals))
         .flatten()
+        .map(|value| (value, at + unit.len_utf8()))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -167,6 +169,16 @@ fn numerals_value(numerals: &[Numeral]) -> Option<u64> {
     Some(total + pending.unwrap_or(0))
 }
 
+/// The negation and the keyword it denies (`未发生行政诉讼`).
+fn negation_quote(through_keyword: &str) -> String {
+    let start = ["未", "没有", "无"]
+        .iter()
+        .filter_map(|word| through_keyword.rfind(word))
+        .max()
+        .unwrap_or(0);
+    through_keyword[start..].to_owned()
+}
+
 fn negated(before: &str) -> bool {
     let window: String = before
         .chars()
@@ -201,43 +213,76 @@ fn keyword_matches(text: &str) -> impl Iterator<Item = (&'static Claim, usize, u
     })
 }
 
-pub(super) fn r11(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+/// A number the narrative states, and the table value it claims to match (R11).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedNumber {
+    /// The sub-section text that states it.
+    pub field: FieldRef,
+    /// The words that state it, as written (`收到政府信息公开申请12件`).
+    pub quote: String,
+    pub stated: u64,
+    /// The table's value (summed over `cells`); `None` while a cell is blank or not a number.
+    pub table: Option<u64>,
+    pub cells: &'static [CellRef],
+}
+
+/// Every number the narrative states about a table value, in part and text order.
+pub fn stated_numbers(report: &Report) -> Vec<StatedNumber> {
+    let mut numbers = Vec::new();
     for part in Narrative::ALL {
         for (index, section) in report.sections(part).iter().enumerate() {
             let text = section.text.as_str();
             for (claim, at, end) in keyword_matches(text) {
-                let Some(table) = table_sum(report, claim.cells) else {
-                    continue;
-                };
-                let after = &text[end..];
-                let stated = match number_after(after) {
-                    Some(number) => number,
-                    None if claim.negatable && negated(&text[..at]) => 0,
+                let (stated, quote) = match number_after(&text[end..]) {
+                    Some((number, length)) => (number, text[at..end + length].to_owned()),
+                    None if claim.negatable && negated(&text[..at]) => {
+                        (0, negation_quote(&text[..end]))
+                    }
                     None => continue,
                 };
-                if stated == table {
-                    continue;
-                }
-                let quote: String = text[at..]
-                    .chars()
-                    .take(text[at..end].chars().count() + NUMBER_WINDOW_CHARS + 4)
-                    .collect();
-                let names: Vec<String> = claim
-                    .cells
-                    .iter()
-                    .map(|cell| cell.message_label())
-                    .collect();
-                let message = format!(
-                    "{}{}写有“{quote}…”（{stated} 件），但{}为 {table}。请核对正文或表格，使两者一致。",
-                    part.part().heading,
-                    if section.heading.is_empty() { String::new() } else { format!(" {} ", section.heading) },
-                    names.join(" 与 "),
-                );
-                let mut cells = vec![FieldRef::Text(part, index).path()];
-                cells.extend(claim.cells.iter().map(|cell| cell.path()));
-                findings.push(finding("R11", Severity::Warning, cells, message));
+                numbers.push(StatedNumber {
+                    field: FieldRef::Text(part, index),
+                    quote,
+                    stated,
+                    table: table_sum(report, claim.cells),
+                    cells: claim.cells,
+                });
             }
         }
+    }
+    numbers
+}
+
+/// How a message or the page names the table value a claim is checked against.
+pub fn table_label(cells: &[CellRef]) -> String {
+    let names: Vec<String> = cells.iter().map(|cell| cell.message_label()).collect();
+    names.join(" 与 ")
+}
+
+pub(super) fn r11(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+    for number in stated_numbers(report) {
+        let Some(table) = number.table.filter(|table| *table != number.stated) else {
+            continue;
+        };
+        let FieldRef::Text(part, index) = number.field else {
+            continue;
+        };
+        let heading = &report.sections(part)[index].heading;
+        let message = format!(
+            "{}{}写有“{}”（{} 件），但{}为 {table}。请核对正文或表格，使两者一致。",
+            part.part().heading,
+            if heading.is_empty() {
+                String::new()
+            } else {
+                format!(" {heading} ")
+            },
+            number.quote,
+            number.stated,
+            table_label(number.cells),
+        );
+        let mut cells = vec![number.field.path()];
+        cells.extend(number.cells.iter().map(|cell| cell.path()));
+        findings.push(finding("R11", Severity::Warning, cells, message));
     }
 }
 
