@@ -47,7 +47,7 @@ fn stated_numbers_stand_beside_their_table_values() {
     );
     assert_eq!(
         table_label(numbers[2].cells),
-        "表四 行政诉讼（未经复议直接起诉）·总计 与 表四 行政诉讼（复议后起诉）·总计"
+        "表四 未经复议直接起诉·总计 与 表四 复议后起诉·总计"
     );
 }
 
