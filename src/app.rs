@@ -26,6 +26,7 @@ use crate::hooks::{
 };
 use crate::marks::{self, Marks};
 use crate::state::State;
+use ogi_report_core::rules::stated_numbers;
 
 fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
     std::array::from_fn(|index| {
@@ -93,9 +94,11 @@ pub fn App() -> Html {
             </section>
         }
     };
+    // Compared by value: a part re-renders only when its own stated numbers change.
+    let numbers = Rc::new(stated_numbers(report));
     let narrative = |which: Narrative| {
         html! {
-            <NarrativePart part={which} sections={report.sections_rc(which).clone()} marks={marks.clone()} dispatch={dispatch.clone()} />
+            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} marks={marks.clone()} dispatch={dispatch.clone()} />
         }
     };
     html! {

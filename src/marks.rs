@@ -33,13 +33,22 @@ pub fn is_visible(finding: &Finding, stage: Stage, report: &Report) -> bool {
 
 /// Findings in the order the panel lists them: errors, then warnings, then the rest.
 pub fn visible(findings: &[Finding], stage: Stage, report: &Report) -> Vec<Finding> {
-    let mut shown: Vec<Finding> = findings
-        .iter()
-        .filter(|f| is_visible(f, stage, report))
-        .cloned()
-        .collect();
-    shown.sort_by_key(|finding| finding.severity);
-    shown
+    // Most severe first, rule order kept within a severity (a filter per severity: a stable
+    // sort here would carry its own code into the page).
+    [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Info,
+        Severity::Help,
+    ]
+    .into_iter()
+    .flat_map(|severity| {
+        findings
+            .iter()
+            .filter(move |f| f.severity == severity && is_visible(f, stage, report))
+    })
+    .cloned()
+    .collect()
 }
 
 /// Whether a finding marks this cell: the cells a user would change to make the rule hold. R1

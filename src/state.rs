@@ -100,6 +100,8 @@ pub enum ImportUse {
 pub enum Action {
     EditCell(CellRef, String),
     EditField(FieldRef, String),
+    /// Appends the data paragraph composed from the tables to a sub-section's text.
+    InsertRequestsSentence(Narrative, usize),
     SetYear(Option<i32>),
     SetBodyType(BodyType),
     AddSection(Narrative),
@@ -385,6 +387,21 @@ impl Reducible for State {
                     }
                     FieldRef::Year | FieldRef::BodyType => return self,
                 }
+                next.changed();
+            }
+            Action::InsertRequestsSentence(part, index) => {
+                if index >= self.report.sections(part).len() {
+                    return self;
+                }
+                // Its own undo step, whatever was typed into the text before.
+                next.history.record(&self.report, None);
+                let sentence = ogi_report_core::compose::requests_sentence(&self.report);
+                let section = &mut next.report.sections_mut(part)[index];
+                section.text = if section.text.trim().is_empty() {
+                    sentence
+                } else {
+                    format!("{}\n{sentence}", section.text.trim_end())
+                };
                 next.changed();
             }
             Action::SetYear(_) if embed::config().is_locked(FieldRef::Year) => return self,

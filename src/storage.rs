@@ -207,7 +207,8 @@ pub fn list_drafts(storage: &Storage) -> Vec<DraftSummary> {
             }
         }
     }
-    drafts.sort_by(|a, b| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id)));
+    // Ids are unique, so the order is total and an unstable sort gives the same list.
+    drafts.sort_unstable_by(|a, b| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id)));
     drafts
 }
 

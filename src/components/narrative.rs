@@ -1,8 +1,11 @@
 //! A narrative part: its sub-sections (heading and text) that can be added, renamed, reordered
-//! and removed, with the format's guidance beside them.
+//! and removed, with the format's guidance beside them. Under each text, the numbers it states
+//! beside the table values they claim (R11); under 依申请公开, the data paragraph to insert.
 
 use std::rc::Rc;
 
+use ogi_report_core::compose::is_requests_heading;
+use ogi_report_core::rules::{table_label, StatedNumber};
 use ogi_report_core::{FieldRef, Narrative, Section};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -14,6 +17,8 @@ use crate::state::{Action, Direction, State};
 pub struct Props {
     pub part: Narrative,
     pub sections: Rc<Vec<Section>>,
+    /// Every number the narrative states (all parts; each section picks its own).
+    pub numbers: Rc<Vec<StatedNumber>>,
     pub marks: Rc<Marks>,
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -35,6 +40,7 @@ pub fn NarrativePart(props: &Props) -> Html {
                     heading={AttrValue::from(section.heading.clone())}
                     text={AttrValue::from(section.text.clone())}
                     error={props.marks.field(&FieldRef::Text(part, index).path())}
+                    numbers={props.numbers.iter().filter(|number| number.field == FieldRef::Text(part, index)).cloned().collect::<Vec<_>>()}
                     dispatch={props.dispatch.clone()}
                 />
             }) }
@@ -51,7 +57,19 @@ pub struct SectionProps {
     pub heading: AttrValue,
     pub text: AttrValue,
     pub error: Option<AttrValue>,
+    pub numbers: Vec<StatedNumber>,
     pub dispatch: UseReducerDispatcher<State>,
+}
+
+fn stated_number(number: &StatedNumber) -> Html {
+    let (class, verdict) = match number.table {
+        Some(table) if table == number.stated => ("agrees", format!("{table} ✓ 一致")),
+        Some(table) => ("differs", format!("{table} ✗ 不一致")),
+        None => ("unknown", "表中未填".to_owned()),
+    };
+    html! {
+        <li class={class}>{format!("“{}” → {}：{verdict}", number.quote, table_label(number.cells))}</li>
+    }
 }
 
 #[component]
@@ -101,6 +119,12 @@ pub fn SectionEditor(props: &SectionProps) -> Html {
             }
         })
     };
+    let insert = (part == Narrative::Overview && is_requests_heading(&props.heading)).then(|| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::InsertRequestsSentence(part, index))
+        })
+    });
     let text_id = format!("{}-{index}-text", part.key());
     html! {
         <div class="section">
@@ -116,6 +140,15 @@ pub fn SectionEditor(props: &SectionProps) -> Html {
                 aria-label={format!("{} {} 正文", part.part().heading, props.heading)}
                 aria-invalid={props.error.is_some().then_some("true")} title={props.error.clone()}
                 value={props.text.clone()} oninput={on_text} />
+            if !props.numbers.is_empty() {
+                <ul class="stated-numbers" data-stated-numbers={text_field.path()} aria-label="正文中的数字与表格核对">
+                    { for props.numbers.iter().map(stated_number) }
+                </ul>
+            }
+            if let Some(onclick) = insert {
+                <button type="button" class="secondary" data-insert-sentence={text_field.path()} {onclick}
+                    title="根据表三、表四生成一段数据说明，插入到正文末尾，插入后可以修改">{"插入表格数据句"}</button>
+            }
         </div>
     }
 }

@@ -206,8 +206,12 @@ fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
         balance.relation,
     );
     // Cells a user can type in come first: the page jumps to the first one.
-    let mut involved: Vec<CellRef> = balance.left.iter().chain(&balance.right).copied().collect();
-    involved.sort_by_key(|cell| cell.is_total());
+    let (mut involved, totals): (Vec<CellRef>, Vec<CellRef>) = balance
+        .left
+        .iter()
+        .chain(&balance.right)
+        .partition(|cell| !cell.is_total());
+    involved.extend(totals);
     let cells = involved.iter().map(|cell| cell.path()).collect();
     findings.push(finding(balance.rule, Severity::Error, cells, message));
 }
