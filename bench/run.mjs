@@ -151,6 +151,45 @@ async function exportsAndMemory(browser, url) {
   return { seed, full, memory };
 }
 
+// 汇总 in the tools page: `count` units' files chosen at once → the status line in the DOM, and
+// the frame after it (read, check, sum and draw the tables).
+async function sumMany(browser, url, count, runs = 5) {
+  const files = Array.from({ length: count }, (_, index) => {
+    const report = structuredClone(seed);
+    report.meta.body = `第${index + 1}单位`;
+    for (const row of ['received', 'granted', 'total']) {
+      report.requests[row].natural_person += index;
+      report.requests[row].total += index;
+    }
+    return { name: `unit-${index + 1}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(report, null, 2)) };
+  });
+  const dom = [];
+  const frame = [];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${url}tools/`);
+    await page.waitForSelector('html[data-app-ready="true"]');
+    await page.evaluate(() => {
+      window.__sum = {};
+      addEventListener('change', () => { window.__sum.start = performance.now(); }, true);
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[data-sum-status]')) return;
+        window.__sum.dom = performance.now();
+        requestAnimationFrame(() => setTimeout(() => { window.__sum.frame = performance.now(); }, 0));
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.locator('[data-sum-files]').setInputFiles(files);
+    await page.waitForFunction(() => window.__sum.frame);
+    const times = await page.evaluate(() => window.__sum);
+    dom.push(times.dom - times.start);
+    frame.push(times.frame - times.start);
+    await context.close();
+  }
+  return { dom: stats(dom), frame: stats(frame), runs };
+}
+
 function firstLoad(dir) {
   const files = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name)).sort();
   return files.map((name) => {
@@ -180,6 +219,7 @@ for (const throttle of [1, 4]) {
 }
 const longText = await narrative(browser, url);
 const outputs = await exportsAndMemory(browser, url);
+const summing = await sumMany(browser, url, 200);
 const chromiumVersion = browser.version();
 await browser.close();
 server.close();
@@ -216,6 +256,12 @@ lines.push('', '## Exports (median of 10, ms)', '', '| output | seed report | fu
 row('JSON (report file)', ms(outputs.seed.json), ms(outputs.full.json), '');
 row('DOCX', ms(outputs.seed.docx), ms(outputs.full.docx), '≤ 50');
 row('HTML', ms(outputs.seed.html), ms(outputs.full.html), '');
+const tools = firstLoad('dist/tools');
+lines.push('', '## Tools page (tools/: 汇总, 上年对比; loaded only when opened, not precached)', '',
+  '| file | raw B | gzip -9 B |', '|---|---:|---:|');
+for (const file of tools) row(file.name, file.raw, file.gzip);
+row('**total**', tools.reduce((sum, file) => sum + file.raw, 0), `**${tools.reduce((sum, file) => sum + file.gzip, 0)}**`);
+lines.push('', `汇总 of 200 units' files chosen at once (median of ${summing.runs} runs, ms): status shown ${ms(summing.dom.median)} (p95 ${ms(summing.dom.p95)}), next frame ${ms(summing.frame.median)} (p95 ${ms(summing.frame.p95)}); target < 1000.`);
 lines.push('', '## Memory after filling a full report', '', '| wasm linear memory | JS heap used |', '|---:|---:|');
 row(`${outputs.memory.wasm ?? 'n/a'} B`, `${outputs.memory.heap ?? 'n/a'} B`);
 
