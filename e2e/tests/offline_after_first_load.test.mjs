@@ -1,5 +1,5 @@
 // Load once; with no network at all the page reloads, the drafts are intact and exports still
-// download.
+// download. The tools page, opened once while online, opens offline too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cell, downloadOf, field, offlineReady, openPage, savedAfter, typeInto, usePage } from '../harness.mjs';
@@ -13,6 +13,9 @@ test('the page works offline after the first load', async () => {
   await field(page, 'meta.body').fill('离线测试街道');
   await typeInto(cell(page, 'requests.granted.natural_person'), '6');
   await savedAfter(page, null);
+  const tools = await openPage(context, `${app.url}tools/?view=compare`);
+  await tools.waitForSelector('[data-compare-missing]');
+  await tools.close();
 
   await new Promise((resolve) => app.server.close(resolve));
   app.server = null;
@@ -27,5 +30,10 @@ test('the page works offline after the first load', async () => {
   const { name, bytes } = await downloadOf(page, page.locator('[data-export-anyway]'));
   assert.match(name, /离线测试街道.*\.docx$/);
   assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+
+  const offlineTools = await openPage(context, `${app.url}tools/?view=compare`);
+  await offlineTools.waitForSelector('[data-compare-missing="last"]');
+  assert.match(await offlineTools.locator('[data-compare-missing]').textContent(), /离线测试街道/,
+    'the offline tools page reads the draft being filled');
   await context.close();
 });
