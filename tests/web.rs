@@ -1,6 +1,6 @@
 //! Component tests in headless Chromium (wasm-bindgen-test with the system chromedriver): the
 //! page renders table 三 with its hooks and accessible names, and an input event updates totals
-//! and findings.
+//! and findings; the tools page's year-over-year view draws a stored draft beside last year.
 #![cfg(target_arch = "wasm32")]
 
 use ogi_report::app::App;
@@ -128,4 +128,44 @@ async fn the_crash_page_is_readable_and_leaves_drafts_alone() {
         "the form is gone"
     );
     assert_eq!(snapshot(&storage), before, "stored drafts are untouched");
+}
+
+#[wasm_bindgen_test]
+async fn the_year_over_year_view_draws_the_open_draft_beside_last_year() {
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let mut last_year = ogi_report_core::Report::new_draft();
+    last_year.meta.year = Some(2024);
+    last_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "4");
+    let mut this_year = ogi_report_core::Report::carry_over(&last_year, false);
+    this_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "1");
+    ogi_report::storage::save_draft(&storage, "d1", "", &this_year).unwrap();
+
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<ogi_report::tools::compare_view::CompareView>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let cells = root.query_selector_all("[data-compare-cell]").unwrap();
+    assert_eq!(cells.length(), 200, "every table cell");
+    let received = root
+        .query_selector("[data-compare-cell=\"requests.received.commercial\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        received.get_attribute("data-change").as_deref(),
+        Some("down")
+    );
+    assert_eq!(received.text_content().unwrap(), "1上年 4−3");
+    let summary = root
+        .query_selector("[data-compare-summary]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        summary.contains("2025年") && summary.contains("2024年"),
+        "{summary}"
+    );
 }
