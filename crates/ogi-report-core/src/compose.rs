@@ -2,7 +2,8 @@
 //! states what table 三 and table 四 hold, in words R11 reads back. The user inserts it with one
 //! click and edits it like any other text.
 
-use crate::cell::Cell;
+use std::ops::Range;
+
 use crate::format::{
     APPEAL_TOTAL_COL, REQUEST_ROWS, REQUEST_TOTAL_COL, ROW_CARRIED_FORWARD, ROW_CARRIED_IN,
     ROW_FIRST_OUTCOME, ROW_RECEIVED, ROW_TOTAL,
@@ -12,29 +13,18 @@ use crate::report::{CellRef, Report};
 /// Where a number is not in the table yet; the user sees it and fills the table first.
 pub const NOT_FILLED: &str = "〔表中未填〕";
 
-fn requests_total(report: &Report, rows: std::ops::Range<usize>) -> Option<u64> {
-    rows.map(|row| {
-        report
-            .count(CellRef::Request {
-                row,
-                col: REQUEST_TOTAL_COL,
-            })
-            .and_then(Cell::value)
-    })
-    .sum()
+fn requests_total(report: &Report, rows: Range<usize>) -> Option<u64> {
+    report.count_sum(rows.map(|row| CellRef::Request {
+        row,
+        col: REQUEST_TOTAL_COL,
+    }))
 }
 
-fn appeals_total(report: &Report, groups: std::ops::Range<usize>) -> Option<u64> {
-    groups
-        .map(|group| {
-            report
-                .count(CellRef::Appeal {
-                    group,
-                    col: APPEAL_TOTAL_COL,
-                })
-                .and_then(Cell::value)
-        })
-        .sum()
+fn appeals_total(report: &Report, groups: Range<usize>) -> Option<u64> {
+    report.count_sum(groups.map(|group| CellRef::Appeal {
+        group,
+        col: APPEAL_TOTAL_COL,
+    }))
 }
 
 fn shown(value: Option<u64>) -> String {
@@ -43,8 +33,8 @@ fn shown(value: Option<u64>) -> String {
 
 /// The outcome groups of table 三 as prose names (`予以公开`, `部分公开`, `不予公开` …) with the
 /// rows each covers: the printed second-level labels without their numbering and notes.
-fn outcome_groups() -> Vec<(&'static str, std::ops::Range<usize>)> {
-    let mut groups: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+fn outcome_groups() -> Vec<(&'static str, Range<usize>)> {
+    let mut groups: Vec<(&'static str, Range<usize>)> = Vec::new();
     for (row, spec) in REQUEST_ROWS
         .iter()
         .enumerate()

@@ -395,6 +395,14 @@ impl Report {
         }
     }
 
+    /// The sum of count cells; `None` while any of them is blank or not a number.
+    pub fn count_sum(&self, cells: impl IntoIterator<Item = CellRef>) -> Option<u64> {
+        cells
+            .into_iter()
+            .map(|cell| self.count(cell).and_then(Cell::value))
+            .sum()
+    }
+
     /// Stores a cell as typed without touching totals (files and imports keep their totals).
     pub fn set_count(&mut self, cell: CellRef, value: CountCell) {
         let slot = match cell {

@@ -191,13 +191,6 @@ fn negated(before: &str) -> bool {
     window.contains('未') || window.contains("没有") || window.ends_with('无')
 }
 
-fn table_sum(report: &Report, cells: &[CellRef]) -> Option<u64> {
-    cells
-        .iter()
-        .map(|cell| report.count(*cell).and_then(Cell::value))
-        .sum()
-}
-
 /// Where each claim's keyword stands in `text`: (start of the keyword, end of the anchor).
 fn keyword_matches(text: &str) -> impl Iterator<Item = (&'static Claim, usize, usize)> + '_ {
     CLAIMS.iter().flat_map(move |claim| {
@@ -244,7 +237,7 @@ pub fn stated_numbers(report: &Report) -> Vec<StatedNumber> {
                     field: FieldRef::Text(part, index),
                     quote,
                     stated,
-                    table: table_sum(report, claim.cells),
+                    table: report.count_sum(claim.cells.iter().copied()),
                     cells: claim.cells,
                 });
             }
