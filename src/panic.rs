@@ -22,7 +22,8 @@ pub fn show_crash_page(detail: &str) {
     }
 }
 
-/// Replaces `root`'s content with the crash message, the detail shown as text.
+/// Replaces `root`'s content with the crash message, the detail shown as text. The reload is a
+/// link to this page: an inline `onclick` would be refused by the strict CSP.
 pub fn show_crash_message(root: &web_sys::Element, detail: &str) {
     let detail = detail
         .replace('&', "&amp;")
@@ -32,6 +33,6 @@ pub fn show_crash_message(root: &web_sys::Element, detail: &str) {
         "<main class=\"crashed\" role=\"alert\"><h1>页面出现了意外错误</h1>\
          <p>很抱歉，本页面遇到程序错误，已停止运行。您最近一次保存的草稿完好地保存在本机浏览器中，刷新页面即可继续填写。</p>\
          <p>如问题反复出现，请把下面的错误信息提供给技术人员：</p><pre>{detail}</pre>\
-         <p><button type=\"button\" onclick=\"location.reload()\">刷新页面</button></p></main>"
+         <p><a class=\"file-button\" href=\"\">刷新页面</a></p></main>"
     ));
 }

@@ -124,6 +124,14 @@ async fn the_crash_page_is_readable_and_leaves_drafts_alone() {
     );
     assert!(page.query_selector("script").unwrap().is_none());
     assert!(
+        page.query_selector("[onclick]").unwrap().is_none(),
+        "no inline handler: the strict CSP would refuse it"
+    );
+    assert!(
+        page.query_selector("a[href=\"\"]").unwrap().is_some(),
+        "a reload link"
+    );
+    assert!(
         page.query_selector("[data-cell]").unwrap().is_none(),
         "the form is gone"
     );
