@@ -9,6 +9,7 @@ use ogi_report_core::rules::{Finding, Severity};
 use yew::prelude::*;
 
 use crate::exports::Output;
+use crate::hooks::use_dialog;
 use crate::state::{Action, State};
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +47,10 @@ pub fn ExportGate(props: &Props) -> Html {
             })
             .collect()
     };
+    let (dialog, onkeydown) = use_dialog({
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::CloseGate))
+    });
     let errors = props
         .findings
         .iter()
@@ -58,7 +63,7 @@ pub fn ExportGate(props: &Props) -> Html {
         .count();
     html! {
         <div class="gate-backdrop">
-            <div class="gate" role="dialog" aria-modal="true" aria-labelledby="gate-title" data-export-gate="">
+            <div class="gate" role="dialog" aria-modal="true" aria-labelledby="gate-title" data-export-gate="" tabindex="-1" ref={dialog} {onkeydown}>
                 <h2 id="gate-title">{format!("检查发现 {errors} 个错误，报告尚不能定稿")}</h2>
                 <p>{format!("导出{}之前，请先修改下列错误。点击某一条可跳到对应的表格或段落。", props.output.label())}</p>
                 <ul class="gate-errors">{ list(Severity::Error) }</ul>

@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::toolbar::read_chosen_file;
+use crate::hooks::use_dialog;
 use crate::state::{Action, ImportState, ImportUse, State};
 
 #[derive(Properties, PartialEq)]
@@ -22,6 +23,10 @@ const BLANKS_SHOWN: usize = 12;
 #[component]
 pub fn ImportDialog(props: &Props) -> Html {
     let text = use_node_ref();
+    let (dialog, onkeydown) = use_dialog({
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::CloseImport))
+    });
     let send = |action: fn() -> Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
@@ -111,7 +116,7 @@ pub fn ImportDialog(props: &Props) -> Html {
     };
     html! {
         <div class="gate-backdrop">
-            <div class="gate import" role="dialog" aria-modal="true" aria-labelledby="import-title">
+            <div class="gate import" role="dialog" aria-modal="true" aria-labelledby="import-title" tabindex="-1" ref={dialog} {onkeydown}>
                 <h2 id="import-title">{"导入已发布报告的文字"}</h2>
                 {body}
             </div>
