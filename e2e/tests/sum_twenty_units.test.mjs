@@ -86,6 +86,26 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
     assert.equal(await row.locator('[data-errors]').textContent(), errors, body);
     assert.equal(await row.locator('[data-warnings]').textContent(), warnings, body);
   }
+  const table = await downloadOf(page, page.locator('[data-sum-download="csv"]'));
+  assert.equal(table.name, '某某区2021年各单位年度报告检查汇总表.csv');
+  const csv = table.bytes.toString('utf8');
+  assert.equal(csv.charCodeAt(0), 0xfeff, 'a byte-order mark for Excel');
+  assert.deepEqual(
+    csv.slice(1).split('\r\n').slice(1, 21).map((line) => line.split(',').slice(0, 3).join('\t')),
+    cliLines.map((line) => line.split('\t').slice(0, 3).join('\t')),
+    'the CSV rows are the CLI table rows',
+  );
+
+  // More files can be dropped onto the page later; they join the same 汇总.
+  const more = [21, 22].map((n) => ({ name: `unit-${n}.json`, text: unit(n) }));
+  await page.locator('.drop-zone').evaluate((zone, files) => {
+    const transfer = new DataTransfer();
+    for (const { name, text } of files) transfer.items.add(new File([text], name, { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, more);
+  await page.waitForFunction(() => document.querySelector('[data-sum-status]').textContent.startsWith('已计入 22 个'));
+  assert.equal(await rows.count(), 22);
+  assert.equal(await page.locator('[data-sum-cell="requests.received.natural_person"]').textContent(), String(210 + 21 + 22));
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use ogi_report_core::format::PARTS;
 use ogi_report_core::layout;
-use ogi_report_core::sum::{unit_line, UnitLine, Units, KEY_FIGURES};
+use ogi_report_core::sum::{unit_line, units_csv, UnitLine, Units, KEY_FIGURES};
 use ogi_report_core::{write_report, Report, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
@@ -221,6 +221,21 @@ pub fn SumView() -> Html {
             }
         })
     };
+    let download_table = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let year = state
+                .units
+                .year()
+                .map(|year| format!("{year}年"))
+                .unwrap_or_default();
+            let name = download::report_file_name(
+                &format!("{}{year}各单位年度报告检查汇总表", state.body()),
+                "csv",
+            );
+            download::download_text(&name, "text/csv", &units_csv(&state.units));
+        })
+    };
     let accepted = state.units.accepted.len();
     let refused = state.units.refused.len();
     let status = match state.units.year() {
@@ -260,6 +275,7 @@ pub fn SumView() -> Html {
                 <div class="toolbar no-print">
                     <label class="field">{"汇总单位名称"}<input type="text" data-sum-body="" value={state.body.clone()} placeholder={DEFAULT_BODY} oninput={onbody} /></label>
                     <button type="button" class="primary" data-sum-download="json" onclick={download}>{"下载汇总报告文件"}</button>
+                    <button type="button" data-sum-download="csv" onclick={download_table}>{"下载各单位情况表（CSV）"}</button>
                     <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>
                 </div>
                 {units_table(&state, &total.0)}

@@ -122,26 +122,49 @@ pub fn unit_line(report: &Report) -> UnitLine {
     }
 }
 
-/// The 汇总 table as tab-separated text: a header line, then one line per unit (file order).
-pub fn units_table(units: &Units) -> String {
-    let labels: Vec<&str> = KEY_FIGURES.iter().map(|(label, _)| *label).collect();
-    let mut text = format!("单位\t错误\t提醒\t{}\n", labels.join("\t"));
+/// The 汇总 table: a header row, then one row per unit in file order.
+fn table_rows(units: &Units) -> Vec<Vec<String>> {
+    let mut header: Vec<String> = ["单位", "错误", "提醒"].map(str::to_owned).to_vec();
+    header.extend(KEY_FIGURES.iter().map(|(label, _)| (*label).to_owned()));
+    let mut rows = vec![header];
     for (_, report) in &units.accepted {
         let line = unit_line(report);
-        let figures: Vec<&str> = line
-            .figures
-            .iter()
-            .map(|(_, value)| value.as_str())
-            .collect();
-        text.push_str(&format!(
-            "{}\t{}\t{}\t{}\n",
+        let mut row = vec![
             line.body,
-            line.errors,
-            line.warnings,
-            figures.join("\t")
-        ));
+            line.errors.to_string(),
+            line.warnings.to_string(),
+        ];
+        row.extend(line.figures.into_iter().map(|(_, value)| value));
+        rows.push(row);
     }
-    text
+    rows
+}
+
+/// The 汇总 table as tab-separated text (what `ogi-report sum` prints).
+pub fn units_table(units: &Units) -> String {
+    table_rows(units)
+        .iter()
+        .map(|row| format!("{}\n", row.join("\t")))
+        .collect()
+}
+
+/// The 汇总 table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads the
+/// Chinese correctly), CRLF line ends, and fields quoted where they must be.
+pub fn units_csv(units: &Units) -> String {
+    let field = |value: &String| {
+        if value.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", value.replace('"', "\"\""))
+        } else {
+            value.clone()
+        }
+    };
+    let mut csv = String::from('\u{feff}');
+    for row in table_rows(units) {
+        let fields: Vec<String> = row.iter().map(field).collect();
+        csv.push_str(&fields.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
 }
 
 /// The summed report, and a message for each value left out because it is not a number.

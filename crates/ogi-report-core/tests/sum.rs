@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ogi_report_core::sum::{units_table, Units};
+use ogi_report_core::sum::{units_csv, units_table, Units};
 use ogi_report_core::{write_report, CellRef, Narrative, Report};
 
 fn unit(body: &str, granted: &str, fees: &str) -> String {
@@ -120,4 +120,23 @@ fn the_units_table_has_a_line_per_unit_with_checks_and_key_figures() {
     let cells: Vec<&str> = lines[2].split('\t').collect();
     assert_eq!(cells[0], "乙街道");
     assert_eq!(&cells[3..], ["4", "4", "0", "0"]);
+}
+
+#[test]
+fn the_units_table_as_csv_opens_in_a_spreadsheet() {
+    let mut units = Units::default();
+    units.add("a.json", &unit("甲街道, \"东\"片", "3", "0"));
+    let csv = units_csv(&units);
+    assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "单位,错误,提醒,本年新收申请,办理结果总计,结转下年度,行政复议"
+    );
+    assert!(
+        lines[1].starts_with("\"甲街道, \"\"东\"\"片\","),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(lines[2], "", "every line ends with CRLF");
 }
