@@ -3,8 +3,10 @@
 
 use std::panic::PanicHookInfo;
 
+/// Through Yew: a hook set with `std::panic::set_hook` is replaced by Yew's own console hook when
+/// the app is rendered, and the page would die without a word.
 pub fn install() {
-    std::panic::set_hook(Box::new(show));
+    yew::set_custom_panic_hook(Box::new(show));
 }
 
 fn show(info: &PanicHookInfo<'_>) {
