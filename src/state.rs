@@ -516,7 +516,14 @@ impl Reducible for State {
                 if key != storage::draft_key(&next.draft_id)
                     || new_value.as_deref() == Some(&*next.last_written)
                 {
-                    next.relist();
+                    if let Some(storage) = next.storage() {
+                        next.drafts = Rc::new(storage::list_after_change(
+                            &storage,
+                            &next.drafts,
+                            &key,
+                            new_value.as_deref(),
+                        ));
+                    }
                 } else {
                     next.conflict = true;
                     next.save = SaveStatus::Paused;

@@ -173,43 +173,78 @@ pub fn list_drafts(storage: &Storage) -> Vec<DraftSummary> {
             continue;
         };
         if let Some(id) = rest.strip_prefix(DRAFT) {
-            let Ok(Some(raw)) = storage.get_item(&key) else {
-                continue;
-            };
-            let (name, saved_at, state) = match parse_envelope(&raw) {
-                Ok(Envelope::Draft(draft)) => {
-                    let name = if draft.name.is_empty() {
-                        draft_label(&draft.report)
-                    } else {
-                        draft.name
-                    };
-                    (name, draft.saved_at, DraftState::Readable)
-                }
-                Ok(Envelope::Newer { name, saved_at }) => (name, saved_at, DraftState::Newer),
-                Err(reason) => {
-                    // Copied aside first; the original goes only once the copy is stored.
-                    if storage.set_item(&corrupt_key(id), &raw).is_ok() {
-                        let _ = storage.remove_item(&key);
-                    }
-                    drafts.push(corrupt_summary(id, reason));
-                    continue;
-                }
-            };
-            drafts.push(DraftSummary {
-                id: id.to_owned(),
-                name,
-                saved_at,
-                state,
-            });
+            if let Ok(Some(raw)) = storage.get_item(&key) {
+                drafts.push(summary_of(storage, id, &raw));
+            }
         } else if let Some(id) = rest.strip_prefix(CORRUPT) {
             if !drafts.iter().any(|draft| draft.id == id) {
                 drafts.push(corrupt_summary(id, "无法读取，原文已另存".to_owned()));
             }
         }
     }
+    newest_first(&mut drafts);
+    drafts
+}
+
+/// The drafts list after another tab wrote `key`: only that draft is read again (a background
+/// tab would otherwise re-read every draft on each of the other tab's keystrokes).
+pub fn list_after_change(
+    storage: &Storage,
+    drafts: &[DraftSummary],
+    key: &str,
+    new_value: Option<&str>,
+) -> Vec<DraftSummary> {
+    let prefix = prefix();
+    let Some(rest) = key.strip_prefix(prefix.as_str()) else {
+        return drafts.to_vec();
+    };
+    let Some(id) = rest.strip_prefix(DRAFT) else {
+        // A corrupt copy or the current-draft marker: rare enough to read everything again.
+        return list_drafts(storage);
+    };
+    let mut list: Vec<DraftSummary> = drafts
+        .iter()
+        .filter(|draft| draft.id != id)
+        .cloned()
+        .collect();
+    if let Some(raw) = new_value {
+        list.push(summary_of(storage, id, raw));
+    }
+    newest_first(&mut list);
+    list
+}
+
+/// What the drafts list shows for the stored text of draft `id`; a corrupt one is moved aside.
+fn summary_of(storage: &Storage, id: &str, raw: &str) -> DraftSummary {
+    let (name, saved_at, state) = match parse_envelope(raw) {
+        Ok(Envelope::Draft(draft)) => {
+            let name = if draft.name.is_empty() {
+                draft_label(&draft.report)
+            } else {
+                draft.name
+            };
+            (name, draft.saved_at, DraftState::Readable)
+        }
+        Ok(Envelope::Newer { name, saved_at }) => (name, saved_at, DraftState::Newer),
+        Err(reason) => {
+            // Copied aside first; the original goes only once the copy is stored.
+            if storage.set_item(&corrupt_key(id), raw).is_ok() {
+                let _ = storage.remove_item(&draft_key(id));
+            }
+            return corrupt_summary(id, reason);
+        }
+    };
+    DraftSummary {
+        id: id.to_owned(),
+        name,
+        saved_at,
+        state,
+    }
+}
+
+fn newest_first(drafts: &mut [DraftSummary]) {
     // Ids are unique, so the order is total and an unstable sort gives the same list.
     drafts.sort_unstable_by(|a, b| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id)));
-    drafts
 }
 
 fn corrupt_summary(id: &str, reason: String) -> DraftSummary {
