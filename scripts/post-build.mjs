@@ -1,9 +1,11 @@
-// Trunk's post_build hook: makes the staged build offline-capable and CSP-ready.
+// Trunk's post_build hook: makes the staged build small, offline-capable and CSP-ready.
+// - the wasm-bindgen glue minified (terser), its integrity attributes updated;
 // - sw.js: the list of every file of this build to precache, and a build id from their contents;
 // - csp.txt: the Content-Security-Policy this build needs (the hashes of Trunk's inline loaders).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk build)');
@@ -17,6 +19,22 @@ const walk = (at) => {
   }
 };
 walk(dir);
+
+// wasm-bindgen's glue, minified here because Trunk's minifier gives up on it (about 2 KB gzip of
+// the first load). Only this build's own top-level scripts (the tools page minifies its own when
+// it is built); their integrity attributes in index.html are rewritten to match.
+let html = readFileSync(join(dir, 'index.html'), 'utf8');
+for (const file of files.filter((name) => /^ogi-report[\w-]*\.js$/.test(name))) {
+  const path = join(dir, file);
+  const source = readFileSync(path);
+  const { code } = await minify(source.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true });
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  if (!html.includes(sri(source))) throw new Error(`post-build: no integrity attribute for ${file}`);
+  writeFileSync(path, code);
+  html = html.replace(sri(source), sri(code));
+}
+writeFileSync(join(dir, 'index.html'), html);
+
 if (!files.includes('sw.js')) {
   // The tools page is built on its own first and copied into the filling page's build, whose
   // run of this hook covers it.
