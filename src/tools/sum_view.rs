@@ -20,8 +20,9 @@ const DEFAULT_BODY: &str = "汇总";
 
 #[derive(Clone, Default)]
 pub struct SumState {
-    units: Units,
-    lines: Vec<UnitLine>,
+    // Behind `Rc`: typing the 汇总 name must not copy two hundred units' reports and findings.
+    units: Rc<Units>,
+    lines: Rc<Vec<UnitLine>>,
     /// The summed report and the cells left out of it; `None` until a report is accepted.
     total: Option<Rc<(Report, Vec<String>)>>,
     body: String,
@@ -61,15 +62,16 @@ impl Reducible for SumState {
             SumAction::Reading(count) => next.reading = count,
             SumAction::Add(files) => {
                 next.reading = 0;
+                let (units, lines) = (Rc::make_mut(&mut next.units), Rc::make_mut(&mut next.lines));
                 for (name, text) in files {
-                    let accepted = next.units.accepted.len();
+                    let accepted = units.accepted.len();
                     match text {
-                        Ok(text) => next.units.add(&name, &text),
-                        Err(reason) => next.units.refuse(&name, &reason),
+                        Ok(text) => units.add(&name, &text),
+                        Err(reason) => units.refuse(&name, &reason),
                     }
                     // Each unit is checked once, when it is added.
-                    if let Some((_, report)) = next.units.accepted.get(accepted) {
-                        next.lines.push(unit_line(report));
+                    if let Some((_, report)) = units.accepted.get(accepted) {
+                        lines.push(unit_line(report));
                     }
                 }
                 next.resum();
@@ -107,7 +109,7 @@ fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
                 <summary>{format!("查看 {} 条", problems.len())}</summary>
                 <ul class="unit-findings">
                     { for problems.iter().map(|finding| html! {
-                        <li class={finding.severity.label()}>{format!("【{}】{}", finding.severity.label(), finding.message)}</li>
+                        <li class={if finding.severity == Severity::Error { "error" } else { "warning" }}>{format!("【{}】{}", finding.severity.label(), finding.message)}</li>
                     }) }
                 </ul>
             </details>
@@ -149,7 +151,7 @@ fn units_table(state: &SumState, total: &Report) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for state.units.accepted.iter().zip(&state.lines).enumerate().map(|(index, ((file, _), line))| unit_row(index, file, line)) }
+                { for state.units.accepted.iter().zip(state.lines.iter()).enumerate().map(|(index, ((file, _), line))| unit_row(index, file, line)) }
             </tbody>
             <tfoot>
                 <tr data-sum-total="">
