@@ -1,4 +1,5 @@
-// axe-core on the page with findings showing, and on its dialogs: no serious or critical violation.
+// axe-core on the page with findings showing, on its dialogs and on the tools page: no serious or
+// critical violation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -36,5 +37,19 @@ test('no serious or critical accessibility violation', async () => {
   await page.locator('[data-import-read]').click();
   await page.locator('[data-import-summary]').waitFor();
   assert.deepEqual(await seriousViolations(page), [], 'the import summary dialog');
+
+  const tools = await openPage(context, `${app.url}tools/`);
+  await tools.locator('[data-sum-files]').setInputFiles(['tests/fixtures/seed-2021.json', 'Cargo.toml']);
+  await tools.locator('[data-sum-units]').waitFor();
+  await tools.locator('[data-unit] summary').first().click();
+  await tools.addScriptTag({ path: axePath });
+  assert.deepEqual(await seriousViolations(tools), [], 'the 汇总 view with a unit and a refused file');
+  await tools.getByRole('tab', { name: '本年与上年对比' }).click();
+  await tools.locator('[data-compare-missing]').waitFor();
+  assert.deepEqual(await seriousViolations(tools), [], 'the year-over-year view, nothing to compare yet');
+  await tools.locator('[data-compare-file="this"]').setInputFiles('tests/fixtures/seed-2021.json');
+  await tools.locator('[data-compare-file="last"]').setInputFiles('tests/fixtures/seed-2021.json');
+  await tools.locator('[data-compare-summary]').waitFor();
+  assert.deepEqual(await seriousViolations(tools), [], 'the year-over-year view with both years');
   await context.close();
 });
