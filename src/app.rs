@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use ogi_report_core::format::{PartKind, PARTS};
-use ogi_report_core::rules::Stage;
+use ogi_report_core::rules::{stated_numbers, Stage};
 use ogi_report_core::{CellRef, Narrative, Report};
 use yew::prelude::*;
 
@@ -26,7 +26,6 @@ use crate::hooks::{
 };
 use crate::marks::{self, Marks};
 use crate::state::State;
-use ogi_report_core::rules::stated_numbers;
 
 fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
     std::array::from_fn(|index| {
