@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use ogi_report_core::compose::requests_sentence_section;
 use ogi_report_core::format::{PartKind, PARTS};
 use ogi_report_core::rules::{stated_numbers, Stage};
 use ogi_report_core::{CellRef, Narrative, Report};
@@ -95,9 +96,10 @@ pub fn App() -> Html {
     };
     // Compared by value: a part re-renders only when its own stated numbers change.
     let numbers = Rc::new(stated_numbers(report));
+    let sentence_at = requests_sentence_section(report);
     let narrative = |which: Narrative| {
         html! {
-            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} marks={marks.clone()} dispatch={dispatch.clone()} />
+            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} dispatch={dispatch.clone()} />
         }
     };
     html! {

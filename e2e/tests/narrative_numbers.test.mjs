@@ -37,6 +37,12 @@ test('stated numbers beside the tables, and the data paragraph inserted in one c
   await page.locator('[data-insert-sentence]').click();
   await page.keyboard.press('Control+z');
   assert.equal(await field(page, TEXT).inputValue(), text.split('\n')[1], 'the insertion is one undo step');
+
+  // A published report that renamed its sub-sections (no 依申请公开): offered under the first.
+  await page.locator('[data-import="json"]').setInputFiles('tests/fixtures/seed-2021.json');
+  await page.waitForFunction(() => document.querySelector('[data-field="meta.body"]').value !== '');
+  assert.equal(await page.locator('[data-insert-sentence]').count(), 1);
+  assert.equal(await page.locator('[data-insert-sentence]').getAttribute('data-insert-sentence'), 'overview.0.text');
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -1,10 +1,10 @@
 //! A narrative part: its sub-sections (heading and text) that can be added, renamed, reordered
 //! and removed, with the format's guidance beside them. Under each text, the numbers it states
-//! beside the table values they claim (R11); under 依申请公开, the data paragraph to insert.
+//! beside the table values they claim (R11); under 依申请公开 (or else the first sub-section of
+//! 总体情况), the data paragraph to insert.
 
 use std::rc::Rc;
 
-use ogi_report_core::compose::is_requests_heading;
 use ogi_report_core::rules::{table_label, StatedNumber};
 use ogi_report_core::{FieldRef, Narrative, Section};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -19,6 +19,8 @@ pub struct Props {
     pub sections: Rc<Vec<Section>>,
     /// Every number the narrative states (all parts; each section picks its own).
     pub numbers: Rc<Vec<StatedNumber>>,
+    /// The sub-section the data paragraph is offered under, if in this part.
+    pub sentence_at: Option<usize>,
     pub marks: Rc<Marks>,
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -40,6 +42,7 @@ pub fn NarrativePart(props: &Props) -> Html {
                     heading={AttrValue::from(section.heading.clone())}
                     text={AttrValue::from(section.text.clone())}
                     error={props.marks.field(&FieldRef::Text(part, index).path())}
+                    offers_sentence={props.sentence_at == Some(index)}
                     numbers={props.numbers.iter().filter(|number| number.field == FieldRef::Text(part, index)).cloned().collect::<Vec<_>>()}
                     dispatch={props.dispatch.clone()}
                 />
@@ -58,6 +61,7 @@ pub struct SectionProps {
     pub text: AttrValue,
     pub error: Option<AttrValue>,
     pub numbers: Vec<StatedNumber>,
+    pub offers_sentence: bool,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -119,7 +123,7 @@ pub fn SectionEditor(props: &SectionProps) -> Html {
             }
         })
     };
-    let insert = (part == Narrative::Overview && is_requests_heading(&props.heading)).then(|| {
+    let insert = props.offers_sentence.then(|| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.dispatch(Action::InsertRequestsSentence(part, index))

@@ -8,7 +8,7 @@ use crate::format::{
     APPEAL_TOTAL_COL, REQUEST_ROWS, REQUEST_TOTAL_COL, ROW_CARRIED_FORWARD, ROW_CARRIED_IN,
     ROW_FIRST_OUTCOME, ROW_RECEIVED, ROW_TOTAL,
 };
-use crate::report::{CellRef, Report};
+use crate::report::{CellRef, Narrative, Report};
 
 /// Where a number is not in the table yet; the user sees it and fills the table first.
 pub const NOT_FILLED: &str = "〔表中未填〕";
@@ -71,7 +71,12 @@ pub fn requests_sentence(report: &Report) -> String {
     )
 }
 
-/// Whether a sub-section heading is the one the data paragraph belongs under.
-pub fn is_requests_heading(heading: &str) -> bool {
-    heading.contains("依申请")
+/// The sub-section of 一、总体情况 the data paragraph is offered under: the one headed 依申请公开
+/// (any heading containing 依申请), or else the first, where a report's general overview stands.
+pub fn requests_sentence_section(report: &Report) -> Option<usize> {
+    let sections = report.sections(Narrative::Overview);
+    sections
+        .iter()
+        .position(|section| section.heading.contains("依申请"))
+        .or_else(|| (!sections.is_empty()).then_some(0))
 }

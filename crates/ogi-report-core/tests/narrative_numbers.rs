@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ogi_report_core::compose::{requests_sentence, NOT_FILLED};
+use ogi_report_core::compose::{requests_sentence, requests_sentence_section, NOT_FILLED};
 use ogi_report_core::rules::{stated_numbers, table_label};
 use ogi_report_core::{FieldRef, Narrative, Report, Section};
 
@@ -89,4 +89,18 @@ fn blank_tables_are_marked_not_guessed() {
         sentence.starts_with(&format!("本年度共收到政府信息公开申请{NOT_FILLED}件")),
         "{sentence}"
     );
+}
+
+#[test]
+fn the_paragraph_is_offered_under_yishenqing_or_else_the_first_sub_section() {
+    assert_eq!(
+        requests_sentence_section(&Report::new_draft()),
+        Some(1),
+        "（二）依申请公开 of a new draft"
+    );
+    // The published seed renamed its sub-sections; its unheaded first one is the overview.
+    assert_eq!(requests_sentence_section(&seed()), Some(0));
+    let mut empty = Report::new_draft();
+    empty.set_sections(Narrative::Overview, Vec::new());
+    assert_eq!(requests_sentence_section(&empty), None);
 }
