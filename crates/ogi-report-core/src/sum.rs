@@ -149,13 +149,19 @@ pub fn units_table(units: &Units) -> String {
 }
 
 /// The 汇总 table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads the
-/// Chinese correctly), CRLF line ends, and fields quoted where they must be.
+/// Chinese correctly), CRLF line ends, and fields quoted where they must be. A field that a
+/// spreadsheet would take for a formula (`=`, `+`, `-`, `@`) is written as text.
 pub fn units_csv(units: &Units) -> String {
     let field = |value: &String| {
+        let value = if value.starts_with(['=', '+', '-', '@']) {
+            format!("'{value}")
+        } else {
+            value.clone()
+        };
         if value.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", value.replace('"', "\"\""))
         } else {
-            value.clone()
+            value
         }
     };
     let mut csv = String::from('\u{feff}');

@@ -139,4 +139,11 @@ fn the_units_table_as_csv_opens_in_a_spreadsheet() {
         lines[1]
     );
     assert_eq!(lines[2], "", "every line ends with CRLF");
+    let mut formula = Units::default();
+    formula.add("b.json", &unit("=HYPERLINK(\"x\")", "3", "0"));
+    let csv = units_csv(&formula);
+    assert!(
+        csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\")\","),
+        "a formula is written as text: {csv}"
+    );
 }
