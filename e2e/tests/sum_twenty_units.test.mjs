@@ -73,7 +73,8 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
   assert.equal(name, '某某区2021年政府信息公开工作年度报告.json');
 
   const out = join(dir, 'cli-total.json');
-  const result = runCli('sum', ...files, '--out', out, '--body', '某某区');
+  const csvOut = join(dir, 'cli-table.csv');
+  const result = runCli('sum', ...files, '--out', out, '--body', '某某区', '--csv', csvOut);
   assert.equal(result.status, 0, result.stderr);
   assert.ok(bytes.equals(readFileSync(out)), 'the page and the CLI write the same summed file');
   // And the same check results per unit.
@@ -88,6 +89,7 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
   }
   const table = await downloadOf(page, page.locator('[data-sum-download="csv"]'));
   assert.equal(table.name, '某某区2021年各单位年度报告检查汇总表.csv');
+  assert.ok(table.bytes.equals(readFileSync(csvOut)), 'the page and the CLI write the same table');
   const csv = table.bytes.toString('utf8');
   assert.equal(csv.charCodeAt(0), 0xfeff, 'a byte-order mark for Excel');
   assert.deepEqual(

@@ -19,7 +19,7 @@ const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
   ogi-report render FILE --to json|docx|html --out OUT
   ogi-report import-text TEXT_FILE --out FILE
-  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称]
+  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称] [--csv 各单位情况表.csv]
   ogi-report rules";
 
 /// A failure that ends the command with status 2 and a message on stderr.
@@ -71,6 +71,7 @@ struct Options {
     deadline: Option<Date>,
     to: Option<String>,
     out: Option<PathBuf>,
+    csv: Option<PathBuf>,
 }
 
 impl Options {
@@ -91,6 +92,7 @@ impl Options {
                 "--to" => options.to = Some(value(arg)?),
                 "--out" => options.out = Some(value(arg)?.into()),
                 "--body" => options.body = Some(value(arg)?),
+                "--csv" => options.csv = Some(value(arg)?.into()),
                 flag if flag.starts_with("--") => {
                     return Err(Unusable(format!("未知选项「{flag}」。\n{USAGE}")))
                 }
@@ -277,6 +279,10 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
     let (total, left_out) = units.sum(&body);
     std::fs::write(out, write_report(&total))
         .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    if let Some(csv) = &options.csv {
+        std::fs::write(csv, ogi_report_core::sum::units_csv(&units))
+            .map_err(|e| Unusable(format!("无法写入 {}：{e}", csv.display())))?;
+    }
     print!("{}", ogi_report_core::sum::units_table(&units));
     println!("已汇总 {} 个单位的报告。", units.accepted.len());
     for message in &left_out {
