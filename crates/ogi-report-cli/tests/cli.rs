@@ -283,6 +283,7 @@ fn sum_adds_units_and_lists_what_it_left_out() {
         &unit("丙街道", 9, "1").replace("\"year\": 2021", "\"year\": 2020"),
     );
     let out = std::env::temp_dir().join(format!("ogi-sum-{}.json", std::process::id()));
+    let csv = std::env::temp_dir().join(format!("ogi-sum-{}.csv", std::process::id()));
     let output = ogi_report(&[
         "sum",
         a.to_str().unwrap(),
@@ -293,10 +294,19 @@ fn sum_adds_units_and_lists_what_it_left_out() {
         out.to_str().unwrap(),
         "--body",
         "某某区",
+        "--csv",
+        csv.to_str().unwrap(),
     ]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("已汇总 2 个单位的报告。"), "{stdout}");
+    let table = std::fs::read_to_string(&csv).unwrap();
+    assert!(table.starts_with("\u{feff}单位,错误,提醒,"), "{table}");
+    assert_eq!(
+        table.matches("\r\n").count(),
+        3,
+        "a header and two units: {table}"
+    );
     assert!(stdout.contains("甲街道\t"), "{stdout}");
     assert!(
         stdout.contains("未汇总：") && stdout.contains("broken.json"),
