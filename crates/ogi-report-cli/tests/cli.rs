@@ -17,8 +17,11 @@ fn ogi_report(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// A file in a directory of its own: tests run in parallel and reuse names like `broken.json`.
 fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ogi-report-cli-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let serial = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("ogi-report-cli-{}-{serial}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, contents).unwrap();
