@@ -1,6 +1,7 @@
 // The example host page on one origin embeds the form from another: prefilled fields are locked,
 // saved / validity / exported reach the host, the host can load and fetch the report, a message
-// from a third origin is ignored, and two namespaces keep separate drafts.
+// from a third origin is ignored, two namespaces keep separate drafts, and the tools page opens
+// inside the frame and leads back.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,19 @@ test('a portal embeds the form', async () => {
   await page.waitForFunction(() => window.__messages.some((m) => m.type === 'report'));
   const [reply] = await messages(page, 'report');
   assert.equal(JSON.parse(reply.report).meta.body, '甲街道办事处');
+
+  // The tools page opens inside the frame (a new tab would not see the portal's storage) with the
+  // form's parameters, reads this portal's draft, and leads back to the same form and draft.
+  const compare = frame.locator('[data-tool="compare"]');
+  assert.equal(await compare.getAttribute('target'), '_self');
+  assert.match(await compare.getAttribute('href'), /^tools\/\?view=compare&.*ns=portal-a/);
+  await compare.click();
+  await frame.locator('[data-compare-missing="last"]').waitFor();
+  assert.match(await frame.locator('[data-compare-missing]').textContent(), /甲街道办事处/);
+  await frame.getByRole('link', { name: '打开填写页面' }).click();
+  await frame.locator('[data-field="overview.1.heading"]').waitFor();
+  assert.match(await frame.locator('[data-field="overview.1.heading"]').inputValue(), /基层政务公开/);
+  assert.notEqual(await body.getAttribute('readonly'), null, 'still embedded and locked');
 
   // A third origin embeds the same form configured to trust the portal, not itself.
   const third = await openPortal(context, servers.other, { ns: 'portal-a', trust: origin(servers.portal) });

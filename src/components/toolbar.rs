@@ -72,11 +72,22 @@ fn file_control(
     }
 }
 
-/// The tools page in a new tab (this tab keeps the draft open), with this page's namespace.
-fn tools_href(view: &str) -> String {
-    match crate::embed::config().namespace {
-        Some(namespace) => format!("tools/?view={view}&ns={namespace}"),
-        None => format!("tools/?view={view}"),
+/// A link to the tools page with this page's query (namespace, embedding), so that it reads the
+/// same drafts and its "back" link restores this page. Standalone it opens a new tab and this tab
+/// keeps the draft open. Embedded it opens in the frame: a new tab would be a different top-level
+/// site, whose storage partition holds none of the portal's drafts.
+fn tool_link(view: &str, label: &str, save: &SaveStatus) -> Html {
+    let embedded = crate::embed::config().embedded;
+    // Leaving the frame is safe only when the draft is stored; otherwise the link is not offered.
+    if embedded && matches!(save, SaveStatus::Failed(_) | SaveStatus::Paused) {
+        return Html::default();
+    }
+    let query = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let href = format!("tools/?view={view}&{}", query.trim_start_matches('?'));
+    html! {
+        <a class="file-button" {href} target={if embedded { "_self" } else { "_blank" }} data-tool={view.to_owned()}>{label.to_owned()}</a>
     }
 }
 
@@ -116,13 +127,13 @@ pub fn Toolbar(props: &Props) -> Html {
     <button type="button" data-import="text" onclick={send(|| Action::OpenImport)}>{"导入已发布报告文本"}</button>
                 { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
                 { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
-                <a class="file-button" href={tools_href("compare")} target="_blank" data-tool="compare">{"与上年对比"}</a>
+                { tool_link("compare", "与上年对比", &props.save) }
                 <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
                 <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
                 <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
                 <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
                 <button type="button" data-export="print" onclick={send(|| Action::RequestExport(Output::Print))}>{"打印 / PDF"}</button>
-                <a class="file-button" href={tools_href("sum")} target="_blank" data-tool="sum">{"汇总各单位报告"}</a>
+                { tool_link("sum", "汇总各单位报告", &props.save) }
             </div>
         }
 }
