@@ -52,8 +52,11 @@ test('a portal embeds the form', async () => {
   assert.equal(await bodyType.inputValue(), 'government', 'an unlocked prefill applies to a fresh draft');
   assert.equal(await bodyType.isDisabled(), false, 'and stays changeable');
 
+  // Nothing is stored before the first edit, so the frame offers no way out to the tools page yet.
+  assert.equal(await frame.locator('[data-tool]').count(), 0, 'the tools links need a stored draft');
   await frame.locator('[data-cell="requests.received.natural_person"]').fill('4');
   await page.waitForFunction(() => window.__messages.some((m) => m.type === 'saved' && m.savedAt));
+  assert.equal(await frame.locator('[data-tool]').count(), 2);
   // validity counts what 检查 finds: the same number the page lists after 检查.
   await frame.getByRole('button', { name: '检查' }).click();
   const shown = await frame.locator('[data-findings] [data-severity="error"]').count();

@@ -78,8 +78,9 @@ fn file_control(
 /// site, whose storage partition holds none of the portal's drafts.
 fn tool_link(view: &str, label: &str, save: &SaveStatus) -> Html {
     let embedded = crate::embed::config().embedded;
-    // Leaving the frame is safe only when the draft is stored; otherwise the link is not offered.
-    if embedded && matches!(save, SaveStatus::Failed(_) | SaveStatus::Paused) {
+    // Leaving the frame is safe only once the draft is stored (not before a first save, nor while
+    // saving fails, waits for another tab, or storage is unavailable); until then no link.
+    if embedded && *save != SaveStatus::Saved {
         return Html::default();
     }
     let query = web_sys::window()
