@@ -2,6 +2,7 @@
 // with both years and the change, the parts' lengths, printable; opened from the filling page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { cell, openPage, savedAfter, typeInto, usePage } from '../harness.mjs';
 
 const app = usePage();
@@ -49,6 +50,21 @@ test('the year-over-year view shows this year beside last year, and prints', asy
   assert.equal(await view.locator('.tool-tabs').isVisible(), false, 'no controls in print');
   assert.equal(await view.locator('[data-compare-print]').isVisible(), false);
   assert.equal(await received.isVisible(), true, 'the tables print');
+  // Two files chosen in the same moment both count (the second does not undo the first).
+  await view.emulateMedia({ media: 'screen' });
+  const seed = readFileSync('tests/fixtures/seed-2021.json', 'utf8');
+  const chosenNow = seed.replace('"year": 2021', '"year": 2022').replace('老城区东南隅街道办事处', '丙街道办事处');
+  await view.evaluate(([now, before]) => {
+    for (const [hook, text] of [['this', now], ['last', before]]) {
+      const input = document.querySelector(`[data-compare-file="${hook}"]`);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], `${hook}.json`, { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }, [chosenNow, seed]);
+  await view.waitForFunction(() => document.querySelector('[data-compare-summary]')?.textContent.startsWith('本年：丙街道办事处2022年'));
+  assert.match(await view.locator('[data-compare-summary]').textContent(), /上年：老城区东南隅街道办事处2021年/);
   assert.deepEqual(errors, []);
   await context.close();
 });

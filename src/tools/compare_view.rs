@@ -2,6 +2,8 @@
 //! table cell with both years and the change, and each narrative part's length and the share of
 //! its text repeated from last year. Printable. What changed is decided by the core's `compare`.
 
+use std::rc::Rc;
+
 use ogi_report_core::compare::{changed_cells, compare_cell, compare_parts, Change};
 use ogi_report_core::format::PARTS;
 use ogi_report_core::{layout, read_report, CellRef, Report};
@@ -129,39 +131,54 @@ enum Year {
     Last,
 }
 
+/// A chosen file's text (or why it could not be read), for this year or last year.
+struct Chosen {
+    year: Year,
+    name: String,
+    text: Result<String, String>,
+}
+
+impl Reducible for Years {
+    type Action = Chosen;
+
+    /// Applied to the state as it is when the file has been read, not as it was rendered, so a
+    /// file read late never undoes a choice made meanwhile.
+    fn reduce(self: Rc<Self>, chosen: Chosen) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let Chosen { year, name, text } = chosen;
+        match text.and_then(|text| read_report(&text).map_err(|e| e.to_string())) {
+            Ok(report) => {
+                next.problem = None;
+                if year == Year::This {
+                    if let Some(previous) = report.previous.as_deref() {
+                        next.last_year = Some(previous.clone());
+                    }
+                    next.this_year = Some(report);
+                    next.source = format!("文件「{name}」");
+                } else {
+                    next.last_year = Some(report);
+                }
+            }
+            Err(reason) => next.problem = Some(format!("文件「{name}」未能打开：{reason}")),
+        }
+        Rc::new(next)
+    }
+}
+
 #[component]
 pub fn CompareView() -> Html {
-    let years = use_state(current_draft);
-    let chooser = |which: Year, label: &'static str, hook: &'static str| {
-        let years = years.clone();
+    let years = use_reducer(current_draft);
+    let chooser = |year: Year, label: &'static str, hook: &'static str| {
+        let dispatch = years.dispatcher();
         let onchange = Callback::from(move |event: Event| {
             let input = event.target_unchecked_into::<HtmlInputElement>();
             let files = files_of(input.files());
             input.set_value("");
-            let years = years.clone();
+            let dispatch = dispatch.clone();
             yew::platform::spawn_local(async move {
-                let Some((name, text)) = read_files(files).await.into_iter().next() else {
-                    return;
-                };
-                let mut next = (*years).clone();
-                match text.map(|text| read_report(&text).map_err(|e| e.to_string())) {
-                    Ok(Ok(report)) => {
-                        next.problem = None;
-                        if which == Year::This {
-                            if let Some(previous) = report.previous.as_deref() {
-                                next.last_year = Some(previous.clone());
-                            }
-                            next.this_year = Some(report);
-                            next.source = format!("文件「{name}」");
-                        } else {
-                            next.last_year = Some(report);
-                        }
-                    }
-                    Ok(Err(reason)) | Err(reason) => {
-                        next.problem = Some(format!("文件「{name}」未能打开：{reason}"));
-                    }
+                if let Some((name, text)) = read_files(files).await.into_iter().next() {
+                    dispatch.dispatch(Chosen { year, name, text });
                 }
-                years.set(next);
             });
         });
         html! {
