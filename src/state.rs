@@ -333,11 +333,7 @@ impl State {
 
     /// The drafts list's label for the open draft.
     pub fn draft_label(&self) -> String {
-        if self.draft_name.is_empty() {
-            storage::draft_label(&self.report)
-        } else {
-            self.draft_name.clone()
-        }
+        storage::draft_label(&self.draft_name, &self.report)
     }
 }
 
@@ -476,11 +472,7 @@ impl Reducible for State {
                 };
                 let name = format!(
                     "{}（副本）",
-                    if draft.name.is_empty() {
-                        storage::draft_label(&draft.report)
-                    } else {
-                        draft.name
-                    }
+                    storage::draft_label(&draft.name, &draft.report)
                 );
                 next.start_draft(name, draft.report);
             }

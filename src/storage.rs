@@ -217,14 +217,11 @@ pub fn list_after_change(
 /// What the drafts list shows for the stored text of draft `id`; a corrupt one is moved aside.
 fn summary_of(storage: &Storage, id: &str, raw: &str) -> DraftSummary {
     let (name, saved_at, state) = match parse_envelope(raw) {
-        Ok(Envelope::Draft(draft)) => {
-            let name = if draft.name.is_empty() {
-                draft_label(&draft.report)
-            } else {
-                draft.name
-            };
-            (name, draft.saved_at, DraftState::Readable)
-        }
+        Ok(Envelope::Draft(draft)) => (
+            draft_label(&draft.name, &draft.report),
+            draft.saved_at,
+            DraftState::Readable,
+        ),
         Ok(Envelope::Newer { name, saved_at }) => (name, saved_at, DraftState::Newer),
         Err(reason) => {
             // Copied aside first; the original goes only once the copy is stored.
@@ -256,8 +253,11 @@ fn corrupt_summary(id: &str, reason: String) -> DraftSummary {
     }
 }
 
-/// A draft's default label: body and year.
-pub fn draft_label(report: &Report) -> String {
+/// How the page names a draft: the name the user gave it, or else its body and year.
+pub fn draft_label(name: &str, report: &Report) -> String {
+    if !name.trim().is_empty() {
+        return name.to_owned();
+    }
     let body = report.meta.body.trim();
     let body = if body.is_empty() {
         "未命名机关"

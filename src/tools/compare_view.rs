@@ -31,11 +31,7 @@ fn current_draft() -> Years {
     });
     match draft {
         Some(draft) => {
-            let name = if draft.name.trim().is_empty() {
-                storage::draft_label(&draft.report)
-            } else {
-                draft.name
-            };
+            let name = storage::draft_label(&draft.name, &draft.report);
             Years {
                 last_year: draft.report.previous.as_deref().cloned(),
                 this_year: Some(draft.report),
