@@ -117,12 +117,11 @@ pub fn App() -> Html {
                 <main class="content">
                     <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
                         this_year={state.today.year} marks={marks.clone()} dispatch={dispatch.clone()} />
-                    <Toolbar report={report.clone()} can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
+                    <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
                         saved_at={state.saved_at.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
-                        update_ready={state.update_ready}
-                        report={report.clone()} dispatch={dispatch.clone()} />
+                        update_ready={state.update_ready} dispatch={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
                     { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
                     { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }

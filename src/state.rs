@@ -131,6 +131,8 @@ pub enum Action {
     RequestExport(Output),
     ExportAnyway,
     CloseGate,
+    /// Download the report file (not gated: it is the user's own copy of the draft).
+    DownloadReportFile,
     FillBlanks,
     /// A block pasted into a table, starting at a cell (one undo step, one save).
     Paste(CellRef, Block),
@@ -564,6 +566,10 @@ impl Reducible for State {
                 }
             }
             Action::CloseGate => next.gate = None,
+            Action::DownloadReportFile => {
+                exports::download_report_file(&self.report);
+                return self;
+            }
             Action::FillBlanks => {
                 next.history.record(&self.report, None);
                 let filled = next.report.fill_blanks_with_zero();

@@ -1,9 +1,7 @@
 //! Storage notices: each says what happened, that nothing was lost, and what to do.
 
-use ogi_report_core::Report;
 use yew::prelude::*;
 
-use crate::exports;
 use crate::hooks::apply_update;
 use crate::state::{Action, SaveStatus, State, StorageMode};
 use crate::storage::SaveError;
@@ -16,22 +14,16 @@ pub struct Props {
     pub persist_refused: bool,
     pub update_ready: bool,
     pub notice: Option<AttrValue>,
-    pub report: Report,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn Notices(props: &Props) -> Html {
-    let download = {
-        let report = props.report.clone();
-        Callback::from(move |_: MouseEvent| {
-            exports::download_report_file(&report);
-        })
-    };
     let send = |action: fn() -> Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
     };
+    let download = send(|| Action::DownloadReportFile);
     html! {
         <div class="notices" aria-live="polite">
             if let StorageMode::Memory { reason } = &props.storage {

@@ -1,18 +1,16 @@
 //! 检查, the "已保存" indicator, and the import and export controls.
 
-use ogi_report_core::Report;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::clock;
-use crate::exports::{self, Output};
+use crate::exports::Output;
 use crate::state::{Action, SaveStatus, State};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub report: Report,
     pub save: SaveStatus,
     pub saved_at: Option<AttrValue>,
     pub can_undo: bool,
@@ -102,12 +100,6 @@ pub fn Toolbar(props: &Props) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Check))
     };
-    let export_json = {
-        let report = props.report.clone();
-        Callback::from(move |_: MouseEvent| {
-            exports::download_report_file(&report);
-        })
-    };
     let saved_text = match (&props.save, &props.saved_at) {
         (SaveStatus::Saved, Some(at)) => format!("已保存 {}", clock::local_time(at)),
         (SaveStatus::Saved | SaveStatus::NotYet, _) => "尚未保存".to_owned(),
@@ -129,7 +121,7 @@ pub fn Toolbar(props: &Props) -> Html {
                 { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
                 { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
                 { tool_link("compare", "与上年对比", &props.save) }
-                <button type="button" data-export="json" onclick={export_json}>{"下载报告文件"}</button>
+                <button type="button" data-export="json" onclick={send(|| Action::DownloadReportFile)}>{"下载报告文件"}</button>
                 <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
                 <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
                 <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
