@@ -259,7 +259,13 @@ impl State {
             return;
         };
         let saved = timing::measure("save", || {
-            storage::save_draft(&storage, &self.draft_id, &self.draft_name, &self.report)
+            storage::save_draft(
+                &storage,
+                &self.draft_id,
+                &self.draft_name,
+                &self.report,
+                &self.last_written,
+            )
         });
         match saved {
             Ok((text, at)) => {
@@ -484,7 +490,7 @@ impl Reducible for State {
                     next.save_now();
                 } else if let Some(storage) = next.storage() {
                     if let Some(draft) = storage::load_draft(&storage, &id) {
-                        let _ = storage::save_draft(&storage, &id, &name, &draft.report);
+                        let _ = storage::save_draft(&storage, &id, &name, &draft.report, "");
                         storage::set_current(&storage, &next.draft_id);
                     }
                 }

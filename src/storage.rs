@@ -289,15 +289,19 @@ pub fn corrupt_text(storage: &Storage, id: &str) -> Option<String> {
 }
 
 /// Writes a draft; returns the envelope text written (to recognise our own writes) and the time.
+/// `ours` is the text this tab wrote last for this draft: when storage still holds it, it is not
+/// parsed again (this runs on every keystroke, and parsing the stored draft would cost more than
+/// writing it).
 pub fn save_draft(
     storage: &Storage,
     id: &str,
     name: &str,
     report: &Report,
+    ours: &str,
 ) -> Result<(String, String), SaveError> {
     let key = draft_key(id);
     if let Ok(Some(existing)) = storage.get_item(&key) {
-        if matches!(parse_envelope(&existing), Ok(Envelope::Newer { .. })) {
+        if existing != ours && matches!(parse_envelope(&existing), Ok(Envelope::Newer { .. })) {
             return Err(SaveError::Other(
                 "该草稿由较新版本的工具保存，为避免覆盖未写入".to_owned(),
             ));
