@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use ogi_report_core::format::REQUEST_COLUMNS;
+use ogi_report_core::format::{PARTS, REQUEST_COLUMNS};
 use ogi_report_core::layout::{self, Content};
 use ogi_report_core::report::RequestRowCells;
 use ogi_report_core::CellRef;
@@ -25,7 +25,7 @@ pub struct Props {
 pub fn RequestsTable(props: &Props) -> Html {
     let table = &layout::tables()[1];
     html! {
-        <table class="report-table requests" aria-label="三、收到和处理政府信息公开申请情况">
+        <table class="report-table requests" aria-label={PARTS[table.part].heading}>
             <thead>
                 { for table.rows[..table.header_rows].iter().map(|row| html! {
                     <tr>{ for row.iter().map(|cell| layout_cell(cell, |_| Html::default())) }</tr>
