@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use ogi_report_core::format::PARTS;
 use ogi_report_core::layout;
-use ogi_report_core::sum::{unit_line, units_csv, UnitLine, Units, KEY_FIGURES};
+use ogi_report_core::sum::{key_figures, unit_line, units_csv, UnitLine, Units, KEY_FIGURES};
 use ogi_report_core::{write_report, Report, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
@@ -133,14 +133,6 @@ fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
 }
 
 fn units_table(state: &SumState, total: &Report) -> Html {
-    let total_line: Vec<String> = KEY_FIGURES
-        .iter()
-        .map(|(_, path)| {
-            ogi_report_core::CellRef::parse(path)
-                .map(|cell| total.cell_text(cell))
-                .unwrap_or_default()
-        })
-        .collect();
     html! {
         <table class="sum-table" data-sum-units="" aria-label="各单位报告检查情况">
             <thead>
@@ -156,7 +148,7 @@ fn units_table(state: &SumState, total: &Report) -> Html {
             <tfoot>
                 <tr data-sum-total="">
                     <td></td><th scope="row">{"合计"}</th><td></td><td></td><td></td>
-                    { for total_line.into_iter().map(|value| html! { <td class="number">{value}</td> }) }
+                    { for key_figures(total).into_iter().map(|(_, value)| html! { <td class="number">{value}</td> }) }
                 </tr>
             </tfoot>
         </table>
@@ -235,7 +227,7 @@ pub fn SumView() -> Html {
                 &format!("{}{year}各单位年度报告检查汇总表", state.body()),
                 "csv",
             );
-            download::download_text(&name, "text/csv", &units_csv(&state.units));
+            download::download_text(&name, "text/csv", &units_csv(&state.lines));
         })
     };
     let accepted = state.units.accepted.len();

@@ -279,11 +279,12 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
     let (total, left_out) = units.sum(&body);
     std::fs::write(out, write_report(&total))
         .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    let lines = ogi_report_core::sum::unit_lines(&units);
     if let Some(csv) = &options.csv {
-        std::fs::write(csv, ogi_report_core::sum::units_csv(&units))
+        std::fs::write(csv, ogi_report_core::sum::units_csv(&lines))
             .map_err(|e| Unusable(format!("无法写入 {}：{e}", csv.display())))?;
     }
-    print!("{}", ogi_report_core::sum::units_table(&units));
+    print!("{}", ogi_report_core::sum::units_table(&lines));
     println!("已汇总 {} 个单位的报告。", units.accepted.len());
     for message in &left_out {
         println!("{message}");

@@ -99,10 +99,9 @@ pub const KEY_FIGURES: [(&str, &str); 4] = [
     ("行政复议", "appeals.review.total"),
 ];
 
-pub fn unit_line(report: &Report) -> UnitLine {
-    let findings = check(report, &Context::default());
-    let (errors, warnings) = tally(&findings);
-    let figures = KEY_FIGURES
+/// A report's [`KEY_FIGURES`] as shown: (label, value).
+pub fn key_figures(report: &Report) -> Vec<(&'static str, String)> {
+    KEY_FIGURES
         .iter()
         .map(|(label, path)| {
             (
@@ -112,7 +111,13 @@ pub fn unit_line(report: &Report) -> UnitLine {
                     .unwrap_or_default(),
             )
         })
-        .collect();
+        .collect()
+}
+
+pub fn unit_line(report: &Report) -> UnitLine {
+    let findings = check(report, &Context::default());
+    let (errors, warnings) = tally(&findings);
+    let figures = key_figures(report);
     UnitLine {
         body: report.meta.body.clone(),
         errors,
@@ -122,27 +127,35 @@ pub fn unit_line(report: &Report) -> UnitLine {
     }
 }
 
-/// The 汇总 table: a header row, then one row per unit in file order.
-fn table_rows(units: &Units) -> Vec<Vec<String>> {
+/// Each accepted unit's line, in file order (each report checked once).
+pub fn unit_lines(units: &Units) -> Vec<UnitLine> {
+    units
+        .accepted
+        .iter()
+        .map(|(_, report)| unit_line(report))
+        .collect()
+}
+
+/// The 汇总 table: a header row, then one row per unit.
+fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
     let mut header: Vec<String> = ["单位", "错误", "提醒"].map(str::to_owned).to_vec();
     header.extend(KEY_FIGURES.iter().map(|(label, _)| (*label).to_owned()));
     let mut rows = vec![header];
-    for (_, report) in &units.accepted {
-        let line = unit_line(report);
+    for line in lines {
         let mut row = vec![
-            line.body,
+            line.body.clone(),
             line.errors.to_string(),
             line.warnings.to_string(),
         ];
-        row.extend(line.figures.into_iter().map(|(_, value)| value));
+        row.extend(line.figures.iter().map(|(_, value)| value.clone()));
         rows.push(row);
     }
     rows
 }
 
 /// The 汇总 table as tab-separated text (what `ogi-report sum` prints).
-pub fn units_table(units: &Units) -> String {
-    table_rows(units)
+pub fn units_table(lines: &[UnitLine]) -> String {
+    table_rows(lines)
         .iter()
         .map(|row| format!("{}\n", row.join("\t")))
         .collect()
@@ -151,7 +164,7 @@ pub fn units_table(units: &Units) -> String {
 /// The 汇总 table as CSV for a spreadsheet: UTF-8 with a byte-order mark (so Excel reads the
 /// Chinese correctly), CRLF line ends, and fields quoted where they must be. A field that a
 /// spreadsheet would take for a formula (`=`, `+`, `-`, `@`) is written as text.
-pub fn units_csv(units: &Units) -> String {
+pub fn units_csv(lines: &[UnitLine]) -> String {
     let field = |value: &String| {
         let value = if value.starts_with(['=', '+', '-', '@']) {
             format!("'{value}")
@@ -165,7 +178,7 @@ pub fn units_csv(units: &Units) -> String {
         }
     };
     let mut csv = String::from('\u{feff}');
-    for row in table_rows(units) {
+    for row in table_rows(lines) {
         let fields: Vec<String> = row.iter().map(field).collect();
         csv.push_str(&fields.join(","));
         csv.push_str("\r\n");

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ogi_report_core::sum::{units_csv, units_table, Units};
+use ogi_report_core::sum::{unit_lines, units_csv, units_table, Units};
 use ogi_report_core::{write_report, CellRef, Narrative, Report};
 
 fn unit(body: &str, granted: &str, fees: &str) -> String {
@@ -109,7 +109,7 @@ fn the_units_table_has_a_line_per_unit_with_checks_and_key_figures() {
     let mut units = Units::default();
     units.add("a.json", &unit("甲街道", "3", "0"));
     units.add("b.json", &unit("乙街道", "4", "0"));
-    let table = units_table(&units);
+    let table = units_table(&unit_lines(&units));
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0],
@@ -126,7 +126,7 @@ fn the_units_table_has_a_line_per_unit_with_checks_and_key_figures() {
 fn the_units_table_as_csv_opens_in_a_spreadsheet() {
     let mut units = Units::default();
     units.add("a.json", &unit("甲街道, \"东\"片", "3", "0"));
-    let csv = units_csv(&units);
+    let csv = units_csv(&unit_lines(&units));
     assert!(csv.starts_with('\u{feff}'), "a byte-order mark for Excel");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
@@ -141,7 +141,7 @@ fn the_units_table_as_csv_opens_in_a_spreadsheet() {
     assert_eq!(lines[2], "", "every line ends with CRLF");
     let mut formula = Units::default();
     formula.add("b.json", &unit("=HYPERLINK(\"x\")", "3", "0"));
-    let csv = units_csv(&formula);
+    let csv = units_csv(&unit_lines(&formula));
     assert!(
         csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\")\","),
         "a formula is written as text: {csv}"
