@@ -1,12 +1,11 @@
 //! 检查, the "已保存" indicator, and the import and export controls.
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::clock;
 use crate::exports::Output;
+use crate::files::{files_of, read_files};
 use crate::state::{Action, SaveStatus, State};
 
 #[derive(Properties, PartialEq)]
@@ -25,28 +24,18 @@ pub fn read_chosen_file(
     dispatch: UseReducerDispatcher<State>,
     make: fn(String, String) -> Action,
 ) {
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
-        return;
-    };
+    let files = files_of(input.files());
     input.set_value("");
-    let name = file.name();
-    let failed = dispatch.clone();
-    let failed_name = name.clone();
-    let on_text = Closure::once(move |text: JsValue| match text.as_string() {
-        Some(text) => dispatch.dispatch(make(name, text)),
-        None => dispatch.dispatch(Action::FileUnreadable(format!(
-            "文件「{name}」不是文本文件，当前内容没有改变。"
-        ))),
+    read_files(files, move |texts| {
+        if let Some((name, text)) = texts.into_iter().next() {
+            dispatch.dispatch(match text {
+                Ok(text) => make(name, text),
+                Err(reason) => {
+                    Action::FileUnreadable(format!("文件「{name}」{reason}当前内容没有改变。"))
+                }
+            });
+        }
     });
-    let on_error = Closure::once(move |_: JsValue| {
-        failed.dispatch(Action::FileUnreadable(format!(
-            "文件「{failed_name}」读取失败，当前内容没有改变。"
-        )))
-    });
-    let _ = file.text().then2(&on_text, &on_error);
-    // Each runs at most once, when the browser settles the promise; they must outlive this call.
-    on_text.forget();
-    on_error.forget();
 }
 
 /// A file control whose chosen report file becomes `make(file name, text)`.

@@ -11,8 +11,8 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::layout_cell::layout_table;
+use crate::files::{files_of, read_files};
 use crate::storage;
-use crate::tools::{files_of, read_files};
 
 #[derive(Clone, Default, PartialEq)]
 struct Years {
@@ -171,8 +171,8 @@ pub fn CompareView() -> Html {
             let files = files_of(input.files());
             input.set_value("");
             let dispatch = dispatch.clone();
-            yew::platform::spawn_local(async move {
-                if let Some((name, text)) = read_files(files).await.into_iter().next() {
+            read_files(files, move |texts| {
+                if let Some((name, text)) = texts.into_iter().next() {
                     dispatch.dispatch(Chosen { year, name, text });
                 }
             });

@@ -5,8 +5,6 @@
 pub mod compare_view;
 pub mod sum_view;
 
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{File, FileList};
 use yew::prelude::*;
 
 use crate::hooks::use_ready_marker;
@@ -47,30 +45,6 @@ fn filling_page_href() -> String {
     } else {
         format!("../?{query}")
     }
-}
-
-/// The files of a file list, taken at once: clearing the input afterwards empties the list.
-pub fn files_of(list: Option<FileList>) -> Vec<File> {
-    let Some(list) = list else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|index| list.get(index))
-        .collect()
-}
-
-/// Reads the files' texts in order: (file name, text, or why it could not be read).
-pub async fn read_files(files: Vec<File>) -> Vec<(String, Result<String, String>)> {
-    let mut texts = Vec::new();
-    for file in files {
-        let text = JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .ok_or_else(|| "文件无法读取（可能已被移动或不是文本文件）。".to_owned());
-        texts.push((file.name(), text));
-    }
-    texts
 }
 
 #[component]

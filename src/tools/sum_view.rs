@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::components::layout_cell::layout_table;
 use crate::download;
-use crate::tools::{files_of, read_files};
+use crate::files::{files_of, read_files};
 
 const DEFAULT_BODY: &str = "汇总";
 
@@ -91,10 +91,7 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
         return;
     }
     state.dispatch(SumAction::Reading(files.len()));
-    yew::platform::spawn_local(async move {
-        let texts = read_files(files).await;
-        state.dispatch(SumAction::Add(texts));
-    });
+    read_files(files, move |texts| state.dispatch(SumAction::Add(texts)));
 }
 
 fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
