@@ -66,16 +66,9 @@ impl Units {
         ))
     }
 
-    pub fn reports(&self) -> Vec<Report> {
-        self.accepted
-            .iter()
-            .map(|(_, report)| report.clone())
-            .collect()
-    }
-
     /// The summed report and what was left out of it (see [`sum_reports`]).
     pub fn sum(&self, body: &str) -> (Report, Vec<String>) {
-        sum_reports(&self.reports(), body)
+        sum_reports(self.accepted.iter().map(|(_, report)| report), body)
     }
 }
 
@@ -187,10 +180,15 @@ pub fn units_csv(lines: &[UnitLine]) -> String {
 }
 
 /// The summed report, and a message for each value left out because it is not a number.
-pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<String>) {
+pub fn sum_reports<'a, I>(reports: I, body: &str) -> (Report, Vec<String>)
+where
+    I: IntoIterator<Item = &'a Report>,
+    I::IntoIter: Clone,
+{
+    let reports = reports.into_iter();
     let mut total = Report::new_draft();
     total.meta.body = body.to_owned();
-    total.meta.year = reports.first().and_then(|report| report.meta.year);
+    total.meta.year = reports.clone().find_map(|report| report.meta.year);
     for part in crate::report::Narrative::ALL {
         total.set_sections(part, Vec::new());
     }
@@ -198,7 +196,7 @@ pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<String>) {
     for cell in CellRef::all().filter(|cell| !cell.is_total()) {
         if cell.is_amount() {
             let mut sum = Amount::zero();
-            for report in reports {
+            for report in reports.clone() {
                 match report.fees() {
                     Cell::Value(amount) => sum = sum.checked_add(*amount).unwrap_or(sum),
                     Cell::Blank => {}
@@ -209,7 +207,7 @@ pub fn sum_reports(reports: &[Report], body: &str) -> (Report, Vec<String>) {
             continue;
         }
         let mut sum = 0u64;
-        for report in reports {
+        for report in reports.clone() {
             match report.count(cell) {
                 Some(Cell::Value(value)) => sum = sum.saturating_add(*value),
                 Some(Cell::Blank) | None => {}
