@@ -81,7 +81,7 @@ pub fn App() -> Html {
     use_ready_marker();
 
     let report = &state.report;
-    let shown = Rc::new(marks::visible(&state.findings, state.stage, report));
+    let shown = Rc::new(marks::ordered(&state.findings));
     let marks = Rc::new(Marks::new(&shown));
     let states = part_states(report, &marks);
     let part = |index: usize, body: Html| {

@@ -1,40 +1,16 @@
-//! Which findings the page shows now, and the error message each cell or field carries.
-//!
-//! While filling, a blank is not an error and the whole-report rules (R14–R16) wait for "检查";
-//! an arithmetic rule shows once one of its cells holds something, i.e. the user has been there.
+//! The order the page lists findings in, and the error message each cell or field carries.
 
 use std::collections::HashMap;
 
-use ogi_report_core::rules::{Finding, Severity, Stage};
-use ogi_report_core::{CellRef, Report};
+use ogi_report_core::rules::{Finding, Severity};
+use ogi_report_core::CellRef;
 use yew::AttrValue;
 
-const CROSS_CELL: [&str; 4] = ["R1", "R2", "R3", "R5"];
-const AFTER_CHECK: [&str; 3] = ["R14", "R15", "R16"];
-
-pub fn is_visible(finding: &Finding, stage: Stage, report: &Report) -> bool {
-    if stage == Stage::Final {
-        return true;
-    }
-    if AFTER_CHECK.contains(&finding.rule) {
-        return false;
-    }
-    if CROSS_CELL.contains(&finding.rule) {
-        return finding
-            .cells
-            .iter()
-            .filter_map(|path| CellRef::parse(path))
-            .any(|cell| {
-                !cell.is_total() && report.count(cell).is_some_and(|value| !value.is_blank())
-            });
-    }
-    true
-}
-
-/// Findings in the order the panel lists them: errors, then warnings, then the rest.
-pub fn visible(findings: &[Finding], stage: Stage, report: &Report) -> Vec<Finding> {
-    // Most severe first, rule order kept within a severity (a filter per severity: a stable
-    // sort here would carry its own code into the page).
+/// Findings in the order the panel lists them: errors, then warnings, then the rest. What shows
+/// while filling is the core's decision (`Stage`); this only orders.
+pub fn ordered(findings: &[Finding]) -> Vec<Finding> {
+    // Rule order kept within a severity (a filter per severity: a stable sort here would carry
+    // its own code into the page).
     [
         Severity::Error,
         Severity::Warning,
@@ -42,11 +18,7 @@ pub fn visible(findings: &[Finding], stage: Stage, report: &Report) -> Vec<Findi
         Severity::Help,
     ]
     .into_iter()
-    .flat_map(|severity| {
-        findings
-            .iter()
-            .filter(move |f| f.severity == severity && is_visible(f, stage, report))
-    })
+    .flat_map(|severity| findings.iter().filter(move |f| f.severity == severity))
     .cloned()
     .collect()
 }

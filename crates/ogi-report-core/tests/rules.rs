@@ -653,3 +653,37 @@ fn filling_blanks_with_zero_clears_r8_and_computes_totals() {
     assert_eq!(report.count(total), Some(&CountCell::Value(2)));
     assert_eq!(report.fees().display(), "0");
 }
+
+#[test]
+fn while_filling_what_is_not_typed_yet_waits_for_the_check() {
+    // A new draft: no body, empty parts, a government without the required topics.
+    let mut report = Report::new_draft();
+    report.meta.body_type = ogi_report_core::BodyType::Government;
+    let rules_of = |findings: &[ogi_report_core::Finding]| -> Vec<&'static str> {
+        let mut rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+        rules.dedup();
+        rules
+    };
+    let final_rules = rules_of(&check(&report, &final_check()));
+    for rule in ["R8", "R13", "R14", "R15", "R16"] {
+        assert!(
+            final_rules.contains(&rule),
+            "{rule} at 检查: {final_rules:?}"
+        );
+    }
+    let filling_rules = rules_of(&check(&report, &filling()));
+    for rule in ["R1", "R8", "R13", "R14", "R15", "R16"] {
+        assert!(
+            !filling_rules.contains(&rule),
+            "{rule} while filling: {filling_rules:?}"
+        );
+    }
+    // A balance speaks while filling once one of its cells is typed.
+    type_in(&mut report, "requests.received.natural_person", "5");
+    let r1 = of(&check(&report, &filling()), "R1")
+        .into_iter()
+        .cloned()
+        .collect::<Vec<_>>();
+    assert_eq!(r1.len(), 1, "{r1:?}");
+    assert_eq!(r1[0].cells[0], "requests.received.natural_person");
+}

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::{finding, Finding, Severity};
+use super::{finding, Finding, Severity, Stage};
 use crate::cell::Cell;
 use crate::format::{
     APPEAL_GROUPS, APPEAL_TOTAL_COL, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
@@ -111,26 +111,38 @@ fn balances() -> &'static [Balance] {
     })
 }
 
-fn check_rule(rule: &str, report: &Report, findings: &mut Vec<Finding>) {
+/// While filling, a balance speaks once the user has typed one of its cells: an untouched
+/// column of blanks is "not filled yet", not an error.
+fn touched(report: &Report, balance: &Balance) -> bool {
+    balance
+        .left
+        .iter()
+        .chain(&balance.right)
+        .any(|cell| !cell.is_total() && !report.cell_is_blank(*cell))
+}
+
+fn check_rule(rule: &str, report: &Report, context: &Context, findings: &mut Vec<Finding>) {
     for balance in balances().iter().filter(|balance| balance.rule == rule) {
-        check(report, findings, balance);
+        if context.stage == Stage::Final || touched(report, balance) {
+            check(report, findings, balance);
+        }
     }
 }
 
-pub(super) fn r1(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R1", report, findings);
+pub(super) fn r1(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    check_rule("R1", report, context, findings);
 }
 
-pub(super) fn r2(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R2", report, findings);
+pub(super) fn r2(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    check_rule("R2", report, context, findings);
 }
 
-pub(super) fn r3(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R3", report, findings);
+pub(super) fn r3(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    check_rule("R3", report, context, findings);
 }
 
-pub(super) fn r5(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R5", report, findings);
+pub(super) fn r5(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    check_rule("R5", report, context, findings);
 }
 
 /// A side written out for a message: every term when short, the non-zero ones when long.

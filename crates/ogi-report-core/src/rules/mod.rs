@@ -47,8 +47,9 @@ pub struct Finding {
     pub message: String,
 }
 
-/// While filling, a blank cell is "not filled yet"; a finished report may have none (R8) and
-/// every part must have content (R13).
+/// While filling, what is not typed yet is not an error: blank cells (R8), empty parts (R13), a
+/// balance none of whose cells has been typed (R1–R3, R5), and the whole-report checks of
+/// topics, title and period (R14–R16) wait for 检查 (`Final`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Stage {
     Filling,

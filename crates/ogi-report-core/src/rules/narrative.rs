@@ -2,7 +2,7 @@
 //! unpaid-fee row (R12) and covers its four usual items (R14), and a 人民政府 reports on
 //! 工作考核、社会评议和责任追究 (R15).
 
-use super::{finding, Context, Finding, Severity};
+use super::{finding, Context, Finding, Severity, Stage};
 use crate::cell::Cell;
 use crate::format::{
     ProactiveCellRef, APPEAL_TOTAL_COL, FEE_NOTICE_WORDS, GOVERNMENT_ONLY_TOPICS, NO_FEE_PHRASES,
@@ -335,7 +335,11 @@ pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     ));
 }
 
-pub(super) fn r14(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn r14(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    // Whether a part covers its topics is judged on the finished text, at 检查.
+    if context.stage != Stage::Final {
+        return;
+    }
     let missing = unmentioned(
         &part_text(report, Narrative::OtherMatters),
         &OTHER_MATTERS_ITEMS,
@@ -356,8 +360,8 @@ pub(super) fn r14(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     ));
 }
 
-pub(super) fn r15(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
-    if report.meta.body_type != BodyType::Government {
+pub(super) fn r15(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    if context.stage != Stage::Final || report.meta.body_type != BodyType::Government {
         return;
     }
     let missing = unmentioned(

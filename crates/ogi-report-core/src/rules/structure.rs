@@ -36,6 +36,10 @@ pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding
 }
 
 pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    // A title and period being typed are not wrong yet; they are judged at 检查.
+    if context.stage != Stage::Final {
+        return;
+    }
     let mut push = |field: FieldRef, message: String| {
         findings.push(finding("R16", Severity::Error, vec![field.path()], message));
     };
