@@ -1,30 +1,46 @@
 # Two commands on a fresh machine: `make serve` and `make test`. Each installs what is missing
 # (and skips what is there): the wasm32 target, Trunk, wasm-bindgen-cli at the crate's version,
-# npm tools (binaryen's wasm-opt, playwright-core) and Debian's Chromium with its driver.
+# wasm-pack, npm tools (binaryen's wasm-opt, playwright-core) and Debian's Chromium with its driver.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
+WASM_PACK_VERSION := 0.15.1
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build test tools tools-build tools-browser tools-docs doc-images lint test-native test-wasm test-e2e size bench fuzz clean
+.PHONY: serve build package test tools tools-build tools-browser tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz clean
 
 serve: build
 	node e2e/server.mjs dist $(PORT)
 
 # The tools page first: the filling page's build copies it into dist/tools/.
 TOOLS_PAGE := target/tools-page/tools
+# The package's JS and wasm, which the filling page's build copies into dist/file-work/.
+FILE_WORK := target/file-work/file-work
 
-build: tools-build
+build: package
 	trunk build --release --dist $(TOOLS_PAGE) tools.html
 	trunk build --release
 
-test: tools lint test-native test-wasm build size test-e2e
+# The core for JavaScript (crates/ogi-report-wasm) as the npm package `ogi-report` in pkg/.
+# wasm-pack uses the wasm-bindgen installed above (--mode no-install: it downloads nothing) and
+# leaves wasm-opt to us (Cargo.toml metadata), so binaryen's from npm optimises the module.
+package: tools-build
+	@# wasm-pack asks for its own newest version once a day; the stamp it keeps says "asked just now".
+	@printf 'created %s\nversion $(WASM_PACK_VERSION)' "$$(date -u +%Y-%m-%dT%H:%M:%S.000000000+00:00)" > $(CARGO_BIN)/wasm-pack.stamp
+	wasm-pack build crates/ogi-report-wasm --release --target web --mode no-install \
+	  --out-dir ../../pkg --out-name ogi_report
+	wasm-opt -Oz --converge --strip-producers --strip-debug pkg/ogi_report_bg.wasm -o pkg/ogi_report_bg.wasm
+	node scripts/package.mjs pkg
+	mkdir -p $(FILE_WORK)
+	cp pkg/ogi_report.js pkg/ogi_report_bg.wasm $(FILE_WORK)/
+
+test: tools lint test-native test-wasm build test-package size test-e2e
 
 tools: tools-build tools-browser tools-docs
 
@@ -32,6 +48,7 @@ tools-build:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -q "trunk $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@wasm-pack --version 2>/dev/null | grep -q "$(WASM_PACK_VERSION)" || cargo install wasm-pack --version $(WASM_PACK_VERSION) --locked
 	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/terser ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm install --no-audit --no-fund
 
 tools-browser:
@@ -46,7 +63,7 @@ tools-docs:
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --exclude ogi-report --all-targets -- -D warnings
-	cargo clippy -p ogi-report --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p ogi-report -p ogi-report-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native: tools-docs
 	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace --exclude ogi-report
@@ -56,6 +73,11 @@ test-wasm: tools
 
 size:
 	node scripts/check-size.mjs dist
+
+# The npm package under node's test runner, against the CLI built from the same core.
+test-package: package
+	cargo build -q -p ogi-report-cli
+	OGI_REPORT_CLI=target/debug/ogi-report node --test crates/ogi-report-wasm/tests/
 
 test-e2e: tools
 	node --test --test-concurrency=1 e2e/tests/

@@ -43,11 +43,14 @@ function latencyProbe() {
       channel.port2.postMessage(0);
     });
   });
-  // An export button's click handler runs between these two listeners.
+  // An export: the click on its control → the download link's click (or the print dialog). Word
+  // and HTML are rendered by the file-work package, which the first export fetches.
   window.__exports = [];
   let clickAt = null;
   addEventListener('click', (event) => { if (event.target.closest('[data-export], [data-export-anyway]')) clickAt = performance.now(); }, true);
-  addEventListener('click', () => { if (clickAt !== null) { window.__exports.push(performance.now() - clickAt); clickAt = null; } });
+  const handedOver = () => { if (clickAt !== null) { window.__exports.push(performance.now() - clickAt); clickAt = null; } };
+  const anchorClick = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function click() { if (this.download) handedOver(); return anchorClick.call(this); };
   addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
   new MutationObserver((_, observer) => {
     if (document.documentElement.dataset.appReady && document.querySelector('[data-cell]')) {
@@ -119,17 +122,15 @@ async function exportsAndMemory(browser, url) {
   const { context, page } = await newPage(browser, url);
   await page.locator('[data-import="json"]').setInputFiles('tests/fixtures/seed-2021.json');
   await page.waitForSelector('[data-notice="message"]');
-  // Chromium may hold back repeated downloads; the click handler's time is what is measured. A
-  // report with errors passes the gate through "export anyway", which is the export's own click.
+  // Chromium may hold back repeated downloads; the time to the download link's click is what is
+  // measured. A report with errors passes the gate through "export anyway", whose click restarts
+  // the clock. The package was loaded by the first export (measured in firstExport).
   const exportTime = async (kind) => {
     await page.evaluate(() => window.__exports.splice(0));
     for (let i = 0; i < 10; i += 1) {
       await page.locator(`[data-export="${kind}"]`).click();
       const gate = page.locator('[data-export-anyway]');
-      if (await gate.count()) {
-        await page.evaluate(() => window.__exports.pop());
-        await gate.click();
-      }
+      if (await gate.count()) await gate.click();
       await page.waitForFunction((count) => window.__exports.length > count, i);
     }
     return stats(await page.evaluate(() => window.__exports.splice(0))).median;
@@ -149,6 +150,32 @@ async function exportsAndMemory(browser, url) {
   }));
   await context.close();
   return { seed, full, memory };
+}
+
+// The first Word export after the page is ready: fetching and compiling the file-work package,
+// then rendering. Online from the local server, and offline from the service worker's cache
+// after one online visit (the page reloaded with the network off).
+async function firstExport(browser, url, runs = 5) {
+  const online = [];
+  const offline = [];
+  for (let run = 0; run < runs; run += 1) {
+    const { context, page } = await newPage(browser, url);
+    await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.active
+      && navigator.serviceWorker.controller));
+    await page.locator('[data-export="docx"]').click();
+    await page.locator('[data-export-anyway]').click();
+    await page.waitForFunction(() => window.__exports.length > 0);
+    online.push(await page.evaluate(() => window.__exports[0]));
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForFunction(() => window.__readyAt);
+    await page.locator('[data-export="docx"]').click();
+    await page.locator('[data-export-anyway]').click();
+    await page.waitForFunction(() => window.__exports.length > 0);
+    offline.push(await page.evaluate(() => window.__exports[0]));
+    await context.close();
+  }
+  return { online: stats(online), offline: stats(offline), runs };
 }
 
 // 汇总 in the tools page: `count` units' files chosen at once → the status line in the DOM, and
@@ -190,12 +217,14 @@ async function sumMany(browser, url, count, runs = 5) {
   return { dom: stats(dom), frame: stats(frame), runs };
 }
 
+function sizeOf(path) {
+  const bytes = readFileSync(path);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
 function firstLoad(dir) {
   const files = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name)).sort();
-  return files.map((name) => {
-    const bytes = readFileSync(join(dir, name));
-    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  });
+  return files.map((name) => ({ name, ...sizeOf(join(dir, name)) }));
 }
 
 // The timing build of the page (make bench); sizes below are read from dist/, the production build.
@@ -219,6 +248,7 @@ for (const throttle of [1, 4]) {
 }
 const longText = await narrative(browser, url);
 const outputs = await exportsAndMemory(browser, url);
+const first = await firstExport(browser, url);
 const summing = await sumMany(browser, url, 200);
 const chromiumVersion = browser.version();
 await browser.close();
@@ -227,7 +257,7 @@ calibrationServer.close();
 
 lines.push('## First-load transfer', '', '| file | raw B | gzip -9 B |', '|---|---:|---:|');
 for (const file of load) row(file.name, file.raw, file.gzip);
-row('**total**', totalRaw, `**${totalGzip}** (budget 200000)`);
+row('**total**', totalRaw, `**${totalGzip}** (budget 150000)`);
 lines.push('', '## Cold start: navigation → first table cell editable (ms)', '',
   `| CPU | runs | median | p95 | target |`, '|---|---:|---:|---:|---|');
 row('unthrottled', cold.normal.n, ms(cold.normal.median), ms(cold.normal.p95), 'median ≤ 300');
@@ -252,7 +282,15 @@ const narrativeHandler = stats(longText.handler);
 const narrativeFrame = stats(longText.frame);
 lines.push('', '## Narrative typing in a 5 000-character field (100 keys, ms)', '', '| handler median | handler p95 | → frame median | → frame p95 |', '|---:|---:|---:|---:|');
 row(ms(narrativeHandler.median), ms(narrativeHandler.p95), ms(narrativeFrame.median), ms(narrativeFrame.p95));
-lines.push('', '## Exports (median of 10, ms)', '', '| output | seed report | full report | target |', '|---|---:|---:|---|');
+lines.push('', `## First Word export after load: click → download (median of ${first.runs} fresh pages, ms)`, '',
+  '| from | median | p95 | target |', '|---|---:|---:|---|');
+row('local server (package fetched and compiled)', ms(first.online.median), ms(first.online.p95), '≤ 300');
+row('offline, service worker cache', ms(first.offline.median), ms(first.offline.p95), '≤ 300');
+const fileWork = readdirSync('dist/file-work').map((name) => ({ name, ...sizeOf(join('dist/file-work', name)) }));
+lines.push('', '## File work on demand (file-work/: the ogi-report package; precached, not in the first load)', '',
+  '| file | raw B | gzip -9 B |', '|---|---:|---:|');
+for (const file of fileWork) row(file.name, file.raw, file.gzip);
+lines.push('', '## Later exports: click → download (median of 10, ms)', '', '| output | seed report | full report | target |', '|---|---:|---:|---|');
 row('JSON (report file)', ms(outputs.seed.json), ms(outputs.full.json), '');
 row('DOCX', ms(outputs.seed.docx), ms(outputs.full.docx), '≤ 50');
 row('HTML', ms(outputs.seed.html), ms(outputs.full.html), '');

@@ -22,8 +22,8 @@ use crate::components::table_two::ProactiveTable;
 use crate::components::toolbar::Toolbar;
 use crate::embed;
 use crate::hooks::{
-    use_host_messages, use_jump_focus, use_persist_request, use_ready_marker, use_service_worker,
-    use_storage_events, use_undo_keys,
+    use_export, use_host_messages, use_jump_focus, use_persist_request, use_ready_marker,
+    use_service_worker, use_storage_events, use_undo_keys,
 };
 use crate::marks::{self, Marks};
 use crate::state::State;
@@ -78,6 +78,7 @@ pub fn App() -> Html {
     );
     use_persist_request(dispatch.clone());
     use_jump_focus(state.jump.clone());
+    use_export(state.export.clone(), dispatch.clone());
     use_ready_marker();
 
     let report = &state.report;

@@ -23,6 +23,5 @@ pub fn local_time(iso: &str) -> String {
 
 /// Today in UTC+8, where every filer is.
 pub fn today_in_china() -> Date {
-    let millis = js_sys::Date::now() + 8.0 * 3_600_000.0;
-    Date::from_day_number((millis / 86_400_000.0).floor() as i64)
+    Date::in_china_at(js_sys::Date::now())
 }

@@ -1,12 +1,11 @@
-//! The finished outputs from the page: Word, HTML and print, rendered by the core in the
-//! browser. The 检查 gate decides `draft`; this module only produces and hands over the file.
+//! The finished outputs from the page: Word, HTML and print. The 检查 gate (the reducer) decides
+//! `draft` and records an [`ExportRequest`]; `hooks::use_export` hands it here, and this module
+//! has the file rendered by the on-demand package ([`crate::file_work`]) and hands it over.
 
-use ogi_report_core::render::docx::render_docx;
-use ogi_report_core::render::html::{render_article, render_html, Styling};
-use ogi_report_core::render::RenderOptions;
+use ogi_report_core::render::Format;
 use ogi_report_core::{write_report, Report};
 
-use crate::download;
+use crate::{download, file_work};
 
 /// An output the gate guards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,61 +18,90 @@ pub enum Output {
 impl Output {
     pub fn label(self) -> &'static str {
         match self {
-            Output::Docx => "Word 文件",
-            Output::Html => "HTML 文件",
+            Output::Docx => Format::Docx.label(),
+            Output::Html => Format::Html.label(),
             Output::Print => "打印 / PDF",
         }
     }
-}
 
-const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const PRINT_VIEW_ID: &str = "print-view";
-
-pub fn export(output: Output, report: &Report, draft: bool) {
-    let options = RenderOptions { draft };
-    let kind = match output {
-        Output::Docx => "docx",
-        Output::Html => "html",
-        Output::Print => "print",
-    };
-    let file_name = download::report_file_name(&report.title(), kind);
-    crate::embed::post(
-        "exported",
-        &[
-            ("kind", kind.into()),
-            ("fileName", file_name.into()),
-            ("draft", draft.into()),
-        ],
-    );
-    match output {
-        Output::Docx => {
-            let name = download::report_file_name(&report.title(), "docx");
-            download::download_bytes(&name, DOCX_MIME, &render_docx(report, options));
+    /// The hook name (`data-export`) and the `kind` the host page is told.
+    fn kind(self) -> &'static str {
+        match self {
+            Output::Docx => Format::Docx.name(),
+            Output::Html => Format::Html.name(),
+            Output::Print => "print",
         }
-        Output::Html => {
-            let name = download::report_file_name(&report.title(), "html");
-            download::download_bytes(
-                &name,
-                "text/html;charset=utf-8",
-                render_html(report, options).as_bytes(),
-            );
-        }
-        Output::Print => print(report, options),
     }
 }
 
-/// Downloads the report file (the draft as JSON, totals computed); no gate: it is the working file.
+/// An export the user asked for and the gate let through; `seq` makes a repeat a new request.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub output: Output,
+    pub report: Report,
+    pub draft: bool,
+    pub seq: u32,
+}
+
+const PRINT_VIEW_ID: &str = "print-view";
+
+/// Renders and hands over the requested output; `done` gets the failure's message, if any.
+pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + 'static) {
+    let ExportRequest {
+        output,
+        ref report,
+        draft,
+        ..
+    } = *request;
+    let title = report.title();
+    let announce = move |result: Result<(), String>| {
+        if result.is_ok() {
+            let file_name = download::report_file_name(&title, output.kind());
+            crate::embed::post(
+                "exported",
+                &[
+                    ("kind", output.kind().into()),
+                    ("fileName", file_name.into()),
+                    ("draft", draft.into()),
+                ],
+            );
+        }
+        done(result);
+    };
+    let format = match output {
+        Output::Docx => Format::Docx,
+        Output::Html => Format::Html,
+        Output::Print => {
+            file_work::article(report, draft, move |article| {
+                announce(article.map(|article| print(&article)))
+            });
+            return;
+        }
+    };
+    let name = download::report_file_name(&report.title(), format.extension());
+    file_work::render(report, format, draft, move |bytes| {
+        announce(bytes.and_then(|bytes| {
+            download::download_bytes(&name, format.mime(), &bytes)
+                .then_some(())
+                .ok_or_else(|| "浏览器没有开始下载。".to_owned())
+        }))
+    });
+}
+
+/// Downloads the report file (the draft as JSON, totals computed); no gate: it is the working
+/// file, written by the same writer as every autosave, so it needs no package.
 pub fn download_report_file(report: &Report) {
-    let name = download::report_file_name(&report.title(), "json");
+    let format = Format::Json;
+    let name = download::report_file_name(&report.title(), format.extension());
     download::download_text(
         &name,
-        "application/json",
+        format.mime(),
         &write_report(&report.with_computed_totals()),
     );
     crate::embed::post(
         "exported",
         &[
-            ("kind", "json".into()),
+            ("kind", format.name().into()),
             ("fileName", name.into()),
             ("draft", false.into()),
         ],
@@ -82,7 +110,7 @@ pub fn download_report_file(report: &Report) {
 
 /// Puts the rendered report in a print-only container and opens the browser's print dialog
 /// (which also offers "save as PDF"); the page's own controls are hidden by the print styles.
-fn print(report: &Report, options: RenderOptions) {
+fn print(article: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -97,6 +125,6 @@ fn print(report: &Report, options: RenderOptions) {
     });
     let Some(container) = container else { return };
     // Class-styled (styles/app.css): the page runs under a CSP without inline styles.
-    container.set_inner_html(&render_article(report, options, Styling::Classes));
+    container.set_inner_html(article);
     let _ = window.print();
 }

@@ -4,7 +4,7 @@
 
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{File, FileList};
 
 /// The files of a file list, taken at once: clearing the input afterwards empties the list.
@@ -17,31 +17,47 @@ pub fn files_of(list: Option<FileList>) -> Vec<File> {
         .collect()
 }
 
-/// Reads the files' texts, all at once, and hands them to `done` in the files' order:
-/// (file name, text, or why it could not be read).
-pub fn read_files(
+/// What one file read gives: (file name, its content, or why it could not be read).
+pub type FileRead<T> = (String, Result<T, String>);
+
+/// Reads the files' texts, all at once, and hands them to `done` in the files' order.
+pub fn read_files(files: Vec<File>, done: impl FnOnce(Vec<FileRead<String>>) + 'static) {
+    read_all(files, |file| file.text(), |value| value.as_string(), done);
+}
+
+/// Reads the files' bytes (a Word file, a PDF, a text of any kind), as [`read_files`] does.
+pub fn read_files_bytes(files: Vec<File>, done: impl FnOnce(Vec<FileRead<Vec<u8>>>) + 'static) {
+    let bytes = |value: JsValue| {
+        value
+            .dyn_into::<js_sys::ArrayBuffer>()
+            .ok()
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+    };
+    read_all(files, |file| file.array_buffer(), bytes, done);
+}
+
+fn read_all<T: 'static>(
     files: Vec<File>,
-    done: impl FnOnce(Vec<(String, Result<String, String>)>) + 'static,
+    read: fn(&File) -> Promise,
+    content: fn(JsValue) -> Option<T>,
+    done: impl FnOnce(Vec<FileRead<T>>) + 'static,
 ) {
     let names: Vec<String> = files.iter().map(File::name).collect();
-    let reads: Array = files
-        .iter()
-        .map(|file| JsValue::from(file.text()))
-        .collect();
+    let reads: Array = files.iter().map(|file| JsValue::from(read(file))).collect();
     let on_settled = Closure::once(move |results: JsValue| {
-        let texts = names
+        let contents = names
             .into_iter()
             .zip(Array::from(&results).iter())
             .map(|(name, result)| {
                 // A read that failed settles without a `value`.
-                let text = Reflect::get(&result, &"value".into())
+                let content = Reflect::get(&result, &"value".into())
                     .ok()
-                    .and_then(|text| text.as_string())
+                    .and_then(content)
                     .ok_or_else(|| "无法读取（可能已被移动或不是文本文件）。".to_owned());
-                (name, text)
+                (name, content)
             })
             .collect();
-        done(texts);
+        done(contents);
     });
     let _ = Promise::all_settled(&reads).then(&on_settled);
     // Runs once, when the browser settles the reads; it must outlive this call.

@@ -9,6 +9,7 @@ pub mod components;
 pub mod download;
 pub mod embed;
 pub mod exports;
+pub mod file_work;
 pub mod files;
 pub mod history;
 pub mod hooks;

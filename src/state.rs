@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use ogi_report_core::grid::{self, Block};
-use ogi_report_core::import::{import_text, Summary};
+use ogi_report_core::import::Summary;
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
 use ogi_report_core::{
     read_report, write_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section,
@@ -18,7 +18,8 @@ use yew::Reducible;
 
 use crate::clock;
 use crate::embed;
-use crate::exports::{self, Output};
+use crate::exports::{self, ExportRequest, Output};
+use crate::file_work::Imported;
 use crate::history::History;
 use crate::storage::{self, DraftSummary, SaveError};
 use crate::timing;
@@ -71,6 +72,8 @@ pub struct State {
     pub jump: Option<Jump>,
     /// An export waiting for the user's decision because 检查 found errors.
     pub gate: Option<Output>,
+    /// The last export let through the gate (`hooks::use_export` performs it).
+    pub export: Option<ExportRequest>,
     pub history: History,
     /// A newer build of the page is installed and waits for the user to reload.
     pub update_ready: bool,
@@ -78,14 +81,20 @@ pub struct State {
     pub import: Option<Rc<ImportState>>,
 }
 
-/// The import dialog: nothing read yet, or a report read from text with its summary.
+/// The import dialog: nothing read yet (or why the last text or file was not a report), being
+/// read, or a report read with its summary (none for a report file of our own).
 #[derive(Clone, Debug, PartialEq)]
 pub enum ImportState {
-    Choosing,
+    Choosing {
+        refused: Option<String>,
+    },
+    Reading {
+        source: String,
+    },
     Read {
         source: String,
         report: Box<Report>,
-        summary: Summary,
+        summary: Option<Summary>,
     },
 }
 
@@ -130,6 +139,8 @@ pub enum Action {
     /// Export: runs every rule first; with errors, the gate asks before a draft is exported.
     RequestExport(Output),
     ExportAnyway,
+    /// The export was handed over, or why it could not be.
+    ExportFinished(Output, Result<(), String>),
     CloseGate,
     /// Download the report file (not gated: it is the user's own copy of the draft).
     DownloadReportFile,
@@ -141,10 +152,12 @@ pub enum Action {
     /// A newer build is installed (the service worker says so).
     UpdateReady,
     OpenImport,
-    /// Text copied from a published report page, to be read and shown for confirmation.
-    ImportText {
+    /// A pasted text or a chosen file is being read by the on-demand importer.
+    ImportStarted(String),
+    /// What the importer made of it, to be shown for confirmation.
+    ImportRead {
         source: String,
-        text: String,
+        result: Result<Imported, String>,
     },
     ConfirmImport(ImportUse),
     CloseImport,
@@ -193,6 +206,7 @@ impl State {
             persist_refused: false,
             jump: None,
             gate: None,
+            export: None,
             history: History::default(),
             update_ready: false,
             import: None,
@@ -337,6 +351,17 @@ impl State {
         if let Some(storage) = self.storage() {
             self.drafts = Rc::new(storage::list_drafts(&storage));
         }
+    }
+
+    /// Records an export for `hooks::use_export` to perform, of the report as it is now.
+    fn request_export(&mut self, output: Output, draft: bool) {
+        let seq = self.export.as_ref().map_or(0, |request| request.seq + 1);
+        self.export = Some(ExportRequest {
+            output,
+            report: self.report.clone(),
+            draft,
+            seq,
+        });
     }
 
     /// The drafts list's label for the open draft.
@@ -561,15 +586,19 @@ impl Reducible for State {
                 next.recheck();
                 let (errors, _) = tally(&next.findings);
                 if errors == 0 {
-                    exports::export(output, &next.report, false);
+                    next.request_export(output, false);
                 } else {
                     next.gate = Some(output);
                 }
             }
             Action::ExportAnyway => {
                 if let Some(output) = next.gate.take() {
-                    exports::export(output, &next.report, true);
+                    next.request_export(output, true);
                 }
+            }
+            Action::ExportFinished(_, Ok(())) => return self,
+            Action::ExportFinished(output, Err(message)) => {
+                next.notice = Some(format!("{}未能生成：{message}", output.label()))
             }
             Action::CloseGate => next.gate = None,
             Action::DownloadReportFile => {
@@ -609,18 +638,29 @@ impl Reducible for State {
                 next.changed();
             }
             Action::UpdateReady => next.update_ready = true,
-            Action::OpenImport => next.import = Some(Rc::new(ImportState::Choosing)),
+            Action::OpenImport => {
+                next.import = Some(Rc::new(ImportState::Choosing { refused: None }))
+            }
             Action::CloseImport => next.import = None,
-            Action::ImportText { source, text } => match import_text(&text) {
-                Ok((report, summary)) => {
-                    next.import = Some(Rc::new(ImportState::Read {
+            // A result for a dialog closed meanwhile is dropped: nothing changes unconfirmed.
+            Action::ImportStarted(_) | Action::ImportRead { .. } if self.import.is_none() => {
+                return self
+            }
+            Action::ImportStarted(source) => {
+                next.import = Some(Rc::new(ImportState::Reading { source }))
+            }
+            Action::ImportRead { source, result } => {
+                next.import = Some(Rc::new(match result {
+                    Ok((report, summary)) => ImportState::Read {
                         source,
                         report: Box::new(report),
                         summary,
-                    }))
-                }
-                Err(not_a_report) => next.notice = Some(format!("「{source}」：{not_a_report}")),
-            },
+                    },
+                    Err(why) => ImportState::Choosing {
+                        refused: Some(format!("「{source}」：{why}")),
+                    },
+                }))
+            }
             Action::ConfirmImport(use_as) => {
                 let Some(ImportState::Read { report, .. }) = next.import.take().as_deref().cloned()
                 else {

@@ -27,9 +27,10 @@ test('Word, HTML and JSON downloads equal the CLI render; print shows the report
   assert.equal(await page.locator('[data-export-gate]').count(), 0, 'a clean report passes the gate');
 
   await page.locator('[data-export="print"]').click();
+  const printed = page.locator('#print-view');
+  await printed.locator('h1').waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.app').isVisible(), false, 'no app chrome in print');
-  const printed = page.locator('#print-view');
   assert.equal(await printed.isVisible(), true);
   assert.match(await printed.locator('h1').textContent(), /^老城区东南隅街道办事处2021年政府信息公开工作年度报告$/);
   assert.equal(await printed.locator('table').count(), 3);

@@ -21,7 +21,9 @@ test('import summary, confirm as a draft, and start this year from it', async ()
   await field(page, 'meta.body').fill('原有草稿');
 
   await readText(page, '会议纪要\n今天讨论了食堂菜单。');
-  assert.match(await page.locator('[data-notice="message"]').textContent(), /没有找到政府信息公开工作年度报告/);
+  const refused = page.locator('[data-import-refused]');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /没有找到政府信息公开工作年度报告/, 'said in the dialog, in place');
   await page.getByRole('button', { name: '取消' }).click();
 
   await readText(page, PAGE);

@@ -1,5 +1,5 @@
 // Load once; with no network at all the page reloads, the drafts are intact and exports still
-// download. The tools page, opened once while online, opens offline too.
+// download: the first Word export loads the file-work package from the service worker's cache. The tools page, opened once while online, opens offline too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cell, downloadOf, field, offlineReady, openPage, savedAfter, typeInto, usePage } from '../harness.mjs';
@@ -16,6 +16,12 @@ test('the page works offline after the first load', async () => {
   const tools = await openPage(context, `${app.url}tools/?view=compare`);
   await tools.waitForSelector('[data-compare-missing]');
   await tools.close();
+
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  assert.ok(!fetched.some((url) => url.includes('file-work/')), 'file work is not part of the first load');
+  await offlineReady(page);
+  assert.ok(await page.evaluate(async () => Boolean(await caches.match('file-work/ogi_report_bg.wasm', { ignoreSearch: true }))),
+    'the service worker precached the file-work package');
 
   await new Promise((resolve) => app.server.close(resolve));
   app.server = null;

@@ -1,15 +1,25 @@
-//! Importing a published report's text: paste it (or choose the saved page's .txt), read it, and
-//! see exactly what was read — cells filled, cells left blank, lines not understood — before it
-//! becomes a draft, this year's draft started from it, or the open draft's last-year report.
+//! Importing a published report: paste its text (or choose the saved page, or a report file),
+//! have it read by the on-demand importer, and see exactly what was read — cells filled, cells
+//! left blank, lines not understood — before it becomes a draft, this year's draft started from
+//! it, or the open draft's last-year report.
 
 use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::toolbar::read_chosen_file;
+use crate::file_work;
+use crate::files::{files_of, read_files_bytes};
 use crate::hooks::use_dialog;
 use crate::state::{Action, ImportState, ImportUse, State};
+
+/// Hands `bytes` to the importer; the dialog shows "reading" until its result arrives.
+fn import(dispatch: UseReducerDispatcher<State>, source: String, name: &str, bytes: &[u8]) {
+    dispatch.dispatch(Action::ImportStarted(source.clone()));
+    file_work::import(bytes, name, move |result| {
+        dispatch.dispatch(Action::ImportRead { source, result })
+    });
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -19,6 +29,31 @@ pub struct Props {
 
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
+
+/// What the file chooser offers: the kinds the importer reads, and those it explains it cannot
+/// read yet (so the user learns why, rather than not finding the file).
+const IMPORT_ACCEPT: &str =
+    ".txt,.htm,.html,.json,.docx,.doc,.pdf,text/plain,text/html,application/json";
+
+/// Cancel, or what the read report becomes.
+fn confirm_buttons(dispatch: &UseReducerDispatcher<State>) -> Html {
+    let send = |action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+    };
+    let use_as = |choice: ImportUse| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ConfirmImport(choice)))
+    };
+    html! {
+        <div class="gate-actions">
+            <button type="button" onclick={send(|| Action::CloseImport)}>{"取消"}</button>
+            <button type="button" onclick={use_as(ImportUse::AttachAsPrevious)} data-import-use="previous">{"作为当前草稿的上年报告"}</button>
+            <button type="button" onclick={use_as(ImportUse::StartThisYear)} data-import-use="start">{"以此为上年报告，开始本年草稿"}</button>
+            <button type="button" class="primary" onclick={use_as(ImportUse::NewDraft)} data-import-use="draft">{"作为新的草稿"}</button>
+        </div>
+    }
+}
 
 #[component]
 pub fn ImportDialog(props: &Props) -> Html {
@@ -32,44 +67,72 @@ pub fn ImportDialog(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
     };
     let body = match &*props.import {
-        ImportState::Choosing => {
+        ImportState::Choosing { refused } => {
             let read = {
                 let (dispatch, text) = (props.dispatch.clone(), text.clone());
                 Callback::from(move |_: MouseEvent| {
                     if let Some(area) = text.cast::<HtmlTextAreaElement>() {
-                        dispatch.dispatch(Action::ImportText {
-                            source: "粘贴的文字".to_owned(),
-                            text: area.value(),
-                        });
+                        let source = "粘贴的文字".to_owned();
+                        import(dispatch.clone(), source, "", area.value().as_bytes());
                     }
                 })
             };
             let choose = {
                 let dispatch = props.dispatch.clone();
                 Callback::from(move |event: Event| {
-                    read_chosen_file(
-                        &event.target_unchecked_into::<HtmlInputElement>(),
-                        dispatch.clone(),
-                        |source, text| Action::ImportText { source, text },
-                    )
+                    let input = event.target_unchecked_into::<HtmlInputElement>();
+                    let files = files_of(input.files());
+                    input.set_value("");
+                    let dispatch = dispatch.clone();
+                    read_files_bytes(files, move |reads| {
+                        let Some((name, bytes)) = reads.into_iter().next() else {
+                            return;
+                        };
+                        match bytes {
+                            Ok(bytes) => import(dispatch, format!("文件「{name}」"), &name, &bytes),
+                            Err(why) => dispatch.dispatch(Action::ImportRead {
+                                source: format!("文件「{name}」"),
+                                result: Err(why),
+                            }),
+                        }
+                    });
                 })
             };
             html! {
                 <>
-                    <p>{"请把已发布的年度报告网页全文复制后粘贴到下面（标题、各部分和三张表格），或选择保存下来的文本文件。"}</p>
+                    <p>{"请把已发布的年度报告网页全文复制后粘贴到下面（标题、各部分和三张表格），或选择保存下来的网页文字或报告文件。"}</p>
                     <textarea ref={text} rows="10" aria-label="已发布报告的文字" data-import-text="" />
+                    if let Some(refused) = refused {
+                        <p class="import-refused" role="alert" data-import-refused="">{refused}</p>
+                    }
                     <div class="gate-actions">
-                        <label class="file-button">{"选择文本文件"}<input type="file" accept=".txt,text/plain" onchange={choose} /></label>
+                        <label class="file-button">{"选择文件"}<input type="file" accept={IMPORT_ACCEPT} onchange={choose} data-import="file" /></label>
                         <button type="button" onclick={send(|| Action::CloseImport)}>{"取消"}</button>
                         <button type="button" class="primary" onclick={read} data-import-read="">{"读取"}</button>
                     </div>
                 </>
             }
         }
+        ImportState::Reading { source } => html! {
+            <p role="status" data-import-reading="">{format!("正在读取{source}……")}</p>
+        },
         ImportState::Read {
             source,
             report,
-            summary,
+            summary: None,
+        } => {
+            html! {
+                <div data-import-summary="">
+                    <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
+                    <p>{"这是本工具的报告文件，将按文件中的内容原样使用。"}</p>
+                    { confirm_buttons(&props.dispatch) }
+                </div>
+            }
+        }
+        ImportState::Read {
+            source,
+            report,
+            summary: Some(summary),
         } => {
             let shown: Vec<&str> = summary
                 .blank
@@ -78,12 +141,6 @@ pub fn ImportDialog(props: &Props) -> Html {
                 .map(String::as_str)
                 .collect();
             let more = summary.blank.len().saturating_sub(BLANKS_SHOWN);
-            let use_as = |choice: ImportUse| {
-                let dispatch = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| {
-                    dispatch.dispatch(Action::ConfirmImport(choice))
-                })
-            };
             html! {
                 <div data-import-summary="">
                     <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
@@ -104,12 +161,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                    <div class="gate-actions">
-                        <button type="button" onclick={send(|| Action::CloseImport)}>{"取消"}</button>
-                        <button type="button" onclick={use_as(ImportUse::AttachAsPrevious)} data-import-use="previous">{"作为当前草稿的上年报告"}</button>
-                        <button type="button" onclick={use_as(ImportUse::StartThisYear)} data-import-use="start">{"以此为上年报告，开始本年草稿"}</button>
-                        <button type="button" class="primary" onclick={use_as(ImportUse::NewDraft)} data-import-use="draft">{"作为新的草稿"}</button>
-                    </div>
+                    { confirm_buttons(&props.dispatch) }
                 </div>
             }
         }

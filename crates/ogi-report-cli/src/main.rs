@@ -7,18 +7,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use ogi_report_core::render::docx::render_docx;
-use ogi_report_core::render::html::render_html;
-use ogi_report_core::render::RenderOptions;
-use ogi_report_core::rules::{self, tally, Context, Date, Finding, Severity, Stage};
+use ogi_report_core::import::import_file;
+use ogi_report_core::render::{Format, RenderOptions};
+use ogi_report_core::rules::{self, Checked, Context, Date, Severity, Stage};
 use ogi_report_core::sum::Units;
 use ogi_report_core::{read_report, write_report, Report};
-use serde::Serialize;
 
 const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
   ogi-report render FILE --to json|docx|html --out OUT
-  ogi-report import-text TEXT_FILE --out FILE
+  ogi-report import FILE --out REPORT.json      （import-text 同此）
   ogi-report sum FILE... --out TOTAL [--body 汇总单位名称] [--csv 各单位情况表.csv]
   ogi-report rules";
 
@@ -44,7 +42,8 @@ fn run(args: &[String]) -> Result<ExitCode, Unusable> {
     match command.as_str() {
         "check" => check(&options),
         "render" => render(&options),
-        "import-text" => import_text(&options),
+        // `import-text` was its first name, kept for scripts that use it.
+        "import" | "import-text" => import(&options),
         "sum" => sum(&options),
         "rules" => {
             for rule in &rules::RULES {
@@ -129,16 +128,8 @@ fn load(path: &Path) -> Result<Report, Unusable> {
 
 /// Today in China Standard Time (UTC+8), where every filer is.
 fn today_in_china() -> Option<Date> {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    let days = (seconds + 8 * 3600) / 86_400;
-    Some(Date::from_day_number(i64::try_from(days).ok()?))
-}
-
-#[derive(Serialize)]
-struct CheckOutput<'a> {
-    findings: &'a [Finding],
-    errors: usize,
-    warnings: usize,
+    let since_epoch = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
+    Some(Date::in_china_at(since_epoch.as_millis() as f64))
 }
 
 fn check(options: &Options) -> Result<ExitCode, Unusable> {
@@ -153,18 +144,13 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
         today: options.today.or_else(today_in_china),
         deadline: options.deadline,
     };
-    let findings = rules::check(&report, &context);
-    let (errors, warnings) = tally(&findings);
+    let checked = Checked::new(rules::check(&report, &context));
+    let errors = checked.errors;
     if options.json {
-        let output = CheckOutput {
-            findings: &findings,
-            errors,
-            warnings,
-        };
-        let text = serde_json::to_string(&output).map_err(|e| Unusable(e.to_string()))?;
+        let text = serde_json::to_string(&checked).map_err(|e| Unusable(e.to_string()))?;
         println!("{text}");
     } else {
-        for finding in &findings {
+        for finding in &checked.findings {
             println!(
                 "{} {}：{}（{}）",
                 finding.severity.label(),
@@ -173,10 +159,12 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
                 finding.cells.join(" ")
             );
         }
-        let infos = findings
+        let infos = checked
+            .findings
             .iter()
             .filter(|f| f.severity == Severity::Info)
             .count();
+        let warnings = checked.warnings;
         println!("共 {errors} 个错误、{warnings} 个提醒、{infos} 个提示。");
     }
     Ok(if errors > 0 {
@@ -194,28 +182,19 @@ fn render(options: &Options) -> Result<ExitCode, Unusable> {
         .out
         .as_deref()
         .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
-    let draft = || {
-        let (errors, _) = tally(&rules::check(&report, &Context::default()));
-        RenderOptions { draft: errors > 0 }
-    };
-    let bytes = match options.to.as_deref() {
-        Some("json") => write_report(&report.with_computed_totals()).into_bytes(),
-        Some("docx") => render_docx(&report, draft()),
-        Some("html") => render_html(&report, draft()).into_bytes(),
-        Some(other) => {
-            return Err(Unusable(format!(
-                "不支持的输出格式「{other}」，应为 json、docx 或 html。"
-            )))
-        }
-        None => return Err(Unusable(format!("缺少 --to。\n{USAGE}"))),
-    };
+    let format = options
+        .to
+        .as_deref()
+        .ok_or_else(|| Unusable(format!("缺少 --to。\n{USAGE}")))
+        .and_then(|name| Format::parse(name).map_err(Unusable))?;
+    let bytes = format.render(&report, RenderOptions::checked(&report));
     std::fs::write(out, bytes).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads text copied from a published report page into a report file, and says what it could
-/// not place, so nothing is guessed silently.
-fn import_text(options: &Options) -> Result<ExitCode, Unusable> {
+/// Reads a report from a file people have (a published report's text, or a report file) and
+/// says what it could not place, so nothing is guessed silently.
+fn import(options: &Options) -> Result<ExitCode, Unusable> {
     let path = options.file()?;
     let out = options
         .out
@@ -223,12 +202,15 @@ fn import_text(options: &Options) -> Result<ExitCode, Unusable> {
         .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
     let bytes =
         std::fs::read(path).map_err(|e| Unusable(format!("无法读取 {}：{e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Unusable(format!("{}：文件不是 UTF-8 编码的文本。", path.display())))?;
-    let (report, summary) = ogi_report_core::import::import_text(&text)
+    let name = path.file_name().map(|name| name.to_string_lossy());
+    let (report, summary) = import_file(&bytes, name.as_deref().unwrap_or_default())
         .map_err(|e| Unusable(format!("{}：{e}", path.display())))?;
     std::fs::write(out, write_report(&report))
         .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
+    let Some(summary) = summary else {
+        println!("这是报告文件，已原样读入。");
+        return Ok(ExitCode::SUCCESS);
+    };
     println!(
         "已读入 {} 个表格单元格，{} 个单元格为空白。",
         summary.filled.len(),

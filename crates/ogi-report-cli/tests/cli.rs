@@ -207,13 +207,9 @@ const MARK: &str = "草稿（未通过检查）";
 #[test]
 fn unusable_input_and_unknown_commands_exit_2() {
     let seed = fixture("seed-2021.json");
+    let pdf = temp_file("report.pdf", "%PDF-1.7\n");
     for args in [
-        vec![
-            "import-text",
-            seed.to_str().unwrap(),
-            "--out",
-            "/tmp/x.json",
-        ],
+        vec!["import", pdf.to_str().unwrap(), "--out", "/tmp/x.json"],
         vec![
             "render",
             seed.to_str().unwrap(),
@@ -229,6 +225,20 @@ fn unusable_input_and_unknown_commands_exit_2() {
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         assert!(!output.stderr.is_empty());
     }
+}
+
+#[test]
+fn import_takes_a_report_file_as_it_is() {
+    let seed = fixture("seed-2021.json");
+    let out = temp_file("imported.json", "");
+    let output = ogi_report(&[
+        "import",
+        seed.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), seed_text());
 }
 
 #[test]

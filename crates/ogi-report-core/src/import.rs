@@ -419,3 +419,84 @@ mod tests {
         );
     }
 }
+
+/// The largest file an import reads: a report's text or file is far smaller; anything larger is
+/// refused before it is looked at.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Why a file brought in could not become a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    NotUtf8,
+    /// A kind of file whose reader does not exist yet (named as the user knows it).
+    NotReadableYet(&'static str),
+    /// A report file (JSON) that cannot be read.
+    File(crate::file::FileError),
+    NotAReport,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "文件过大（{:.1} MB），未读取；年度报告的文件一般不超过 {} MB。",
+                *bytes as f64 / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            ),
+            ImportError::NotUtf8 => f.write_str("文件不是 UTF-8 编码的文本。"),
+            ImportError::NotReadableYet(kind) => write!(
+                f,
+                "暂时还不能直接读取{kind}。请打开该文件，全选并复制报告的文字，粘贴到“导入已发布报告”的文本框中。"
+            ),
+            ImportError::File(error) => error.fmt(f),
+            ImportError::NotAReport => NotAReport.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What an import read, beside the report: [`Summary`], or nothing to confirm for a report file
+/// of our own (every cell is as the file has it).
+pub type Imported = (Report, Option<Summary>);
+
+/// Reads a file the user brought — our report file, or a published report's text — by what its
+/// bytes are, not by its name alone. `file_name` only decides between kinds the bytes leave open.
+pub fn import_file(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(ImportError::NotReadableYet("Word 文件（.docx）"));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ImportError::NotReadableYet("PDF 文件"));
+    }
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(ImportError::NotReadableYet("旧版 Word 文件（.doc）"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let looks_like_json = text.trim_start().starts_with('{');
+    if looks_like_json || file_name.to_lowercase().ends_with(".json") {
+        return crate::file::read_report(text)
+            .map(|report| (report, None))
+            .map_err(ImportError::File);
+    }
+    if looks_like_html(text) {
+        return Err(ImportError::NotReadableYet("网页文件（.html）"));
+    }
+    import_text(text)
+        .map(|(report, summary)| (report, Some(summary)))
+        .map_err(|NotAReport| ImportError::NotAReport)
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(512).collect::<String>().to_lowercase();
+    let head = head.trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<body")
+}

@@ -19,6 +19,84 @@ pub struct RenderOptions {
     pub draft: bool,
 }
 
+impl RenderOptions {
+    /// A report with errors under the final check is a draft: what the CLI and the package do
+    /// on their own, and what the page's 检查 gate does once the user chooses to export anyway.
+    pub fn checked(report: &Report) -> RenderOptions {
+        let (errors, _) = crate::rules::tally(&crate::rules::check(
+            report,
+            &crate::rules::Context::default(),
+        ));
+        RenderOptions { draft: errors > 0 }
+    }
+}
+
+/// A file the report can be written as: one list for the page, the package and the CLI, each
+/// with its extension, media type, the label a user reads and its writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The report file itself (normalised, totals computed); never marked as a draft.
+    Json,
+    Docx,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Json, Format::Docx, Format::Html];
+
+    /// `json`, `docx`, `html`: the name the CLI's `--to` and the package's `render` take.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Docx => "docx",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        self.name()
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Html => "text/html;charset=utf-8",
+        }
+    }
+
+    /// What the page's buttons and messages call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Json => "报告文件（JSON）",
+            Format::Docx => "Word 文件",
+            Format::Html => "HTML 文件",
+        }
+    }
+
+    /// The format a name stands for, or the message every front end shows for an unknown one.
+    pub fn parse(name: &str) -> Result<Format, String> {
+        Format::ALL
+            .into_iter()
+            .find(|format| format.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Format::ALL.iter().map(|format| format.name()).collect();
+                format!("不支持的输出格式「{name}」，应为 {}。", names.join("、"))
+            })
+    }
+
+    /// The file's bytes. `options` marks a Word or HTML draft; the report file carries no mark.
+    pub fn render(self, report: &Report, options: RenderOptions) -> Vec<u8> {
+        match self {
+            Format::Json => crate::file::write_report(&report.with_computed_totals()).into_bytes(),
+            Format::Docx => docx::render_docx(report, options),
+            Format::Html => html::render_html(report, options).into_bytes(),
+        }
+    }
+}
+
 /// A piece of the report in reading order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Block<'a> {

@@ -39,6 +39,13 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The date in China Standard Time (UTC+8, where every filer is) at a moment given in
+    /// milliseconds since the Unix epoch: the one clock rule of the page, the package and the CLI.
+    pub fn in_china_at(unix_millis: f64) -> Date {
+        const DAY_MS: f64 = 86_400_000.0;
+        Date::from_day_number(((unix_millis + 8.0 * 3_600_000.0) / DAY_MS).floor() as i64)
+    }
+
     /// The date of a day number (inverse of [`Date::day_number`]).
     pub fn from_day_number(days: i64) -> Date {
         let z = days + 719_468;

@@ -231,6 +231,25 @@ pub fn tally(findings: &[Finding]) -> (usize, usize) {
     (count(Severity::Error), count(Severity::Warning))
 }
 
+/// A whole check as the CLI's `--json` and the package's `check` give it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Checked {
+    pub fn new(findings: Vec<Finding>) -> Checked {
+        let (errors, warnings) = tally(&findings);
+        Checked {
+            findings,
+            errors,
+            warnings,
+        }
+    }
+}
+
 fn finding(rule: &'static str, severity: Severity, cells: Vec<String>, message: String) -> Finding {
     Finding {
         rule,

@@ -1,0 +1,228 @@
+//! The package's operations over text and bytes, without JavaScript types, so that they run and
+//! are tested natively: every input is a report file's JSON text (or a file's bytes), every
+//! output JSON text or bytes, every failure the Chinese message the CLI prints.
+
+use ogi_report_core::import::{import_file, Summary};
+use ogi_report_core::render::html::{render_article, Styling};
+use ogi_report_core::render::{Format, RenderOptions};
+use ogi_report_core::rules::{self, Checked, Context, Date, Stage};
+use ogi_report_core::sum::{unit_lines, units_csv, Units, KEY_FIGURES};
+use ogi_report_core::{read_report, write_report, Report};
+use serde::Serialize;
+
+/// What `check` runs against besides the report.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Last year's report file, for R9, R10 and R17.
+    pub previous: Option<String>,
+    /// `YYYY-MM-DD`; without it, today in China at `now_millis`.
+    pub today: Option<String>,
+    pub deadline: Option<String>,
+    /// `filling` (blanks are not errors yet) or `final` (the default, as the CLI checks).
+    pub stage: Option<String>,
+    pub now_millis: f64,
+}
+
+/// A blank report (this year's format, every part with its usual sub-headings) as a report file,
+/// for a form that starts from nothing.
+pub fn empty_report(year: Option<i32>) -> String {
+    let mut report = Report::new_draft();
+    report.meta.year = year;
+    write_report(&report)
+}
+
+/// The report with every total cell computed from its leaves (a form's read-only 总计 cells).
+pub fn with_totals(report: &str) -> Result<String, String> {
+    Ok(write_report(&read(report)?.with_computed_totals()))
+}
+
+/// Reads a report file's text; the message is the one the CLI prints after the file name.
+pub fn read(text: &str) -> Result<Report, String> {
+    read_report(text).map_err(|error| error.to_string())
+}
+
+fn date(name: &str, text: Option<&str>) -> Result<Option<Date>, String> {
+    text.map(|text| {
+        Date::parse(text).ok_or_else(|| format!("{name} 日期「{text}」无效，应为 YYYY-MM-DD。"))
+    })
+    .transpose()
+}
+
+/// Every rule over the report: `{"findings":[…],"errors":N,"warnings":M}`, as `ogi-report check
+/// --json` prints it.
+pub fn check(report: &str, options: &CheckOptions) -> Result<String, String> {
+    let mut report = read(report)?;
+    if let Some(previous) = &options.previous {
+        let mut previous = read(previous).map_err(|message| format!("上年报告：{message}"))?;
+        previous.previous = None;
+        report.previous = Some(previous.into());
+    }
+    let stage = match options.stage.as_deref() {
+        None | Some("final") => Stage::Final,
+        Some("filling") => Stage::Filling,
+        Some(other) => return Err(format!("stage「{other}」无效，应为 final 或 filling。")),
+    };
+    let today = date("today", options.today.as_deref())?;
+    let context = Context {
+        stage,
+        today: today.or(Some(Date::in_china_at(options.now_millis))),
+        deadline: date("deadline", options.deadline.as_deref())?,
+    };
+    json(&Checked::new(rules::check(&report, &context)))
+}
+
+/// How a rendering is marked: as the caller says, or (`None`) a draft exactly when the report
+/// has errors, as the CLI decides.
+fn options(report: &Report, draft: Option<bool>) -> RenderOptions {
+    match draft {
+        Some(draft) => RenderOptions { draft },
+        None => RenderOptions::checked(report),
+    }
+}
+
+/// The report written as `format` (`docx`, `html` or `json`): the bytes `ogi-report render`
+/// writes.
+pub fn render(report: &str, format: &str, draft: Option<bool>) -> Result<Vec<u8>, String> {
+    let format = Format::parse(format)?;
+    let report = read(report)?;
+    Ok(format.render(&report, options(&report, draft)))
+}
+
+/// The report as an HTML fragment styled by class names (the page's print view; a portal's
+/// preview with its own styles).
+pub fn article(report: &str, draft: Option<bool>) -> Result<String, String> {
+    let report = read(report)?;
+    Ok(render_article(
+        &report,
+        options(&report, draft),
+        Styling::Classes,
+    ))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryOut<'a> {
+    filled: &'a [String],
+    blank: &'a [String],
+    not_understood: Vec<NotUnderstood<'a>>,
+    missing: &'a [String],
+}
+
+#[derive(Serialize)]
+struct NotUnderstood<'a> {
+    line: usize,
+    text: &'a str,
+    why: &'a str,
+}
+
+fn summary_json(summary: &Summary, missing: &[String]) -> Result<String, String> {
+    let out = SummaryOut {
+        filled: &summary.filled,
+        blank: &summary.blank,
+        not_understood: summary
+            .not_understood
+            .iter()
+            .map(|(line, text, why)| NotUnderstood {
+                line: *line,
+                text,
+                why,
+            })
+            .collect(),
+        missing,
+    };
+    json(&out)
+}
+
+/// A file the user brought: `{"report":{…},"summary":{filled,blank,notUnderstood,missing}}`, the
+/// summary `null` for a report file of our own (read as it is).
+pub fn import(bytes: &[u8], file_name: &str) -> Result<String, String> {
+    let (report, summary) = import_file(bytes, file_name).map_err(|error| error.to_string())?;
+    let summary = match summary {
+        Some(summary) => summary_json(&summary, &report.missing)?,
+        None => "null".to_owned(),
+    };
+    // Both halves are JSON written by their own writers; the report keeps its documented order.
+    Ok(format!(
+        "{{\"report\":{},\"summary\":{summary}}}",
+        write_report(&report)
+    ))
+}
+
+/// One unit's file for 汇总: its name and its bytes.
+pub struct UnitFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct UnitOut<'a> {
+    file: &'a str,
+    body: &'a str,
+    errors: usize,
+    warnings: usize,
+    figures: serde_json::Map<String, serde_json::Value>,
+    findings: &'a [rules::Finding],
+}
+
+#[derive(Serialize)]
+struct Refused<'a> {
+    file: &'a str,
+    reason: &'a str,
+}
+
+/// 汇总 of units' report files, as `ogi-report sum` does it: `{"report":{…},"units":[…],
+/// "refused":[{file,reason}],"leftOut":[…],"csv":"…"}`.
+pub fn sum(files: &[UnitFile], body: Option<&str>) -> Result<String, String> {
+    let mut units = Units::default();
+    for file in files {
+        match std::str::from_utf8(&file.bytes) {
+            Ok(text) => units.add(&file.name, text),
+            Err(_) => units.refuse(&file.name, "文件不是 UTF-8 编码的文本。"),
+        }
+    }
+    if units.accepted.is_empty() {
+        let refused: Vec<String> = units
+            .refused
+            .iter()
+            .map(|(file, reason)| format!("{file}：{reason}"))
+            .collect();
+        return Err(format!("没有可以汇总的报告文件。\n{}", refused.join("\n")));
+    }
+    let (total, left_out) = units.sum(body.unwrap_or("汇总"));
+    let lines = unit_lines(&units);
+    let unit_out: Vec<UnitOut> = units
+        .accepted
+        .iter()
+        .zip(&lines)
+        .map(|((file, _), line)| UnitOut {
+            file,
+            body: &line.body,
+            errors: line.errors,
+            warnings: line.warnings,
+            figures: line
+                .figures
+                .iter()
+                .map(|(label, value)| ((*label).to_owned(), value.clone().into()))
+                .collect(),
+            findings: &line.findings,
+        })
+        .collect();
+    let refused: Vec<Refused> = units
+        .refused
+        .iter()
+        .map(|(file, reason)| Refused { file, reason })
+        .collect();
+    Ok(format!(
+        "{{\"report\":{},\"units\":{},\"refused\":{},\"leftOut\":{},\"keyFigures\":{},\"csv\":{}}}",
+        write_report(&total),
+        json(&unit_out)?,
+        json(&refused)?,
+        json(&left_out)?,
+        json(&KEY_FIGURES.map(|(label, _)| label))?,
+        json(&units_csv(&lines))?,
+    ))
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|error| error.to_string())
+}

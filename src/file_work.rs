@@ -1,0 +1,120 @@
+//! File work on demand: Word/HTML rendering, the print view and importing come from the
+//! `ogi-report` package (crates/ogi-report-wasm, the one portals install), loaded the first time
+//! the user needs it (src/js/file_work.js) instead of in the first load. Reports cross as the
+//! report file's JSON text, so the page and the package read the same file.
+
+use js_sys::{Array, Promise, Reflect, Uint8Array, JSON};
+use ogi_report_core::import::Summary;
+use ogi_report_core::render::Format;
+use ogi_report_core::{read_report, write_report, Report};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/src/js/file_work.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = callFileWork)]
+    fn call_file_work(name: &str, args: &Array) -> Promise;
+}
+
+/// Why a file operation did not happen when the package could not be fetched.
+pub const NOT_LOADED: &str =
+    "文件处理模块未能加载（可能是网络中断）。请联网后重试；联网打开本页一次后，离线也能使用。";
+
+/// Calls the package's `name(args…)`; `done` gets its value or the message of its failure.
+fn call(name: &str, args: Array, done: impl FnOnce(Result<JsValue, String>) + 'static) {
+    let settled = Closure::once(move |result: JsValue| {
+        let field = |key: &str| Reflect::get(&result, &key.into()).unwrap_or_default();
+        let error = field("error");
+        done(if error.is_undefined() {
+            Ok(field("ok"))
+        } else {
+            Err(error.as_string().unwrap_or_else(|| NOT_LOADED.to_owned()))
+        });
+    });
+    let _ = call_file_work(name, &args).then(&settled);
+    // Runs once, when the promise settles (it always does, with ok or error).
+    settled.forget();
+}
+
+fn draft_option(draft: bool) -> JsValue {
+    let options = js_sys::Object::new();
+    let _ = Reflect::set(&options, &"draft".into(), &draft.into());
+    options.into()
+}
+
+/// The report as a Word or HTML file's bytes.
+pub fn render(
+    report: &Report,
+    format: Format,
+    draft: bool,
+    done: impl FnOnce(Result<Vec<u8>, String>) + 'static,
+) {
+    let args = Array::of3(
+        &write_report(report).into(),
+        &format.name().into(),
+        &draft_option(draft),
+    );
+    call("render", args, move |result| {
+        done(result.map(|bytes| bytes.unchecked_into::<Uint8Array>().to_vec()))
+    });
+}
+
+/// The report as the class-styled HTML fragment of the print view.
+pub fn article(report: &Report, draft: bool, done: impl FnOnce(Result<String, String>) + 'static) {
+    let args = Array::of2(&write_report(report).into(), &draft_option(draft));
+    call("article", args, move |result| {
+        done(result.map(|html| html.as_string().unwrap_or_default()))
+    });
+}
+
+/// What an import read: the report, and what to confirm (none for a report file of our own).
+pub type Imported = (Report, Option<Summary>);
+
+/// Reads a file the user brought (or pasted text, as bytes) into a report.
+pub fn import(bytes: &[u8], name: &str, done: impl FnOnce(Result<Imported, String>) + 'static) {
+    let args = Array::of2(&Uint8Array::from(bytes).into(), &name.into());
+    call("importFile", args, move |result| {
+        done(result.and_then(|value| imported(&value)))
+    });
+}
+
+fn strings(value: &JsValue, key: &str) -> Vec<String> {
+    let list = Reflect::get(value, &key.into()).unwrap_or_default();
+    Array::from(&list)
+        .iter()
+        .filter_map(|item| item.as_string())
+        .collect()
+}
+
+fn imported(value: &JsValue) -> Result<Imported, String> {
+    let field = |key: &str| Reflect::get(value, &key.into()).unwrap_or_default();
+    let text = JSON::stringify(&field("report"))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default();
+    let mut report = read_report(&text).map_err(|error| error.to_string())?;
+    let summary = field("summary");
+    if summary.is_null() || summary.is_undefined() {
+        return Ok((report, None));
+    }
+    report.missing = strings(&summary, "missing");
+    let lines = Reflect::get(&summary, &"notUnderstood".into()).unwrap_or_default();
+    let not_understood = Array::from(&lines)
+        .iter()
+        .map(|line| {
+            let part = |key: &str| Reflect::get(&line, &key.into()).unwrap_or_default();
+            (
+                part("line").as_f64().unwrap_or_default() as usize,
+                part("text").as_string().unwrap_or_default(),
+                part("why").as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let summary = Summary {
+        filled: strings(&summary, "filled"),
+        blank: strings(&summary, "blank"),
+        not_understood,
+    };
+    Ok((report, Some(summary)))
+}
