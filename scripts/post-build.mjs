@@ -1,7 +1,8 @@
 // Trunk's post_build hook: makes the staged build small, offline-capable and CSP-ready.
 // - the wasm-bindgen glue minified (terser), its integrity attributes updated;
 // - sw.js: the list of every file of this build to precache, and a build id from their contents;
-// - csp.txt: the Content-Security-Policy this build needs (the hashes of Trunk's inline loaders).
+// - csp.txt: the Content-Security-Policy this build needs (the hashes of Trunk's inline loaders),
+//   and csp-legacy.txt, the variant for Chromium before 97 (docs/deploy.md).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -43,7 +44,7 @@ if (!files.includes('sw.js')) {
 }
 // The tools page is not precached (the first load stays small); the service worker keeps its
 // files once they have been opened. It is part of the build id, so an update replaces them.
-const built = files.filter((file) => !['sw.js', 'csp.txt'].includes(file));
+const built = files.filter((file) => !['sw.js', 'csp.txt', 'csp-legacy.txt'].includes(file));
 const precache = ['./', ...built.filter((file) => !file.startsWith('tools/'))];
 
 const hash = createHash('sha256');
@@ -62,4 +63,8 @@ const hashes = built
   .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`;
 writeFileSync(join(dir, 'csp.txt'), `${csp}\n`);
+// Chromium before 97 (360 13 = 86, 搜狗 = 94) knows no 'wasm-unsafe-eval' and compiles wasm only
+// under 'unsafe-eval', which also lets script text be evaluated: a portal opts into it knowingly.
+const legacy = csp.replace("'wasm-unsafe-eval'", "'wasm-unsafe-eval' 'unsafe-eval'");
+writeFileSync(join(dir, 'csp-legacy.txt'), `${legacy}\n`);
 console.log(`post-build: ${precache.length} files precached, build ${buildId}`);

@@ -25,6 +25,7 @@ test('no CSP violation under the strict policy', async () => {
   await page.evaluate(() => { window.print = () => {}; });
   await page.locator('[data-export="print"]').click();
   await page.locator('[data-export-anyway]').click();
+  await page.locator('#print-view h1').waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#print-view h1').isVisible(), true);
   const font = await page.locator('#print-view h1').evaluate((h1) => getComputedStyle(h1).fontSize);

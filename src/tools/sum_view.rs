@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use ogi_report_core::format::PARTS;
 use ogi_report_core::layout;
-use ogi_report_core::sum::{key_figures, unit_line, units_csv, UnitLine, Units, KEY_FIGURES};
+use ogi_report_core::sum::{
+    key_figures, unit_line, units_csv, UnitLine, Units, DEFAULT_SUM_BODY, KEY_FIGURES,
+};
 use ogi_report_core::{write_report, Report, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
@@ -15,8 +17,6 @@ use yew::prelude::*;
 use crate::components::layout_cell::layout_table;
 use crate::download;
 use crate::files::{files_of, read_files};
-
-const DEFAULT_BODY: &str = "汇总";
 
 #[derive(Clone, Default)]
 pub struct SumState {
@@ -41,7 +41,7 @@ impl SumState {
     fn body(&self) -> &str {
         let body = self.body.trim();
         if body.is_empty() {
-            DEFAULT_BODY
+            DEFAULT_SUM_BODY
         } else {
             body
         }
@@ -264,7 +264,7 @@ pub fn SumView() -> Html {
             }
             if let Some(total) = state.total.clone() {
                 <div class="toolbar no-print">
-                    <label class="field">{"汇总单位名称"}<input type="text" data-sum-body="" value={state.body.clone()} placeholder={DEFAULT_BODY} oninput={onbody} /></label>
+                    <label class="field">{"汇总单位名称"}<input type="text" data-sum-body="" value={state.body.clone()} placeholder={DEFAULT_SUM_BODY} oninput={onbody} /></label>
                     <button type="button" class="primary" data-sum-download="json" onclick={download}>{"下载汇总报告文件"}</button>
                     <button type="button" data-sum-download="csv" onclick={download_table}>{"下载各单位情况表（CSV）"}</button>
                     <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>

@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use ogi_report_core::import::import_file;
 use ogi_report_core::render::{Format, RenderOptions};
 use ogi_report_core::rules::{self, Checked, Context, Date, Severity, Stage};
-use ogi_report_core::sum::Units;
+use ogi_report_core::sum::{Units, DEFAULT_SUM_BODY};
 use ogi_report_core::{read_report, write_report, Report};
 
 const USAGE: &str = "用法：
@@ -239,26 +239,15 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
     for path in &options.files {
         let name = path.display().to_string();
         match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => units.add(&name, &text),
-                Err(_) => units.refuse(&name, "文件不是 UTF-8 编码的文本。"),
-            },
+            Ok(bytes) => units.add_bytes(&name, &bytes),
             Err(e) => units.refuse(&name, &format!("无法读取：{e}")),
         }
     }
-    if units.accepted.is_empty() {
-        let refused: Vec<String> = units
-            .refused
-            .iter()
-            .map(|(file, reason)| format!("{file}：{reason}"))
-            .collect();
-        return Err(Unusable(format!(
-            "没有可以汇总的报告文件。\n{}",
-            refused.join("\n")
-        )));
+    if let Some(message) = units.nothing_to_sum() {
+        return Err(Unusable(message));
     }
-    let body = options.body.clone().unwrap_or_else(|| "汇总".to_owned());
-    let (total, left_out) = units.sum(&body);
+    let body = options.body.as_deref().unwrap_or(DEFAULT_SUM_BODY);
+    let (total, left_out) = units.sum(body);
     std::fs::write(out, write_report(&total))
         .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
     let lines = ogi_report_core::sum::unit_lines(&units);

@@ -36,6 +36,27 @@ impl Units {
         }
     }
 
+    /// Reads one unit's file from its bytes (refused unless UTF-8 text), as [`Units::add`].
+    pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.add(file, text),
+            Err(_) => self.refuse(file, "文件不是 UTF-8 编码的文本。"),
+        }
+    }
+
+    /// When no file was accepted: the message that says so, with every file's reason.
+    pub fn nothing_to_sum(&self) -> Option<String> {
+        if !self.accepted.is_empty() {
+            return None;
+        }
+        let refused: Vec<String> = self
+            .refused
+            .iter()
+            .map(|(file, reason)| format!("{file}：{reason}"))
+            .collect();
+        Some(format!("没有可以汇总的报告文件。\n{}", refused.join("\n")))
+    }
+
     /// Records a file that could not even be read as text.
     pub fn refuse(&mut self, file: &str, reason: &str) {
         self.refused.push((file.to_owned(), reason.to_owned()));
@@ -71,6 +92,9 @@ impl Units {
         sum_reports(self.accepted.iter().map(|(_, report)| report), body)
     }
 }
+
+/// The summed report's body when none is given.
+pub const DEFAULT_SUM_BODY: &str = "汇总";
 
 /// One unit's line in the 汇总 table.
 #[derive(Clone, Debug, PartialEq, Eq)]

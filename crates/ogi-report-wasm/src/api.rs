@@ -6,7 +6,7 @@ use ogi_report_core::import::{import_file, Summary};
 use ogi_report_core::render::html::{render_article, Styling};
 use ogi_report_core::render::{Format, RenderOptions};
 use ogi_report_core::rules::{self, Checked, Context, Date, Stage};
-use ogi_report_core::sum::{unit_lines, units_csv, Units, KEY_FIGURES};
+use ogi_report_core::sum::{unit_lines, units_csv, Units, DEFAULT_SUM_BODY, KEY_FIGURES};
 use ogi_report_core::{read_report, write_report, Report};
 use serde::Serialize;
 
@@ -175,20 +175,12 @@ struct Refused<'a> {
 pub fn sum(files: &[UnitFile], body: Option<&str>) -> Result<String, String> {
     let mut units = Units::default();
     for file in files {
-        match std::str::from_utf8(&file.bytes) {
-            Ok(text) => units.add(&file.name, text),
-            Err(_) => units.refuse(&file.name, "文件不是 UTF-8 编码的文本。"),
-        }
+        units.add_bytes(&file.name, &file.bytes);
     }
-    if units.accepted.is_empty() {
-        let refused: Vec<String> = units
-            .refused
-            .iter()
-            .map(|(file, reason)| format!("{file}：{reason}"))
-            .collect();
-        return Err(format!("没有可以汇总的报告文件。\n{}", refused.join("\n")));
+    if let Some(message) = units.nothing_to_sum() {
+        return Err(message);
     }
-    let (total, left_out) = units.sum(body.unwrap_or("汇总"));
+    let (total, left_out) = units.sum(body.unwrap_or(DEFAULT_SUM_BODY));
     let lines = unit_lines(&units);
     let unit_out: Vec<UnitOut> = units
         .accepted
