@@ -66,10 +66,11 @@ tools-engines:
 	@command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null || { \
 	  apt-get update && apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb; }
 
-# LibreOffice reads the Word files back in the tests; fonts-noto-cjk renders Chinese in them.
+# LibreOffice reads the Word files (Writer) and the workbooks (Calc) back in the tests;
+# fonts-noto-cjk renders Chinese in them.
 tools-docs:
-	@command -v libreoffice >/dev/null && command -v pdftotext >/dev/null && fc-list | grep -q "Noto Sans CJK" || { \
-	  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk; }
+	@command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/libsclo.so ] && command -v pdftotext >/dev/null && fc-list | grep -q "Noto Sans CJK" || { \
+	  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk; }
 
 lint:
 	cargo fmt --all --check

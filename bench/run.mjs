@@ -227,6 +227,38 @@ function firstLoad(dir) {
   return files.map((name) => ({ name, ...sizeOf(join(dir, name)) }));
 }
 
+// `BENCH_COMPARE=A,B node bench/run.mjs`: two builds of the page (dist directories) side by side,
+// in alternating rounds so that the machine's drift falls on both: cold start and keystrokes,
+// and the wasm module's size. Prints a table; writes nothing.
+if (process.env.BENCH_COMPARE) {
+  const dirs = process.env.BENCH_COMPARE.split(',');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const results = Object.fromEntries(dirs.map((dir) => [dir, { cold: [], handler: [], frame: [] }]));
+  for (let round = 0; round < 3; round += 1) {
+    for (const dir of dirs) {
+      const server = await serve(dir, 0, '/');
+      const url = `http://127.0.0.1:${server.address().port}/`;
+      const cold = await coldStart(browser, url, 1);
+      const typing = await keystrokes(browser, url, {});
+      results[dir].cold.push(cold.median);
+      results[dir].handler.push(...typing.handler);
+      results[dir].frame.push(...typing.frame);
+      server.close();
+    }
+  }
+  await browser.close();
+  console.log('| build | wasm gzip B | cold start median of 3 medians | handler median / p95 | → frame median / p95 |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const dir of dirs) {
+    const wasm = readdirSync(dir).find((name) => name.endsWith('_bg.wasm'));
+    const { cold, handler, frame } = results[dir];
+    const h = stats(handler);
+    const f = stats(frame);
+    console.log(`| ${dir} | ${sizeOf(join(dir, wasm)).gzip} | ${ms(stats(cold).median)} | ${ms(h.median)} / ${ms(h.p95)} | ${ms(f.median)} / ${ms(f.p95)} |`);
+  }
+  process.exit(0);
+}
+
 // The timing build of the page (make bench); sizes below are read from dist/, the production build.
 const server = await serve(process.env.BENCH_DIST ?? 'dist', 0, '/');
 const calibrationServer = await serve('bench', 0, '/');

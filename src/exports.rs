@@ -7,30 +7,39 @@ use ogi_report_core::{write_report, Report};
 
 use crate::{download, file_work};
 
-/// An output the gate guards.
+/// An output rendered by the package: the finished report (Word, HTML, print), which the 检查
+/// gate guards, or the tables as a workbook (figures to hand on, never a publication: no gate).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output {
     Docx,
     Html,
     Print,
+    Xlsx,
 }
 
 impl Output {
-    pub fn label(self) -> &'static str {
+    /// The file format, for all but printing.
+    fn format(self) -> Option<Format> {
         match self {
-            Output::Docx => Format::Docx.label(),
-            Output::Html => Format::Html.label(),
-            Output::Print => "打印 / PDF",
+            Output::Docx => Some(Format::Docx),
+            Output::Html => Some(Format::Html),
+            Output::Xlsx => Some(Format::Xlsx),
+            Output::Print => None,
         }
+    }
+
+    pub fn label(self) -> &'static str {
+        self.format().map_or("打印 / PDF", Format::label)
+    }
+
+    /// Whether 检查 runs first and a report with errors is exported only as a marked draft.
+    pub fn gated(self) -> bool {
+        self != Output::Xlsx
     }
 
     /// The hook name (`data-export`) and the `kind` the host page is told.
     fn kind(self) -> &'static str {
-        match self {
-            Output::Docx => Format::Docx.name(),
-            Output::Html => Format::Html.name(),
-            Output::Print => "print",
-        }
+        self.format().map_or("print", Format::name)
     }
 }
 
@@ -68,15 +77,11 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         }
         done(result);
     };
-    let format = match output {
-        Output::Docx => Format::Docx,
-        Output::Html => Format::Html,
-        Output::Print => {
-            file_work::article(report, draft, move |article| {
-                announce(article.map(|article| print(&article)))
-            });
-            return;
-        }
+    let Some(format) = output.format() else {
+        file_work::article(report, draft, move |article| {
+            announce(article.map(|article| print(&article)))
+        });
+        return;
     };
     let name = download::report_file_name(&report.title(), format.extension());
     file_work::render(report, format, draft, move |bytes| {

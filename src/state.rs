@@ -581,6 +581,7 @@ impl Reducible for State {
                 let seq = next.jump.as_ref().map_or(0, |jump| jump.seq + 1);
                 next.jump = Some(Jump { path, seq });
             }
+            Action::RequestExport(output) if !output.gated() => next.request_export(output, false),
             Action::RequestExport(output) => {
                 next.stage = Stage::Final;
                 next.recheck();

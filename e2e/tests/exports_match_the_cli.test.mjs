@@ -10,14 +10,14 @@ import { cli, downloadOf, openPage, usePage } from '../harness.mjs';
 const app = usePage();
 const SEED = 'tests/fixtures/seed-2021.json';
 
-test('Word, HTML and JSON downloads equal the CLI render; print shows the report only', async () => {
+test('Word, HTML, JSON and Excel downloads equal the CLI render; print shows the report only', async () => {
   const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await openPage(context, app.url);
   await page.locator('[data-import="json"]').setInputFiles(SEED);
   await page.waitForFunction(() => document.querySelector('[data-field="meta.body"]').value !== '');
   const dir = mkdtempSync(join(tmpdir(), 'ogi-e2e-'));
 
-  for (const kind of ['docx', 'html', 'json']) {
+  for (const kind of ['docx', 'html', 'json', 'xlsx']) {
     const { name, bytes } = await downloadOf(page, page.locator(`[data-export="${kind}"]`));
     assert.equal(name, `老城区东南隅街道办事处2021年政府信息公开工作年度报告.${kind}`);
     const out = join(dir, `cli.${kind}`);

@@ -74,7 +74,8 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
 
   const out = join(dir, 'cli-total.json');
   const csvOut = join(dir, 'cli-table.csv');
-  const result = runCli('sum', ...files, '--out', out, '--body', '某某区', '--csv', csvOut);
+  const xlsxOut = join(dir, 'cli-total.xlsx');
+  const result = runCli('sum', ...files, '--out', out, '--body', '某某区', '--csv', csvOut, '--xlsx', xlsxOut);
   assert.equal(result.status, 0, result.stderr);
   assert.ok(bytes.equals(readFileSync(out)), 'the page and the CLI write the same summed file');
   // And the same check results per unit.
@@ -97,6 +98,9 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
     cliLines.map((line) => line.split('\t').slice(0, 3).join('\t')),
     'the CSV rows are the CLI table rows',
   );
+  const workbook = await downloadOf(page, page.locator('[data-sum-download="xlsx"]'));
+  assert.equal(workbook.name, '某某区2021年政府信息公开工作年度报告.xlsx');
+  assert.ok(workbook.bytes.equals(readFileSync(xlsxOut)), 'the page and the CLI write the same workbook');
 
   // More files can be dropped onto the page later; they join the same 汇总.
   const more = [21, 22].map((n) => ({ name: `unit-${n}.json`, text: unit(n) }));

@@ -115,6 +115,7 @@ pub fn Toolbar(props: &Props) -> Html {
                 <button type="button" data-export="docx" onclick={send(|| Action::RequestExport(Output::Docx))}>{"下载 Word"}</button>
                 <button type="button" data-export="html" onclick={send(|| Action::RequestExport(Output::Html))}>{"下载 HTML"}</button>
                 <button type="button" data-export="print" onclick={send(|| Action::RequestExport(Output::Print))}>{"打印 / PDF"}</button>
+                <button type="button" data-export="xlsx" onclick={send(|| Action::RequestExport(Output::Xlsx))} title="三张表格的 Excel 工作簿，合计为公式">{"下载 Excel"}</button>
                 { tool_link("sum", "汇总各单位报告", &props.save) }
             </div>
         }

@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use ogi_report_core::format::PARTS;
 use ogi_report_core::layout;
+use ogi_report_core::render::xlsx::render_units_xlsx;
+use ogi_report_core::render::Format;
 use ogi_report_core::sum::{
     key_figures, unit_line, units_csv, UnitLine, Units, DEFAULT_SUM_BODY, KEY_FIGURES,
 };
@@ -227,6 +229,17 @@ pub fn SumView() -> Html {
             download::download_text(&name, "text/csv", &units_csv(&state.lines));
         })
     };
+    let download_workbook = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(total) = &state.total {
+                let format = Format::Xlsx;
+                let name = download::report_file_name(&total.0.title(), format.extension());
+                let workbook = render_units_xlsx(&total.0, &state.lines);
+                download::download_bytes(&name, format.mime(), &workbook);
+            }
+        })
+    };
     let accepted = state.units.accepted.len();
     let refused = state.units.refused.len();
     let status = match state.units.year() {
@@ -267,6 +280,7 @@ pub fn SumView() -> Html {
                     <label class="field">{"汇总单位名称"}<input type="text" data-sum-body="" value={state.body.clone()} placeholder={DEFAULT_SUM_BODY} oninput={onbody} /></label>
                     <button type="button" class="primary" data-sum-download="json" onclick={download}>{"下载汇总报告文件"}</button>
                     <button type="button" data-sum-download="csv" onclick={download_table}>{"下载各单位情况表（CSV）"}</button>
+                    <button type="button" data-sum-download="xlsx" onclick={download_workbook} title="各单位主要数据与汇总后的三张表格，合计为公式">{"下载 Excel（各单位与汇总表）"}</button>
                     <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>
                 </div>
                 {units_table(&state, &total.0)}

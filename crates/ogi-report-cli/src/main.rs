@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use ogi_report_core::import::import_file;
+use ogi_report_core::render::xlsx::render_units_xlsx;
 use ogi_report_core::render::{Format, RenderOptions};
 use ogi_report_core::rules::{self, Checked, Context, Date, Severity, Stage};
 use ogi_report_core::sum::{Units, DEFAULT_SUM_BODY};
@@ -15,9 +16,9 @@ use ogi_report_core::{read_report, write_report, Report};
 
 const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
-  ogi-report render FILE --to json|docx|html --out OUT
+  ogi-report render FILE --to json|docx|html|xlsx --out OUT
   ogi-report import FILE --out REPORT.json      （import-text 同此）
-  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称] [--csv 各单位情况表.csv]
+  ogi-report sum FILE... --out TOTAL [--body 汇总单位名称] [--csv 各单位情况表.csv] [--xlsx 汇总表.xlsx]
   ogi-report rules";
 
 /// A failure that ends the command with status 2 and a message on stderr.
@@ -71,6 +72,7 @@ struct Options {
     to: Option<String>,
     out: Option<PathBuf>,
     csv: Option<PathBuf>,
+    xlsx: Option<PathBuf>,
 }
 
 impl Options {
@@ -92,6 +94,7 @@ impl Options {
                 "--out" => options.out = Some(value(arg)?.into()),
                 "--body" => options.body = Some(value(arg)?),
                 "--csv" => options.csv = Some(value(arg)?.into()),
+                "--xlsx" => options.xlsx = Some(value(arg)?.into()),
                 flag if flag.starts_with("--") => {
                     return Err(Unusable(format!("未知选项「{flag}」。\n{USAGE}")))
                 }
@@ -254,6 +257,10 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
     if let Some(csv) = &options.csv {
         std::fs::write(csv, ogi_report_core::sum::units_csv(&lines))
             .map_err(|e| Unusable(format!("无法写入 {}：{e}", csv.display())))?;
+    }
+    if let Some(xlsx) = &options.xlsx {
+        std::fs::write(xlsx, render_units_xlsx(&total, &lines))
+            .map_err(|e| Unusable(format!("无法写入 {}：{e}", xlsx.display())))?;
     }
     print!("{}", ogi_report_core::sum::units_table(&lines));
     println!("已汇总 {} 个单位的报告。", units.accepted.len());

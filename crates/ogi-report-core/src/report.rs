@@ -555,7 +555,8 @@ impl Report {
 
 /// The typed cells a total sums (every total is a sum of typed cells, so the (七)总计 × 总计
 /// corner reads the same along its row and its column). `None` for a cell that is not a total.
-fn total_leaves(cell: CellRef) -> Option<Box<dyn Iterator<Item = CellRef>>> {
+/// The cells a total sums (none for a cell that is not a total).
+pub fn total_leaves(cell: CellRef) -> Option<Box<dyn Iterator<Item = CellRef>>> {
     match cell {
         CellRef::Request { row, col } if cell.is_total() => {
             let rows = if row == ROW_TOTAL {

@@ -30,10 +30,17 @@ fn available() -> bool {
     found
 }
 
-/// The PDF's text in reading order, with all white space removed (cells wrap across lines).
-fn docx_as_text(report: &Report, dir: &Path, name: &str) -> String {
-    let docx = dir.join(format!("{name}.docx"));
-    std::fs::write(&docx, render_docx(report, RenderOptions::default())).unwrap();
+/// The PDFs' texts in reading order, with all white space removed (cells wrap across lines): the
+/// reports written as DOCX and converted by one LibreOffice run (it starts once for all).
+fn docx_as_texts(reports: &[(String, Report)], dir: &Path) -> Vec<String> {
+    let files: Vec<_> = reports
+        .iter()
+        .map(|(name, report)| {
+            let docx = dir.join(format!("{name}.docx"));
+            std::fs::write(&docx, render_docx(report, RenderOptions::default())).unwrap();
+            docx
+        })
+        .collect();
     let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
     let status = Command::new("libreoffice")
         .args([
@@ -44,7 +51,7 @@ fn docx_as_text(report: &Report, dir: &Path, name: &str) -> String {
             "--outdir",
         ])
         .arg(dir)
-        .arg(&docx)
+        .args(&files)
         .output()
         .unwrap();
     assert!(
@@ -52,10 +59,16 @@ fn docx_as_text(report: &Report, dir: &Path, name: &str) -> String {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    let pdf = dir.join(format!("{name}.pdf"));
+    reports
+        .iter()
+        .map(|(name, _)| pdf_text(&dir.join(format!("{name}.pdf"))))
+        .collect()
+}
+
+fn pdf_text(pdf: &Path) -> String {
     let text = Command::new("pdftotext")
         .arg("-raw")
-        .arg(&pdf)
+        .arg(pdf)
         .arg("-")
         .output()
         .unwrap();
@@ -79,8 +92,31 @@ fn assert_in_order(text: &str, from: usize, items: &[String], context: &str) -> 
     at
 }
 
-fn check(report: &Report, dir: &Path, name: &str) {
-    let text = docx_as_text(report, dir, name);
+/// Finds `item`'s characters in order from `from`, each within a page's repeated header of the
+/// last; returns where the last one ends.
+fn assert_continues(text: &str, from: usize, item: &str, context: &str) -> usize {
+    const GAP: usize = 600;
+    let mut at = from;
+    for (index, ch) in item.chars().filter(|ch| !ch.is_whitespace()).enumerate() {
+        let mut limit = if index == 0 {
+            text.len()
+        } else {
+            (at + GAP).min(text.len())
+        };
+        while !text.is_char_boundary(limit) {
+            limit += 1;
+        }
+        let window = &text[at..limit];
+        match window.find(ch) {
+            Some(found) => at += found + ch.len_utf8(),
+            None => panic!("{context}: 「{item}」 not found in order after byte {from}"),
+        }
+    }
+    at
+}
+
+fn check(report: &Report, text: &str, name: &str) {
+    let text = text.to_owned();
     assert_in_order(&text, 0, &[report.title()], name);
     let headings: Vec<String> = PARTS.iter().map(|part| part.heading.to_owned()).collect();
     assert_in_order(&text, 0, &headings, name);
@@ -91,17 +127,25 @@ fn check(report: &Report, dir: &Path, name: &str) {
             .get(table.part + 1)
             .and_then(|next| text[start..].find(next.heading))
             .map_or(text.len(), |at| start + at);
-        let items: Vec<String> = table
-            .rows
-            .iter()
-            .flatten()
-            .map(|cell| match cell.content {
+        let context = format!("{name}: {heading}");
+        let mut at = start;
+        for cell in table.rows.iter().flatten() {
+            let item = match cell.content {
                 Content::Header(text) | Content::Label(text) => text.to_owned(),
                 Content::Data(data) => report.cell_text(data),
-            })
-            .collect();
-        let last = assert_in_order(&text[..end], start, &items, heading);
-        assert!(last <= end, "{heading}: everything inside its own table");
+            };
+            at = if cell.rowspan > 1 {
+                // A label merged over rows that cross a page continues on the next page, after
+                // the first row's cells and the repeated header rows: its characters in order,
+                // within the table's text; the rows it spans follow its first characters.
+                let first = item.chars().next().map_or(0, char::len_utf8);
+                assert_continues(&text[..end], at, &item, &context);
+                assert_in_order(&text[..end], at, &[item[..first].to_owned()], &context)
+            } else {
+                assert_in_order(&text[..end], at, &[item], &context)
+            };
+        }
+        assert!(at <= end, "{heading}: everything inside its own table");
     }
 }
 
@@ -112,6 +156,199 @@ fn libreoffice_reads_every_label_and_figure_in_order() {
     }
     let dir = std::env::temp_dir().join(format!("ogi-report-lo-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    check(&seed(), &dir, "seed");
-    check(&full_report(), &dir, "full");
+    let reports = [
+        ("seed".to_owned(), seed()),
+        ("full".to_owned(), full_report()),
+    ];
+    for ((name, report), text) in reports.iter().zip(docx_as_texts(&reports, &dir)) {
+        check(report, &text, name);
+    }
+}
+
+/// About two pages of 总体情况 in one-line steps (a line of 三号 text on the 156 mm text width is 28
+/// characters): whatever the page position each table starts at, every label and every figure of
+/// every row is on some page, in order.
+#[test]
+fn no_page_position_loses_a_row() {
+    if !available() {
+        return;
+    }
+    const LINES: usize = 56;
+    let dir = std::env::temp_dir().join(format!("ogi-report-lo-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 24 characters and the two-character indent: one line each, with room to spare.
+    let line = "本机关认真贯彻落实政府信息公开条例依法做好工作。";
+    let reports: Vec<(String, Report)> = (0..=LINES)
+        .map(|lines| {
+            let mut report = full_report();
+            let text = vec![line; lines].join("\n");
+            let sections = vec![ogi_report_core::Section::new("", &text)];
+            report.set_sections(ogi_report_core::Narrative::Overview, sections);
+            (format!("overview-{lines:02}"), report)
+        })
+        .collect();
+    for ((name, report), text) in reports.iter().zip(docx_as_texts(&reports, &dir)) {
+        check(report, &text, name);
+    }
+}
+
+/// CRC-32 (IEEE), for patching a stored ZIP entry in the workbook test.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Replaces `from` by `to` (the same length) in the stored entry `name`, with its CRCs updated:
+/// the workbook as if a user had edited one cell and saved without recalculating.
+fn patch_stored_entry(zip: &mut [u8], name: &str, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let name = name.as_bytes();
+    let at = |pos: usize, len: usize| {
+        u32::from_le_bytes(zip[pos..pos + 4].try_into().unwrap()) as usize & len
+    };
+    let local = (0..zip.len() - name.len())
+        .find(|&pos| {
+            pos >= 30
+                && &zip[pos..pos + name.len()] == name
+                && zip[pos - 30..pos - 26] == *b"PK\x03\x04"
+        })
+        .expect("the entry's local header")
+        - 30;
+    let size = at(local + 22, usize::MAX);
+    let data_start = local + 30 + name.len() + (at(local + 28, 0xFFFF));
+    let data = &mut zip[data_start..data_start + size];
+    let text = String::from_utf8(data.to_vec()).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from} once in the sheet");
+    data.copy_from_slice(text.replacen(from, to, 1).as_bytes());
+    let crc = crc32(&zip[data_start..data_start + size]).to_le_bytes();
+    zip[local + 14..local + 18].copy_from_slice(&crc);
+    let central = (0..zip.len() - name.len())
+        .find(|&pos| {
+            pos >= 46
+                && &zip[pos..pos + name.len()] == name
+                && zip[pos - 46..pos - 42] == *b"PK\x01\x02"
+        })
+        .expect("the entry's central directory record")
+        - 46;
+    zip[central + 16..central + 20].copy_from_slice(&crc);
+}
+
+/// Every sheet of a workbook as CSV rows, by LibreOffice Calc (which recalculates it on loading).
+fn workbook_as_csv(xlsx: &[u8], dir: &Path, name: &str) -> Vec<Vec<Vec<String>>> {
+    let path = dir.join(format!("{name}.xlsx"));
+    std::fs::write(&path, xlsx).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let output = Command::new("libreoffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut sheets: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            file.starts_with(&format!("{name}-")) && file.ends_with(".csv")
+        })
+        .collect();
+    sheets.sort();
+    sheets
+        .iter()
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .unwrap()
+                .lines()
+                .map(|line| {
+                    line.split(',')
+                        .map(|field| field.trim_matches('"').to_owned())
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The sheet whose first row is the part heading.
+fn sheet<'a>(sheets: &'a [Vec<Vec<String>>], heading: &str) -> &'a [Vec<String>] {
+    sheets
+        .iter()
+        .find(|rows| rows.first().is_some_and(|row| row[0] == heading))
+        .unwrap_or_else(|| panic!("a sheet headed {heading}"))
+}
+
+#[test]
+fn libreoffice_recalculates_the_workbook() {
+    use ogi_report_core::format::{PART_REQUESTS, REQUEST_COLS, REQUEST_ROWS};
+    use ogi_report_core::render::xlsx::render_xlsx;
+    use ogi_report_core::CellRef;
+    if !available() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ogi-report-lo-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = full_report();
+    let heading = PARTS[PART_REQUESTS].heading;
+    let sheets = workbook_as_csv(&render_xlsx(&report), &dir, "full");
+    assert_eq!(sheets.len(), 3, "one sheet per table");
+    let rows = sheet(&sheets, heading);
+    // Every table-三 row's seven numbers stand in one sheet row, in order, after its labels.
+    for (row, spec) in REQUEST_ROWS.iter().enumerate() {
+        let expected: Vec<String> = (0..REQUEST_COLS)
+            .map(|col| report.cell_text(CellRef::Request { row, col }))
+            .collect();
+        assert!(
+            rows.iter().any(|line| line.ends_with(&expected)),
+            "row {row} ({}): {expected:?} in one sheet row",
+            spec.label()
+        );
+    }
+
+    // A figure changed in the file: its totals follow when the workbook is opened.
+    let leaf = CellRef::Request { row: 2, col: 0 };
+    let old = report.cell_text(leaf);
+    let new = format!("9{}", &old[1..]);
+    let mut edited = render_xlsx(&report);
+    patch_stored_entry(
+        &mut edited,
+        "xl/worksheets/sheet2.xml",
+        &format!("s=\"4\"><v>{old}</v>"),
+        &format!("s=\"4\"><v>{new}</v>"),
+    );
+    let sheets = workbook_as_csv(&edited, &dir, "edited");
+    let rows = sheet(&sheets, heading);
+    let difference: u64 = new.parse::<u64>().unwrap() - old.parse::<u64>().unwrap();
+    let value = |cell: CellRef| report.cell_text(cell).parse::<u64>().unwrap();
+    for (total, label) in [
+        (CellRef::Request { row: 2, col: 6 }, "（一）予以公开·总计"),
+        (CellRef::Request { row: 23, col: 0 }, "（七）总计·自然人"),
+        (CellRef::Request { row: 23, col: 6 }, "（七）总计·总计"),
+    ] {
+        let expected = (value(total) + difference).to_string();
+        assert!(
+            rows.iter().flatten().any(|field| *field == expected),
+            "{label} recalculated to {expected}"
+        );
+    }
 }

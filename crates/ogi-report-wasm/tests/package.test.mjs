@@ -35,7 +35,7 @@ test('the seed page through importFile → check → render equals what the CLI 
   const byCli = JSON.parse(spawnSync(CLI, ['check', join(work, 'seed.json'), '--json', '--today', TODAY]).stdout.toString('utf8'));
   assert.deepEqual(checked, byCli, 'the same findings as `ogi-report check --json`');
 
-  for (const to of ['docx', 'html', 'json']) {
+  for (const to of ['docx', 'html', 'json', 'xlsx']) {
     const bytes = render(imported.report, to);
     assert.ok(bytes instanceof Uint8Array);
     const expected = cliFile(`seed.${to}`, 'render', join(work, 'seed.json'), '--to', to);

@@ -2,7 +2,7 @@
 //! title 方正小标宋简体 二号, body 仿宋_GB2312 三号 with a two-character first-line indent and a fixed
 //! 28 pt line, headings 黑体 and 楷体_GB2312, page numbers "— n —". Tables have fixed column
 //! widths in twips (WPS breaks auto-width tables), header rows repeated on each page, rows that
-//! never split, and merges as gridSpan / vMerge. Font fallbacks are named in the font table.
+//! never split (but one, for LibreOffice: see write_table), and merges as gridSpan / vMerge. Font fallbacks are named in the font table.
 //!
 //! Written by hand over a stored ZIP: the output is small, deterministic (the same report gives
 //! the same bytes), and costs the page little.
@@ -275,7 +275,14 @@ fn write_table(xml: &mut String, report: &Report, table: &TableLayout) {
     // Vertical merges still open: grid column → (rows left, colspan).
     let mut open: Vec<Option<(usize, usize)>> = vec![None; table.widths.len()];
     for (index, row) in table.rows.iter().enumerate() {
-        xml.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        xml.push_str("<w:tr><w:trPr>");
+        // Rows never split across pages, except the first row of a table without repeated
+        // headers (table 二's one-line block header): LibreOffice, meeting such a table near the
+        // bottom of a page with that row unsplittable, lays out its first rows and drops every
+        // row after them (tests/libreoffice.rs sweeps every page position).
+        if index > 0 || table.header_rows > 0 {
+            xml.push_str("<w:cantSplit/>");
+        }
         if index < table.header_rows {
             xml.push_str("<w:tblHeader/>");
         }

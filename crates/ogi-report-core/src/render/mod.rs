@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod xlsx;
 mod zip;
 
 use crate::format::{PartKind, PARTS};
@@ -39,10 +40,12 @@ pub enum Format {
     Json,
     Docx,
     Html,
+    /// The three tables as an Excel workbook (totals as formulas); never marked as a draft.
+    Xlsx,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::Json, Format::Docx, Format::Html];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Docx, Format::Html, Format::Xlsx];
 
     /// `json`, `docx`, `html`: the name the CLI's `--to` and the package's `render` take.
     pub fn name(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Format {
             Format::Json => "json",
             Format::Docx => "docx",
             Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -64,6 +68,7 @@ impl Format {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
             Format::Html => "text/html;charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         }
     }
 
@@ -73,6 +78,7 @@ impl Format {
             Format::Json => "报告文件（JSON）",
             Format::Docx => "Word 文件",
             Format::Html => "HTML 文件",
+            Format::Xlsx => "Excel 表格",
         }
     }
 
@@ -87,12 +93,14 @@ impl Format {
             })
     }
 
-    /// The file's bytes. `options` marks a Word or HTML draft; the report file carries no mark.
+    /// The file's bytes. `options` marks a Word or HTML draft; the report file and the workbook
+    /// carry no mark.
     pub fn render(self, report: &Report, options: RenderOptions) -> Vec<u8> {
         match self {
             Format::Json => crate::file::write_report(&report.with_computed_totals()).into_bytes(),
             Format::Docx => docx::render_docx(report, options),
             Format::Html => html::render_html(report, options).into_bytes(),
+            Format::Xlsx => xlsx::render_xlsx(report),
         }
     }
 }
