@@ -100,7 +100,7 @@ pub fn ImportDialog(props: &Props) -> Html {
             };
             html! {
                 <>
-                    <p>{"请把已发布的年度报告网页全文复制后粘贴到下面（标题、各部分和三张表格），或选择保存下来的网页文字或报告文件。"}</p>
+                    <p>{"请把已发布的年度报告网页全文复制后粘贴到下面（标题、各部分和三张表格），或选择保存下来的网页（.html）、网页文字（.txt）或报告文件。"}</p>
                     <textarea ref={text} rows="10" aria-label="已发布报告的文字" data-import-text="" />
                     if let Some(refused) = refused {
                         <p class="import-refused" role="alert" data-import-refused="">{refused}</p>

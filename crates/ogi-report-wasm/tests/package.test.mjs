@@ -94,6 +94,17 @@ test('hostile files are refused with a reason, never read', () => {
   assert.throws(() => importFile(new TextEncoder().encode('%PDF-1.7\n'), 'r.pdf'), { message: /PDF 文件/ });
 });
 
+test('a saved web page is read as a browser would copy it', () => {
+  const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+  const page = render(seed, 'html', { draft: false });
+  const imported = importFile(page, '老城区东南隅街道办事处2021年政府信息公开工作年度报告.html');
+  assert.equal(imported.summary.filled.length, 200);
+  assert.deepEqual(imported.report.requests, seed.requests);
+  assert.deepEqual(imported.report.appeals, seed.appeals);
+  assert.deepEqual(imported.report.proactive, seed.proactive);
+  assert.throws(() => importFile(new TextEncoder().encode('<div>'.repeat(5000)), 'deep.html'), { message: /嵌套超过 1000 层/ });
+});
+
 test('a report file is imported as it is, without a summary to confirm', () => {
   const imported = importFile(readFileSync(SEED_FILE), 'seed-2021.json');
   assert.equal(imported.summary, null);

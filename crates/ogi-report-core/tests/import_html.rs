@@ -1,0 +1,98 @@
+//! Importing a saved web page: the page is read as the text a browser would copy from it, then
+//! as published text. A report published as our own HTML file comes back cell for cell; a page
+//! of Word-exported markup (paragraphs and spans inside cells, non-breaking spaces) is read; a
+//! hostile page is refused with a reason, never a panic.
+
+mod common;
+
+use common::*;
+use ogi_report_core::import::{import_file, ImportError};
+use ogi_report_core::render::html::render_html;
+use ogi_report_core::render::RenderOptions;
+use ogi_report_core::CellRef;
+
+#[test]
+fn our_own_html_file_comes_back_cell_for_cell() {
+    for report in [seed(), full_report()] {
+        let html = render_html(&report, RenderOptions::default());
+        let (read, summary) = import_file(html.as_bytes(), "报告.html").expect("a report");
+        let summary = summary.expect("a summary to confirm");
+        assert_eq!(read.meta.body, report.meta.body);
+        assert_eq!(read.meta.year, report.meta.year);
+        for cell in CellRef::all() {
+            assert_eq!(
+                read.cell_text(cell),
+                report.cell_text(cell),
+                "{} (lines not placed: {:?})",
+                cell.path(),
+                summary.not_understood
+            );
+        }
+        assert!(summary.blank.is_empty(), "{:?}", summary.blank);
+    }
+}
+
+/// Word's "save as web page": each cell's text inside a paragraph and a span, and a spare empty
+/// paragraph with a non-breaking space.
+fn word_style(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<td") {
+        let close = at + rest[at..].find('>').unwrap() + 1;
+        out.push_str(&rest[..close]);
+        out.push_str("<p class=MsoNormal><span lang=ZH-CN style='font-family:宋体'>");
+        rest = &rest[close..];
+        let end = rest.find("</td>").unwrap();
+        out.push_str(&rest[..end]);
+        out.push_str("</span><o:p></o:p></p><p class=MsoNormal>&nbsp;</p></td>");
+        rest = &rest[end + "</td>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn word_exported_markup_is_read() {
+    let report = full_report();
+    let html = word_style(&render_html(&report, RenderOptions::default()));
+    assert!(html.contains("MsoNormal"));
+    let (read, _) = import_file(html.as_bytes(), "报告.htm").expect("a report");
+    for cell in CellRef::all() {
+        assert_eq!(
+            read.cell_text(cell),
+            report.cell_text(cell),
+            "{}",
+            cell.path()
+        );
+    }
+}
+
+#[test]
+fn hostile_pages_are_refused_not_crashed() {
+    // Nesting that would stall the parser (it checks scopes along the open elements at each tag)
+    // is refused before parsing, whether divs or tables.
+    for (name, open, close) in [
+        ("divs", "<div>", "</div>"),
+        ("tables", "<table><tr><td>", ""),
+    ] {
+        let page = open.repeat(200_000) + "一、总体情况" + &close.repeat(200_000);
+        let result = import_file(page.as_bytes(), &format!("{name}.html"));
+        assert_eq!(result.err(), Some(ImportError::TooDeep), "{name}");
+    }
+    // Wide pages, entity declarations and stray markup are read (or found not to be a report).
+    let wide = "<table>".to_owned() + &"<tr><td>1</td><td>2</td></tr>".repeat(50_000) + "</table>";
+    let entities = "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">]><html><body>&b;&b;</body></html>";
+    let stray = "</div></td></tr></table><td><tr>一、总体情况<p><p><li>".repeat(1_000);
+    for (name, page) in [
+        ("wide", wide),
+        ("entities", entities.to_owned()),
+        ("stray", stray),
+    ] {
+        let result = import_file(page.as_bytes(), &format!("{name}.html"));
+        assert!(
+            matches!(result, Ok(_) | Err(ImportError::NotAReport)),
+            "{name}: {:?}",
+            result.err()
+        );
+    }
+}
