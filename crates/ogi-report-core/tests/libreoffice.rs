@@ -41,28 +41,33 @@ fn docx_as_texts(reports: &[(String, Report)], dir: &Path) -> Vec<String> {
             docx
         })
         .collect();
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let status = Command::new("libreoffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir)
-        .args(&files)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    convert(dir, "pdf", &files);
     reports
         .iter()
         .map(|(name, _)| pdf_text(&dir.join(format!("{name}.pdf"))))
         .collect()
+}
+
+/// Converts the files with one headless LibreOffice run (its own profile in `dir`), into `dir`.
+fn convert(dir: &Path, filter: &str, files: &[std::path::PathBuf]) {
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let output = Command::new("libreoffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            filter,
+            "--outdir",
+        ])
+        .arg(dir)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 fn pdf_text(pdf: &Path) -> String {
@@ -247,23 +252,11 @@ fn patch_stored_entry(zip: &mut [u8], name: &str, from: &str, to: &str) {
 fn workbook_as_csv(xlsx: &[u8], dir: &Path, name: &str) -> Vec<Vec<Vec<String>>> {
     let path = dir.join(format!("{name}.xlsx"));
     std::fs::write(&path, xlsx).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let output = Command::new("libreoffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-            "--outdir",
-        ])
-        .arg(dir)
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    // All sheets (the last field, -1), UTF-8 (76), values as shown.
+    convert(
+        dir,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+        &[path],
     );
     let mut sheets: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
