@@ -50,31 +50,22 @@ const url = async () => {
 };
 test.after(() => server?.close());
 
-for (const [label, options] of chromiumBuilds()) {
-  test(`runs in ${label}`, async () => {
-    const session = await chromiumSession(options);
-    try {
-      await smoke(session, await url());
-    } finally {
-      await session.close();
-    }
-  });
+/** Opens a session, runs the smoke in it, and closes it whatever happened. */
+async function smokeIn(open) {
+  const session = await open();
+  try {
+    await smoke(session, await url());
+  } finally {
+    await session.close();
+  }
 }
 
-test('runs in Firefox ESR', { skip: !firefoxAvailable() && 'firefox-esr is not installed (make tools-engines)' }, async () => {
-  const session = await firefoxSession();
-  try {
-    await smoke(session, await url());
-  } finally {
-    await session.close();
-  }
-});
+for (const [label, options] of chromiumBuilds()) {
+  test(`runs in ${label}`, () => smokeIn(() => chromiumSession(options)));
+}
 
-test('runs in WebKitGTK', { skip: !webkitAvailable() && 'webkit2gtk-driver is not installed (make tools-engines)' }, async () => {
-  const session = await webkitSession();
-  try {
-    await smoke(session, await url());
-  } finally {
-    await session.close();
-  }
-});
+test('runs in Firefox ESR', { skip: !firefoxAvailable() && 'firefox-esr is not installed (make tools-engines)' },
+  () => smokeIn(firefoxSession));
+
+test('runs in WebKitGTK', { skip: !webkitAvailable() && 'webkit2gtk-driver is not installed (make tools-engines)' },
+  () => smokeIn(webkitSession));
