@@ -1,5 +1,5 @@
-//! The finished outputs from the page: Word, HTML and print. The 检查 gate (the reducer) decides
-//! `draft` and records an [`ExportRequest`]; `hooks::use_export` hands it here, and this module
+//! The outputs rendered from the page: Word, HTML, print and the Excel workbook. The reducer (with
+//! its 检查 gate for the finished report) decides `draft` and records an [`ExportRequest`]; `hooks::use_export` hands it here, and this module
 //! has the file rendered by the on-demand package ([`crate::file_work`]) and hands it over.
 
 use ogi_report_core::render::Format;
@@ -63,9 +63,9 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         ..
     } = *request;
     let title = report.title();
+    let file_name = download::report_file_name(&title, output.kind());
     let announce = move |result: Result<(), String>| {
         if result.is_ok() {
-            let file_name = download::report_file_name(&title, output.kind());
             crate::embed::post(
                 "exported",
                 &[
@@ -83,7 +83,7 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         });
         return;
     };
-    let name = download::report_file_name(&report.title(), format.extension());
+    let name = download::report_file_name(&title, format.extension());
     file_work::render(report, format, draft, move |bytes| {
         announce(bytes.and_then(|bytes| {
             download::download_bytes(&name, format.mime(), &bytes)

@@ -1,10 +1,10 @@
-//! File work on demand: Word/HTML rendering, the print view and importing come from the
+//! File work on demand: Word/HTML/Excel rendering, the print view and importing come from the
 //! `ogi-report` package (crates/ogi-report-wasm, the one portals install), loaded the first time
 //! the user needs it (src/js/file_work.js) instead of in the first load. Reports cross as the
 //! report file's JSON text, so the page and the package read the same file.
 
 use js_sys::{Array, Promise, Reflect, Uint8Array, JSON};
-use ogi_report_core::import::Summary;
+use ogi_report_core::import::{Imported, Summary};
 use ogi_report_core::render::Format;
 use ogi_report_core::{read_report, write_report, Report};
 use wasm_bindgen::closure::Closure;
@@ -43,7 +43,7 @@ fn draft_option(draft: bool) -> JsValue {
     options.into()
 }
 
-/// The report as a Word or HTML file's bytes.
+/// The report as a Word, HTML or Excel file's bytes.
 pub fn render(
     report: &Report,
     format: Format,
@@ -67,9 +67,6 @@ pub fn article(report: &Report, draft: bool, done: impl FnOnce(Result<String, St
         done(result.map(|html| html.as_string().unwrap_or_default()))
     });
 }
-
-/// What an import read: the report, and what to confirm (none for a report file of our own).
-pub type Imported = (Report, Option<Summary>);
 
 /// Reads a file the user brought (or pasted text, as bytes) into a report.
 pub fn import(bytes: &[u8], name: &str, done: impl FnOnce(Result<Imported, String>) + 'static) {

@@ -22,7 +22,14 @@ pub type FileRead<T> = (String, Result<T, String>);
 
 /// Reads the files' texts, all at once, and hands them to `done` in the files' order.
 pub fn read_files(files: Vec<File>, done: impl FnOnce(Vec<FileRead<String>>) + 'static) {
-    read_all(files, |file| file.text(), |value| value.as_string(), done);
+    let why = "无法读取（可能已被移动或不是文本文件）。";
+    read_all(
+        files,
+        |file| file.text(),
+        |value| value.as_string(),
+        why,
+        done,
+    );
 }
 
 /// Reads the files' bytes (a Word file, a PDF, a text of any kind), as [`read_files`] does.
@@ -33,13 +40,15 @@ pub fn read_files_bytes(files: Vec<File>, done: impl FnOnce(Vec<FileRead<Vec<u8>
             .ok()
             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
     };
-    read_all(files, |file| file.array_buffer(), bytes, done);
+    let why = "无法读取（文件可能已被移动或删除）。";
+    read_all(files, |file| file.array_buffer(), bytes, why, done);
 }
 
 fn read_all<T: 'static>(
     files: Vec<File>,
     read: fn(&File) -> Promise,
     content: fn(JsValue) -> Option<T>,
+    why: &'static str,
     done: impl FnOnce(Vec<FileRead<T>>) + 'static,
 ) {
     let names: Vec<String> = files.iter().map(File::name).collect();
@@ -53,7 +62,7 @@ fn read_all<T: 'static>(
                 let content = Reflect::get(&result, &"value".into())
                     .ok()
                     .and_then(content)
-                    .ok_or_else(|| "无法读取（可能已被移动或不是文本文件）。".to_owned());
+                    .ok_or_else(|| why.to_owned());
                 (name, content)
             })
             .collect();

@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use ogi_report_core::grid::{self, Block};
-use ogi_report_core::import::Summary;
+use ogi_report_core::import::{Imported, Summary};
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
 use ogi_report_core::{
     read_report, write_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section,
@@ -19,7 +19,6 @@ use yew::Reducible;
 use crate::clock;
 use crate::embed;
 use crate::exports::{self, ExportRequest, Output};
-use crate::file_work::Imported;
 use crate::history::History;
 use crate::storage::{self, DraftSummary, SaveError};
 use crate::timing;

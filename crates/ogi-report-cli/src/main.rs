@@ -195,7 +195,8 @@ fn render(options: &Options) -> Result<ExitCode, Unusable> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a report from a file people have (a published report's text, or a report file) and
+/// Reads a report from a file people have (a published report's text, a saved web page, or a
+/// report file) and
 /// says what it could not place, so nothing is guessed silently.
 fn import(options: &Options) -> Result<ExitCode, Unusable> {
     let path = options.file()?;

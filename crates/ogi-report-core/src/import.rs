@@ -1,7 +1,9 @@
-//! Reading a published report's text (copied from its web page) into a report. Such text has
-//! half- and full-width brackets, spaces inside labels, small typos, the heading aliases of
-//! format-2021.md, tables as tab-separated lines whose merged cells spread over extra tabs, rows
-//! that carry an extra number, and numbers split across lines. Nothing is guessed silently: the
+//! Reading the reports people have into a report: [`import_file`] takes a file's bytes — our
+//! report file, a saved web page (read as the text a browser would copy from it) or text — and
+//! refuses what it cannot read yet with a reason. [`import_text`] reads a published report's text
+//! (copied from its web page): half- and full-width brackets, spaces inside labels, small typos,
+//! the heading aliases of format-2021.md, tables as tab-separated lines whose merged cells spread
+//! over extra tabs, rows that carry an extra number, and numbers split across lines. Nothing is guessed silently: the
 //! [`Summary`] lists every cell filled, every cell left blank and every line not understood.
 
 use crate::format::{
@@ -393,33 +395,6 @@ fn place_row(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headings_match_with_brackets_spaces_aliases_and_typos() {
-        assert_eq!(part_heading("一、 总体情况"), Some(PART_OVERVIEW));
-        assert_eq!(
-            part_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
-            Some(PART_APPEALS)
-        );
-        assert_eq!(
-            part_heading("三、收到和处理政府信息公开申请请况"),
-            Some(PART_REQUESTS)
-        );
-        assert_eq!(part_heading("六、其他事项"), Some(PART_OTHER_MATTERS));
-        assert_eq!(
-            part_heading("一、是主动公开政府信息的全面性有待进一步提升。"),
-            None
-        );
-        assert_eq!(
-            sub_heading("(一) 存在的问题").as_deref(),
-            Some("（一）存在的问题")
-        );
-    }
-}
-
 /// The largest file an import reads: a report's text or file is far smaller; anything larger is
 /// refused before it is looked at.
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -470,8 +445,8 @@ impl std::error::Error for ImportError {}
 /// of our own (every cell is as the file has it).
 pub type Imported = (Report, Option<Summary>);
 
-/// Reads a file the user brought — our report file, or a published report's text — by what its
-/// bytes are, not by its name alone. `file_name` only decides between kinds the bytes leave open.
+/// Reads a file the user brought — our report file, a saved web page, or a published report's
+/// text — by what its bytes are, not by its name alone. `file_name` only decides between kinds the bytes leave open.
 pub fn import_file(bytes: &[u8], file_name: &str) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
@@ -487,13 +462,12 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> Result<Imported, ImportErro
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let looks_like_json = text.trim_start().starts_with('{');
-    if looks_like_json || file_name.to_lowercase().ends_with(".json") {
+    let name = file_name.to_lowercase();
+    if text.trim_start().starts_with('{') || name.ends_with(".json") {
         return crate::file::read_report(text)
             .map(|report| (report, None))
             .map_err(ImportError::File);
     }
-    let name = file_name.to_lowercase();
     let page;
     let text = if looks_like_html(text) || name.ends_with(".html") || name.ends_with(".htm") {
         if nesting_depth(text) > MAX_HTML_DEPTH {
@@ -667,4 +641,31 @@ fn html_text(html: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_with_brackets_spaces_aliases_and_typos() {
+        assert_eq!(part_heading("一、 总体情况"), Some(PART_OVERVIEW));
+        assert_eq!(
+            part_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+            Some(PART_APPEALS)
+        );
+        assert_eq!(
+            part_heading("三、收到和处理政府信息公开申请请况"),
+            Some(PART_REQUESTS)
+        );
+        assert_eq!(part_heading("六、其他事项"), Some(PART_OTHER_MATTERS));
+        assert_eq!(
+            part_heading("一、是主动公开政府信息的全面性有待进一步提升。"),
+            None
+        );
+        assert_eq!(
+            sub_heading("(一) 存在的问题").as_deref(),
+            Some("（一）存在的问题")
+        );
+    }
 }
