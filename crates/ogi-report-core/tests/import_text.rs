@@ -158,7 +158,14 @@ fn blanks_and_placeholders_are_kept_and_listed() {
     assert!(summary
         .blank
         .contains(&"requests.granted.natural_person".to_owned()));
-    assert!(!summary.blank.contains(&"appeals.review.total".to_owned()));
+    assert!(
+        summary.blank.contains(&"appeals.review.total".to_owned()),
+        "five numbers for fifteen columns: which five is not certain, so none is placed"
+    );
+    assert!(summary
+        .not_understood
+        .iter()
+        .any(|(_, _, why)| why.contains("只有 5 个数字，表格有 15 列")));
 }
 
 #[test]

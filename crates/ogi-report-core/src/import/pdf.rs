@@ -1,0 +1,444 @@
+//! PDF files: the text of each page with its positions, so that a table's columns survive. Every
+//! piece of text the page shows is placed (text matrix, current transformation, font size and the
+//! font's glyph widths); pieces on one baseline make a line, read left to right, and a gap wider
+//! than a character between two pieces becomes a tab, as between a table's cells. Page numbers
+//! printed as `— 5 —` are dropped.
+//!
+//! `lopdf` parses the file, its streams and the fonts' ToUnicode maps; placing text is written
+//! here because the crate that does it (`pdf-extract`) panics on malformed files, and a file from
+//! outside must get a message, never a crash. Before parsing, every compressed stream is inflated
+//! once against a budget, so that a small file that inflates to gigabytes is refused.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use lopdf::{Dictionary, Document, Object};
+
+use super::ImportError;
+
+const KIND: &str = "PDF 文件";
+/// What all of a file's compressed streams may inflate to together.
+const MAX_INFLATED: u64 = 96 * 1024 * 1024;
+/// Pages read: an annual report has a few dozen.
+const MAX_PAGES: usize = 200;
+
+fn damaged(why: impl Into<String>) -> ImportError {
+    ImportError::Damaged(KIND, why.into())
+}
+
+pub(super) fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes.len() > 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+}
+
+pub(super) fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
+    inflation_within_budget(bytes)?;
+    let document =
+        Document::load_mem(bytes).map_err(|error| damaged(format!("文件结构无法解析（{error}）")))?;
+    if document.is_encrypted() {
+        return Err(damaged("文件有密码保护"));
+    }
+    let mut out = String::new();
+    for (_, page) in document.get_pages().into_iter().take(MAX_PAGES) {
+        let pieces = page_pieces(&document, page);
+        for line in lines(pieces) {
+            if !super::tables::is_page_footer(&line) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+    }
+    if out.trim().is_empty() {
+        return Err(ImportError::NotReadable(
+            "没有文字层的 PDF（可能是扫描件，只有图像）",
+        ));
+    }
+    Ok(out)
+}
+
+/// Inflates every `FlateDecode`-looking stream once, counting the bytes, before the parser
+/// inflates them without a bound.
+fn inflation_within_budget(bytes: &[u8]) -> Result<(), ImportError> {
+    let mut total = 0u64;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let mut start = at + found + b"stream".len();
+        at = start;
+        if bytes[..start - b"stream".len()].ends_with(b"end") {
+            continue;
+        }
+        if bytes.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |end| start + end);
+        let budget = MAX_INFLATED - total;
+        let mut decoder = flate2::read::ZlibDecoder::new(&bytes[start..end]).take(budget + 1);
+        let inflated = std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
+        total += inflated;
+        if total > MAX_INFLATED {
+            return Err(damaged(format!(
+                "其中的压缩数据解压后超过 {} MB，不像一份年度报告",
+                MAX_INFLATED / 1024 / 1024
+            )));
+        }
+        at = end;
+    }
+    Ok(())
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// A run of text shown at one place: its start and end on the baseline, in page units.
+#[derive(Clone, Debug)]
+struct Piece {
+    x: f64,
+    end: f64,
+    y: f64,
+    size: f64,
+    text: String,
+}
+
+/// A font's decoding and glyph widths (in 1/1000 of the font size).
+struct Font<'a> {
+    encoding: Option<lopdf::Encoding<'a>>,
+    two_byte: bool,
+    widths: HashMap<u32, f64>,
+    default_width: f64,
+}
+
+impl<'a> Font<'a> {
+    fn new(document: &'a Document, font: &'a Dictionary) -> Font<'a> {
+        let encoding = font.get_font_encoding(document).ok();
+        let subtype = font.get(b"Subtype").and_then(Object::as_name).ok();
+        let two_byte = subtype == Some(b"Type0".as_slice());
+        let mut widths = HashMap::new();
+        let number = |object: &Object| -> Option<f64> {
+            match document.dereference(object).ok()?.1 {
+                Object::Integer(value) => Some(*value as f64),
+                Object::Real(value) => Some(f64::from(*value)),
+                _ => None,
+            }
+        };
+        let array = |dictionary: &'a Dictionary, key: &[u8]| -> Vec<Object> {
+            dictionary
+                .get_deref(key, document)
+                .and_then(Object::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        let mut default_width = 500.0;
+        if two_byte {
+            default_width = 1000.0;
+            let descendant = font
+                .get_deref(b"DescendantFonts", document)
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|fonts| fonts.first())
+                .and_then(|first| document.dereference(first).ok())
+                .and_then(|(_, object)| object.as_dict().ok());
+            if let Some(descendant) = descendant {
+                if let Ok(width) = descendant.get(b"DW") {
+                    default_width = number(width).unwrap_or(1000.0);
+                }
+                // W: `c [w1 w2 …]` or `first last w`.
+                let entries = array(descendant, b"W");
+                let mut at = 0;
+                while at + 1 < entries.len() && widths.len() < 65_536 {
+                    let Some(first) = number(&entries[at]) else {
+                        break;
+                    };
+                    match document.dereference(&entries[at + 1]).map(|(_, o)| o) {
+                        Ok(Object::Array(list)) => {
+                            for (offset, width) in list.iter().enumerate().take(65_536) {
+                                if let Some(width) = number(width) {
+                                    widths.insert(first as u32 + offset as u32, width);
+                                }
+                            }
+                            at += 2;
+                        }
+                        _ => {
+                            let (Some(last), Some(width)) = (
+                                number(&entries[at + 1]),
+                                entries.get(at + 2).and_then(number),
+                            ) else {
+                                break;
+                            };
+                            let (first, last) = (first as u32, (last as u32).min(first as u32 + 65_536));
+                            for code in first..=last {
+                                widths.insert(code, width);
+                            }
+                            at += 3;
+                        }
+                    }
+                }
+            }
+        } else {
+            let first = font.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
+            for (offset, width) in array(font, b"Widths").iter().enumerate().take(256) {
+                if let Some(width) = number(width) {
+                    widths.insert(first + offset as u32, width);
+                }
+            }
+        }
+        Font {
+            encoding,
+            two_byte,
+            widths,
+            default_width,
+        }
+    }
+
+    fn decode(&self, bytes: &[u8]) -> String {
+        self.encoding
+            .as_ref()
+            .and_then(|encoding| Document::decode_text(encoding, bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The advance of `bytes` in text space units of size 1, and how many spaces (code 32) it has.
+    fn advance(&self, bytes: &[u8]) -> (f64, usize, usize) {
+        let codes: Vec<u32> = if self.two_byte {
+            bytes
+                .chunks(2)
+                .map(|pair| pair.iter().fold(0u32, |code, byte| code << 8 | u32::from(*byte)))
+                .collect()
+        } else {
+            bytes.iter().map(|byte| u32::from(*byte)).collect()
+        };
+        let width: f64 = codes
+            .iter()
+            .map(|code| self.widths.get(code).copied().unwrap_or(self.default_width))
+            .sum();
+        let spaces = if self.two_byte {
+            0
+        } else {
+            codes.iter().filter(|code| **code == 32).count()
+        };
+        (width / 1000.0, codes.len(), spaces)
+    }
+}
+
+type Matrix = [f64; 6];
+
+fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// The text a page shows, placed.
+fn page_pieces(document: &Document, page: lopdf::ObjectId) -> Vec<Piece> {
+    let Ok(content) = document.get_and_decode_page_content(page) else {
+        return Vec::new();
+    };
+    let font_dictionaries = document.get_page_fonts(page).unwrap_or_default();
+    let mut fonts: HashMap<Vec<u8>, Font> = HashMap::new();
+    let mut pieces = Vec::new();
+    let mut ctm = IDENTITY;
+    let mut stack: Vec<Matrix> = Vec::new();
+    let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+    let (mut font_name, mut size) = (Vec::new(), 0.0f64);
+    let (mut char_spacing, mut word_spacing, mut scale, mut leading) = (0.0, 0.0, 1.0, 0.0);
+    let number = |object: &Object| -> f64 {
+        match object {
+            Object::Integer(value) => *value as f64,
+            Object::Real(value) => f64::from(*value),
+            _ => 0.0,
+        }
+    };
+    for operation in &content.operations {
+        let operands: Vec<f64> = operation.operands.iter().map(number).collect();
+        let at = |index: usize| operands.get(index).copied().unwrap_or(0.0);
+        let mut shown: Vec<(&[u8], f64)> = Vec::new();
+        match operation.operator.as_str() {
+            "q" if stack.len() < 64 => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
+            "cm" if operands.len() == 6 => {
+                ctm = multiply(&[at(0), at(1), at(2), at(3), at(4), at(5)], &ctm);
+            }
+            "BT" => {
+                tm = IDENTITY;
+                tlm = IDENTITY;
+            }
+            "Tf" => {
+                font_name = operation
+                    .operands
+                    .first()
+                    .and_then(|name| name.as_name().ok())
+                    .map(<[u8]>::to_vec)
+                    .unwrap_or_default();
+                size = at(1);
+            }
+            "Tc" => char_spacing = at(0),
+            "Tw" => word_spacing = at(0),
+            "Tz" => scale = at(0) / 100.0,
+            "TL" => leading = at(0),
+            "Td" | "TD" => {
+                if operation.operator == "TD" {
+                    leading = -at(1);
+                }
+                tlm = multiply(&[1.0, 0.0, 0.0, 1.0, at(0), at(1)], &tlm);
+                tm = tlm;
+            }
+            "Tm" if operands.len() == 6 => {
+                tlm = [at(0), at(1), at(2), at(3), at(4), at(5)];
+                tm = tlm;
+            }
+            "T*" => {
+                tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                tm = tlm;
+            }
+            "Tj" | "'" | "\"" => {
+                if operation.operator != "Tj" {
+                    tlm = multiply(&[1.0, 0.0, 0.0, 1.0, 0.0, -leading], &tlm);
+                    tm = tlm;
+                }
+                if let Some(Ok(bytes)) = operation.operands.last().map(Object::as_str) {
+                    shown.push((bytes, 0.0));
+                }
+            }
+            "TJ" => {
+                if let Some(Ok(items)) = operation.operands.first().map(Object::as_array) {
+                    let mut adjust = 0.0;
+                    for item in items {
+                        match item {
+                            Object::String(bytes, _) => {
+                                shown.push((bytes.as_slice(), adjust));
+                                adjust = 0.0;
+                            }
+                            other => adjust += number(other),
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        if shown.is_empty() {
+            continue;
+        }
+        if !fonts.contains_key(&font_name) {
+            if let Some(dictionary) = font_dictionaries.get(&font_name) {
+                fonts.insert(font_name.clone(), Font::new(document, dictionary));
+            }
+        }
+        let Some(font) = fonts.get(&font_name) else {
+            continue;
+        };
+        for (bytes, adjust) in shown {
+            // A TJ adjustment moves left by thousandths of the font size.
+            tm = multiply(&[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * size * scale, 0.0], &tm);
+            let (width, glyphs, spaces) = font.advance(bytes);
+            let advance = (width * size + char_spacing * glyphs as f64 + word_spacing * spaces as f64)
+                * scale;
+            let start = multiply(&tm, &ctm);
+            tm = multiply(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &tm);
+            let end = multiply(&tm, &ctm);
+            let text = font.decode(bytes);
+            let rendered = (start[2] * start[2] + start[3] * start[3]).sqrt() * size;
+            if !text.trim().is_empty() && pieces.len() < 200_000 {
+                pieces.push(Piece {
+                    x: start[4],
+                    end: end[4],
+                    y: start[5],
+                    size: rendered.abs().max(1.0),
+                    text,
+                });
+            }
+        }
+    }
+    pieces
+}
+
+/// Pieces on one baseline make a line, top to bottom; within it, left to right, a gap of more
+/// than a character's width is a tab (a new cell) and a smaller one a space.
+fn lines(mut pieces: Vec<Piece>) -> Vec<String> {
+    pieces.retain(|piece| piece.x.is_finite() && piece.y.is_finite() && piece.end.is_finite());
+    pieces.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut grouped: Vec<Vec<Piece>> = Vec::new();
+    for piece in pieces {
+        match grouped.last_mut() {
+            Some(line) if (line[0].y - piece.y).abs() <= line[0].size * 0.35 => line.push(piece),
+            _ => grouped.push(vec![piece]),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let mut text = String::new();
+            let mut last_end: Option<f64> = None;
+            for piece in line {
+                if let Some(end) = last_end {
+                    let gap = piece.x - end;
+                    if gap > piece.size * 0.9 {
+                        text.push('\t');
+                    } else if gap > piece.size * 0.2 && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(&piece.text);
+                last_end = Some(last_end.map_or(piece.end, |end: f64| end.max(piece.end)));
+            }
+            text
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn piece(x: f64, end: f64, y: f64, text: &str) -> Piece {
+        Piece {
+            x,
+            end,
+            y,
+            size: 10.0,
+            text: text.to_owned(),
+        }
+    }
+
+    #[test]
+    fn pieces_on_a_baseline_make_a_line_and_wide_gaps_make_cells() {
+        let lines = lines(vec![
+            piece(100.0, 110.0, 700.0, "5"),
+            piece(10.0, 60.0, 701.0, "予以公开"),
+            piece(62.0, 80.0, 701.5, "情况"),
+            piece(10.0, 40.0, 680.0, "二、"),
+        ]);
+        assert_eq!(lines, ["予以公开情况\t5", "二、"]);
+    }
+
+    #[test]
+    fn hostile_files_get_a_reason() {
+        assert!(matches!(
+            pdf_text(b"%PDF-1.7\n garbage"),
+            Err(ImportError::Damaged(..))
+        ));
+        // A stream of zeros that inflates far beyond the budget.
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..100 {
+            std::io::Write::write_all(&mut encoder, &zeros).unwrap();
+        }
+        let mut bomb = b"%PDF-1.7\n1 0 obj <</Filter /FlateDecode>> stream\n".to_vec();
+        bomb.extend(encoder.finish().unwrap());
+        bomb.extend(b"\nendstream endobj\n");
+        let refused = pdf_text(&bomb).unwrap_err();
+        assert!(refused.to_string().contains("解压后超过"), "{refused}");
+    }
+}

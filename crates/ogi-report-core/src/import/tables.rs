@@ -1,0 +1,724 @@
+//! The three tables' cells from the lines of their parts, found by the row labels and the order
+//! of the numbers, not by the shape of a line: a row may be one line of tab- or pipe-separated
+//! cells (web pages, Word files, Markdown), numbers one per line (PDF text), a label wrapped
+//! around its numbers, or everything glued together with the white space removed.
+//!
+//! A wrong number is worse than a blank. A row's numbers are placed only when their columns are
+//! certain: as many values as columns, or empty cells that keep their places in a row of cells.
+//! Digits run together (`640020470`) are split only when exactly one split satisfies the table's
+//! arithmetic (R2 in table 三, R5 in table 四); every such cell is listed as inferred. Anything
+//! else is left blank, with the row and the reason in the summary.
+
+use super::text::{normalise, similarity};
+use super::Summary;
+use crate::format::{
+    ProactiveCellRef, APPEAL_COLS, APPEAL_GROUPS, APPEAL_TOTAL_COL, PLACEHOLDERS, PROACTIVE_BLOCKS,
+    REQUEST_COLS, REQUEST_ROWS, REQUEST_TOTAL_COL,
+};
+use crate::report::{CellRef, Report};
+
+/// What a table part's text is made of, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    /// Label or header text, normalised.
+    Text(String),
+    /// A number or a placeholder (`/`), as printed but with full-width digits made ASCII.
+    Value(String),
+    /// An empty cell in a row of cells: it keeps the columns after it in their places.
+    Blank,
+    /// The end of a row of cells.
+    RowEnd,
+}
+
+/// The arithmetic that can split digits run together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Arithmetic {
+    /// Nothing relates the values (table 二): only one digit per cell splits uniquely.
+    None,
+    /// The last value is the sum of the others (R2: 总计 of a table 三 row).
+    LastIsSum,
+    /// Groups of five whose fifth is the sum of the first four (R5: table 四).
+    GroupsOfFive,
+}
+
+/// Characters after digits that make them part of a sentence (`2023年`, `5件`), not a cell.
+const SENTENCE_AFTER_DIGITS: &str = "年月日件个次项%％万元条人家名天号页位";
+
+/// One table part's pieces, with the line each came from.
+fn pieces(lines: &[(usize, &str)], integers: bool) -> Vec<(Piece, usize)> {
+    let mut out = Vec::new();
+    for (number, raw) in lines {
+        let line = without_noise(raw);
+        let trimmed = line.trim();
+        if trimmed.is_empty() || is_page_footer(trimmed) || is_table_rule(trimmed) {
+            continue;
+        }
+        let cells: Vec<&str> = if trimmed.contains('|') {
+            let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
+            inner.split('|').collect()
+        } else {
+            line.split('\t').collect()
+        };
+        let row_of_cells = cells.len() > 1;
+        let mut started = false;
+        for cell in cells {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                // Empty cells before a row's first content are the merged label columns.
+                if row_of_cells && started {
+                    out.push((Piece::Blank, *number));
+                }
+                continue;
+            }
+            started = true;
+            for piece in cell_pieces(cell, integers) {
+                out.push((piece, *number));
+            }
+        }
+        if row_of_cells {
+            out.push((Piece::RowEnd, *number));
+        }
+    }
+    out
+}
+
+/// Drops what is never a cell: a year in brackets inside a header (`本年(2023)制发件数`) and the
+/// column names Markdown converters invent (`数据1`).
+fn without_noise(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    while at < chars.len() {
+        let open = matches!(chars[at], '(' | '（');
+        if open {
+            let digits = chars[at + 1..]
+                .iter()
+                .take_while(|ch| ch.is_ascii_digit())
+                .count();
+            let mut end = at + 1 + digits;
+            if chars.get(end) == Some(&'年') {
+                end += 1;
+            }
+            if digits == 4 && matches!(chars.get(end), Some(')' | '）')) {
+                at = end + 1;
+                continue;
+            }
+        }
+        if chars[at..].starts_with(&['数', '据']) {
+            let digits = chars[at + 2..]
+                .iter()
+                .take_while(|ch| ch.is_ascii_digit())
+                .count();
+            if digits > 0 {
+                at += 2 + digits;
+                continue;
+            }
+        }
+        out.push(chars[at]);
+        at += 1;
+    }
+    out
+}
+
+/// A page number printed in the text (`— 5 —`, `-5-`, `第 5 页`, `第5页 共9页`).
+pub(super) fn is_page_footer(line: &str) -> bool {
+    let text = normalise(line);
+    let dashes = |ch: char| matches!(ch, '—' | '-' | '－' | '–');
+    let inner = text.trim_matches(dashes);
+    let dashed = inner.len() < text.len()
+        && text.starts_with(dashes)
+        && text.ends_with(dashes)
+        && !inner.is_empty()
+        && inner.chars().all(|ch| ch.is_ascii_digit());
+    let paged = text.starts_with('第')
+        && text.contains('页')
+        && text
+            .chars()
+            .all(|ch| ch.is_ascii_digit() || "第页共/".contains(ch));
+    dashed || paged
+}
+
+/// A Markdown table's rule line (`|---|:---:|`) or a drawn border.
+fn is_table_rule(line: &str) -> bool {
+    line.chars()
+        .all(|ch| matches!(ch, '|' | '-' | ':' | '+' | '=' | ' ' | '─' | '—'))
+        && line.contains(['-', '─', '—'])
+        && line.chars().count() > 2
+}
+
+/// One cell's text as pieces: a whole placeholder or number is a value; otherwise text and runs
+/// of digits are told apart character by character, so `予以公开640020470` is a label and a
+/// number. In integer tables a digit right before `.` is an item number (`1.属于国家秘密`).
+fn cell_pieces(cell: &str, integers: bool) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for word in cell.split_whitespace() {
+        if PLACEHOLDERS.contains(&word) {
+            out.push(Piece::Value(word.to_owned()));
+            continue;
+        }
+        let chars: Vec<char> = word.chars().map(ascii_digit).collect();
+        let mut at = 0;
+        let mut text = String::new();
+        while at < chars.len() {
+            if !chars[at].is_ascii_digit() {
+                text.push(chars[at]);
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < chars.len()
+                && (chars[at].is_ascii_digit()
+                    || (!integers
+                        && matches!(chars[at], '.' | ',')
+                        && chars.get(at + 1).is_some_and(char::is_ascii_digit))
+                    || (chars[at] == ','
+                        && chars[at + 1..]
+                            .iter()
+                            .take_while(|ch| ch.is_ascii_digit())
+                            .count()
+                            == 3))
+            {
+                at += 1;
+            }
+            let mut digits: String = chars[start..at].iter().collect();
+            let next = chars.get(at).copied();
+            let item_number = integers && matches!(next, Some('.' | '．'));
+            let in_sentence = next.is_some_and(|ch| SENTENCE_AFTER_DIGITS.contains(ch))
+                || text.ends_with('第');
+            if in_sentence {
+                text.push_str(&digits);
+                continue;
+            }
+            let mut marker = String::new();
+            if item_number {
+                marker = digits.pop().map(String::from).unwrap_or_default();
+            }
+            if !digits.is_empty() {
+                if !text.is_empty() {
+                    out.push(Piece::Text(normalise(&std::mem::take(&mut text))));
+                }
+                out.push(Piece::Value(digits));
+            }
+            text.push_str(&marker);
+        }
+        if !text.is_empty() {
+            out.push(Piece::Text(normalise(&text)));
+        }
+    }
+    out
+}
+
+fn ascii_digit(ch: char) -> char {
+    match ch {
+        '０'..='９' => char::from(b'0' + (ch as u32 - '０' as u32) as u8),
+        '．' => '.',
+        '，' => ',',
+        _ => ch,
+    }
+}
+
+/// The values that follow one stretch of label text: rows of cells (split at their ends) and
+/// loose values, with the label text before them and the line they start on.
+#[derive(Debug, Default)]
+struct Run {
+    label: String,
+    segments: Vec<Vec<Piece>>,
+    line: usize,
+}
+
+impl Run {
+    fn values(&self) -> impl Iterator<Item = &String> {
+        self.segments.iter().flatten().filter_map(|piece| match piece {
+            Piece::Value(value) => Some(value),
+            _ => None,
+        })
+    }
+
+    fn has_values(&self) -> bool {
+        self.values().next().is_some()
+    }
+
+    /// The run as the user saw it, for a message.
+    fn shown(&self) -> String {
+        let values: Vec<&str> = self.values().map(String::as_str).collect();
+        let tail: String = {
+            let chars: Vec<char> = self.label.chars().collect();
+            chars[chars.len().saturating_sub(24)..].iter().collect()
+        };
+        format!("{tail} {}", values.join(" "))
+    }
+}
+
+fn runs(pieces: Vec<(Piece, usize)>) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut current = Run::default();
+    let mut in_values = false;
+    for (piece, line) in pieces {
+        match piece {
+            Piece::Text(text) => {
+                if in_values {
+                    runs.push(std::mem::take(&mut current));
+                    in_values = false;
+                }
+                current.label.push_str(&text);
+            }
+            Piece::RowEnd => {
+                if in_values {
+                    current.segments.push(Vec::new());
+                }
+            }
+            value => {
+                if !in_values {
+                    in_values = true;
+                    current.line = line;
+                    current.segments.push(Vec::new());
+                }
+                if let Some(segment) = current.segments.last_mut() {
+                    segment.push(value);
+                }
+            }
+        }
+    }
+    if in_values {
+        runs.push(current);
+    }
+    for run in &mut runs {
+        run.segments.retain(|segment| !segment.is_empty());
+    }
+    runs
+}
+
+/// Where a run's values go, or why they do not.
+#[derive(Debug, PartialEq, Eq)]
+enum Placement {
+    /// One entry per column; `None` is an empty cell.
+    Read(Vec<Option<String>>),
+    /// More values than columns, but every alignment reads the same: (values, how many there were).
+    ReadWithExtra(Vec<String>, usize),
+    /// Split from digits run together: exact by the table's arithmetic.
+    Split(Vec<String>),
+    Unplaced(String),
+}
+
+/// The values of a run for `columns` columns.
+fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
+    // A row of cells with exactly one cell per column, and nothing else after it.
+    if let Some((first, rest)) = run.segments.split_first() {
+        let rest_empty = rest.iter().flatten().all(|piece| *piece == Piece::Blank);
+        for candidate in [first.as_slice(), trim_trailing_blanks(first)] {
+            if rest_empty
+                && candidate.len() == columns
+                && candidate.iter().any(|piece| *piece != Piece::Blank)
+            {
+                return Placement::Read(
+                    candidate
+                        .iter()
+                        .map(|piece| match piece {
+                            Piece::Value(value) => Some(value.clone()),
+                            _ => None,
+                        })
+                        .collect(),
+                );
+            }
+        }
+    }
+    let values: Vec<&String> = run.values().collect();
+    if values.len() == columns {
+        return Placement::Read(values.into_iter().cloned().map(Some).collect());
+    }
+    if values.len() > columns {
+        // Extra values (a merged cell copied twice): harmless only if every alignment agrees.
+        let windows: Vec<&[&String]> = values.windows(columns).collect();
+        if windows.iter().all(|window| window == &windows[0]) {
+            let values = windows[0].iter().map(|value| (*value).clone()).collect();
+            return Placement::ReadWithExtra(values, run.values().count());
+        }
+        return Placement::Unplaced(format!(
+            "这一行有 {} 个数字，表格只有 {columns} 列，无法确定各数字所在的列",
+            values.len()
+        ));
+    }
+    if let [glued] = values.as_slice() {
+        if glued.len() > columns && glued.chars().all(|ch| ch.is_ascii_digit()) {
+            return match split_glued(glued, columns, arithmetic) {
+                Splits::One(parts) => Placement::Split(parts),
+                Splits::None => Placement::Unplaced(format!(
+                    "数字连在一起（{glued}），没有一种拆分能满足表格的勾稽关系"
+                )),
+                Splits::Many => Placement::Unplaced(format!(
+                    "数字连在一起（{glued}），可以有多种拆分，无法确定"
+                )),
+            };
+        }
+    }
+    Placement::Unplaced(format!(
+        "这一行只有 {} 个数字，表格有 {columns} 列，无法确定各数字所在的列",
+        values.len()
+    ))
+}
+
+fn trim_trailing_blanks(segment: &[Piece]) -> &[Piece] {
+    let end = segment
+        .iter()
+        .rposition(|piece| *piece != Piece::Blank)
+        .map_or(0, |at| at + 1);
+    &segment[..end]
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Splits {
+    None,
+    One(Vec<String>),
+    Many,
+}
+
+/// The longest number a glued split may produce (the format's counts stay below 10⁸).
+const MAX_PART_DIGITS: usize = 8;
+
+/// Every way to cut `digits` into `parts` numbers (no leading zeros) that satisfies the
+/// arithmetic, stopping at the second.
+fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic) -> Splits {
+    if digits.len() > parts * MAX_PART_DIGITS {
+        return Splits::Many;
+    }
+    let mut found = Vec::new();
+    let mut current = Vec::with_capacity(parts);
+    cut(digits.as_bytes(), parts, arithmetic, &mut current, &mut found);
+    match found.len() {
+        0 => Splits::None,
+        1 => Splits::One(found.remove(0)),
+        _ => Splits::Many,
+    }
+}
+
+fn cut(
+    rest: &[u8],
+    parts: usize,
+    arithmetic: Arithmetic,
+    current: &mut Vec<u64>,
+    found: &mut Vec<Vec<String>>,
+) {
+    if found.len() > 1 {
+        return;
+    }
+    let left = parts - current.len();
+    if left == 0 {
+        if rest.is_empty() {
+            found.push(current.iter().map(u64::to_string).collect());
+        }
+        return;
+    }
+    if rest.len() < left || rest.len() > left * MAX_PART_DIGITS {
+        return;
+    }
+    // Where the arithmetic fixes the next value, only that value's digits can come next.
+    let group_sum = |size: usize| -> Option<u64> {
+        let position = current.len() % size;
+        (position == size - 1).then(|| current[current.len() - position..].iter().sum())
+    };
+    let required = match arithmetic {
+        Arithmetic::None => None,
+        Arithmetic::LastIsSum => (left == 1).then(|| current.iter().sum()),
+        Arithmetic::GroupsOfFive => group_sum(APPEAL_COLS),
+    };
+    if let Some(sum) = required {
+        let text = sum.to_string();
+        if rest.starts_with(text.as_bytes()) {
+            current.push(sum);
+            cut(&rest[text.len()..], parts, arithmetic, current, found);
+            current.pop();
+        }
+        return;
+    }
+    for len in 1..=MAX_PART_DIGITS.min(rest.len()) {
+        if len > 1 && rest[0] == b'0' {
+            break;
+        }
+        let value = std::str::from_utf8(&rest[..len])
+            .ok()
+            .and_then(|text| text.parse::<u64>().ok());
+        if let Some(value) = value {
+            current.push(value);
+            cut(&rest[len..], parts, arithmetic, current, found);
+            current.pop();
+        }
+    }
+}
+
+/// Stores a placement into `cells`, recording every cell and every reason in the summary.
+fn store(
+    report: &mut Report,
+    summary: &mut Summary,
+    cells: &[CellRef],
+    placement: Placement,
+    run: &Run,
+) {
+    match placement {
+        Placement::Read(values) => {
+            for (cell, value) in cells.iter().zip(values) {
+                if let Some(value) = value {
+                    report.set_text(*cell, &value);
+                    summary.filled.push(cell.path());
+                }
+            }
+        }
+        Placement::ReadWithExtra(values, count) => {
+            summary.not_understood.push((
+                run.line,
+                run.shown(),
+                format!(
+                    "这一行有 {count} 个数字，表格只有 {} 列；无论多出的在哪一列，读数都相同，已读入",
+                    cells.len()
+                ),
+            ));
+            store(report, summary, cells, Placement::Read(values.into_iter().map(Some).collect()), run);
+        }
+        Placement::Split(values) => {
+            for (cell, value) in cells.iter().zip(values) {
+                report.set_text(*cell, &value);
+                summary.filled.push(cell.path());
+                summary
+                    .inferred
+                    .push((cell.path(), "由连在一起的数字按勾稽关系唯一拆分得出".to_owned()));
+            }
+        }
+        Placement::Unplaced(why) => {
+            summary.not_understood.push((run.line, run.shown(), why));
+        }
+    }
+}
+
+/// Table 二: each row by its label (`规范性文件` for 行政规范性文件), values in its columns. A
+/// 2019-format table 二 has other columns under similar labels: none of it is read.
+pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
+    let all: String = lines.iter().map(|(_, line)| normalise(line)).collect();
+    if all.contains("新制作数量") || all.contains("上一年项目数量") {
+        if let Some((line, _)) = lines.first() {
+            summary.not_understood.push((
+                *line,
+                "表二".to_owned(),
+                "这是 2019 年试行格式的表二，各列含义与 2021 年格式不同，未读入".to_owned(),
+            ));
+        }
+        return;
+    }
+    for run in runs(pieces(lines, false)).into_iter().filter(Run::has_values) {
+        let row = PROACTIVE_BLOCKS
+            .iter()
+            .flat_map(|block| block.rows)
+            .find(|row| {
+                run.label.ends_with(row.label)
+                    || (row.label == "行政规范性文件" && run.label.ends_with("规范性文件"))
+            });
+        let Some(row) = row else {
+            summary.not_understood.push((
+                run.line,
+                run.shown(),
+                "表二中无法对应到行".to_owned(),
+            ));
+            continue;
+        };
+        let cells: Vec<CellRef> = row
+            .cells
+            .iter()
+            .map(|cell: &ProactiveCellRef| CellRef::Proactive(*cell))
+            .collect();
+        let placement = place(&run, cells.len(), Arithmetic::None);
+        store(report, summary, &cells, placement, &run);
+    }
+}
+
+/// The table 三 row whose label a run's label text ends with (or, wrapped around its numbers,
+/// begins), searching forward from `from`: rows come in order. A label printed in full wins over
+/// one read through a typo; among equals the nearer row wins.
+fn request_row(label: &str, from: usize) -> Option<usize> {
+    let tail: Vec<char> = label.chars().collect();
+    let fuzzy = |name: &str| -> f64 {
+        let length = name.chars().count();
+        (length / 2..=length + 6)
+            .filter(|take| *take <= tail.len() && *take > 1)
+            .map(|take| {
+                let window: String = tail[tail.len() - take..].iter().collect();
+                similarity(&window, name)
+            })
+            .fold(0.0, f64::max)
+    };
+    REQUEST_ROWS
+        .iter()
+        .enumerate()
+        .skip(from)
+        .map(|(row, spec)| {
+            let own = normalise(spec.label());
+            let bare = own
+                .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.')
+                .to_owned();
+            let distance = (row - from) as f64;
+            let score = if label.ends_with(&own) {
+                3.0 - 0.001 * distance
+            } else if bare.chars().count() >= 4 && label.ends_with(&bare) {
+                2.0 - 0.001 * distance
+            } else {
+                fuzzy(&own).max(fuzzy(&bare)) - 0.02 * distance
+            };
+            (row, score)
+        })
+        .filter(|(_, score)| *score >= 0.62)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(row, _)| row)
+}
+
+/// The row a 2019-style single （六）其他处理 row's numbers go to.
+const OTHER_HANDLING_ROW: &str = "other_handling_other";
+const OTHER_HANDLING_LABEL: &str = "（六）其他处理";
+
+/// Table 三: 25 rows of 7 columns.
+pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
+    let single_other = REQUEST_ROWS
+        .iter()
+        .position(|row| row.key == OTHER_HANDLING_ROW);
+    let first_other = REQUEST_ROWS
+        .iter()
+        .position(|row| row.level2 == Some(OTHER_HANDLING_LABEL));
+    let mut next = 0;
+    for run in runs(pieces(lines, true)) {
+        if !run.has_values() {
+            continue;
+        }
+        let single = run.label.ends_with(OTHER_HANDLING_LABEL)
+            && first_other.is_some_and(|first| next <= first);
+        let row = if single {
+            single_other
+        } else {
+            request_row(&run.label, next)
+        };
+        let Some(row) = row else {
+            summary.not_understood.push((
+                run.line,
+                run.shown(),
+                "表三中无法对应到行".to_owned(),
+            ));
+            continue;
+        };
+        next = row + 1;
+        let cells: Vec<CellRef> = (0..REQUEST_COLS)
+            .map(|col| CellRef::Request { row, col })
+            .collect();
+        let placement = place(&run, REQUEST_COLS, Arithmetic::LastIsSum);
+        if single && !matches!(placement, Placement::Unplaced(_)) {
+            summary.not_understood.push((
+                run.line,
+                run.shown(),
+                "（六）其他处理只有一行（2019 年格式），已计入“3.其他”；1、2 两行留空".to_owned(),
+            ));
+            for cell in &cells {
+                summary
+                    .inferred
+                    .push((cell.path(), "由 2019 年格式的“（六）其他处理”一行计入".to_owned()));
+            }
+        }
+        store(report, summary, &cells, placement, &run);
+    }
+    debug_assert_eq!(REQUEST_TOTAL_COL, REQUEST_COLS - 1);
+}
+
+/// Table 四: one row of 15 values after its headers.
+pub(super) fn read_appeals(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
+    let mut all = Run::default();
+    for run in runs(pieces(lines, true)) {
+        if run.has_values() {
+            if all.segments.is_empty() {
+                all.line = run.line;
+            }
+            all.label.push_str(&run.label);
+            all.segments.extend(run.segments);
+        }
+    }
+    if !all.has_values() {
+        return;
+    }
+    let cells: Vec<CellRef> = (0..APPEAL_GROUPS.len())
+        .flat_map(|group| (0..APPEAL_COLS).map(move |col| CellRef::Appeal { group, col }))
+        .collect();
+    let placement = place(&all, cells.len(), Arithmetic::GroupsOfFive);
+    store(report, summary, &cells, placement, &all);
+    debug_assert_eq!(APPEAL_TOTAL_COL, APPEAL_COLS - 1);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, integers: bool) -> Vec<Piece> {
+        cell_pieces(text, integers)
+    }
+
+    #[test]
+    fn a_cell_splits_into_label_and_digits_and_item_numbers_stay_with_labels() {
+        assert_eq!(
+            values("予以公开640020470", true),
+            [
+                Piece::Text("予以公开".into()),
+                Piece::Value("640020470".into())
+            ]
+        );
+        assert_eq!(
+            values("秘密00000002.其他法律", true),
+            [
+                Piece::Text("秘密".into()),
+                Piece::Value("0000000".into()),
+                Piece::Text("2.其他法律".into())
+            ]
+        );
+        assert_eq!(values("1.25", false), [Piece::Value("1.25".into())]);
+        assert_eq!(values("３", true), [Piece::Value("3".into())]);
+        assert_eq!(
+            values("2023年共受理5件", true),
+            [Piece::Text("2023年共受理5件".into())]
+        );
+    }
+
+    #[test]
+    fn glued_digits_split_only_when_the_arithmetic_allows_one_way() {
+        assert_eq!(
+            split_glued("640020470", 7, Arithmetic::LastIsSum),
+            Splits::One(
+                ["64", "0", "0", "2", "0", "4", "70"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+        assert_eq!(
+            split_glued("0000000", 7, Arithmetic::LastIsSum),
+            Splits::One(vec!["0".to_owned(); 7])
+        );
+        assert_eq!(split_glued("1253", 3, Arithmetic::None), Splits::Many);
+        assert_eq!(
+            split_glued("253", 3, Arithmetic::None),
+            Splits::One(["2", "5", "3"].map(String::from).to_vec())
+        );
+        assert_eq!(
+            split_glued("000000000000000", 15, Arithmetic::GroupsOfFive),
+            Splits::One(vec!["0".to_owned(); 15])
+        );
+        assert_eq!(
+            split_glued("110021200300112", 15, Arithmetic::GroupsOfFive),
+            Splits::One(
+                ["1", "1", "0", "0", "2", "1", "2", "0", "0", "3", "0", "0", "1", "1", "2"]
+                    .map(String::from)
+                    .to_vec()
+            )
+        );
+    }
+
+    #[test]
+    fn footers_rules_and_header_noise_are_not_cells() {
+        assert!(is_page_footer("— 5 —"));
+        assert!(is_page_footer("-12-"));
+        assert!(is_page_footer("第 3 页 共 9 页"));
+        assert!(!is_page_footer("-"));
+        assert!(!is_page_footer("5"));
+        assert!(is_table_rule("|---|:---:|---|"));
+        assert_eq!(without_noise("本年(2023)制发件数"), "本年制发件数");
+        assert_eq!(without_noise("| 数据1 | 数据2 |"), "|  |  |");
+    }
+}

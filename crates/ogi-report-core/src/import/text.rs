@@ -1,0 +1,291 @@
+//! A published report's text, whatever it came from (pasted, a web page, a Word file, a PDF):
+//! the title, the six parts by their headings (aliases and small typos accepted), the narrative
+//! parts' sections, and each table part's lines handed to [`super::tables`]. Text whose white
+//! space was removed gets its headings back on lines of their own first.
+
+use super::tables;
+use super::{NotAReport, Summary};
+use crate::format::{
+    HEADING_ALIASES, PARTS, PART_APPEALS, PART_OTHER_MATTERS, PART_OVERVIEW, PART_PROACTIVE,
+    PART_PROBLEMS, PART_REQUESTS, TITLE_SUFFIX,
+};
+use crate::report::{BodyType, CellRef, Narrative, Report, Section};
+
+/// Brackets, colons and spaces as a comparison sees them: `(一) 予以公开` equals `（一）予以公开`.
+pub(super) fn normalise(text: &str) -> String {
+    text.chars()
+        .filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}')
+        .map(|ch| match ch {
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '"' => '“',
+            _ => ch,
+        })
+        .collect()
+}
+
+/// Dice similarity of character bigrams: tolerant of a typo or a dropped character.
+pub(super) fn similarity(a: &str, b: &str) -> f64 {
+    let bigrams = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(2)
+            .map(|pair| (pair[0], pair[1]))
+            .collect::<Vec<_>>()
+    };
+    let (left, mut right) = (bigrams(a), bigrams(b));
+    if left.is_empty() || right.is_empty() {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let total = left.len() + right.len();
+    let mut shared = 0;
+    for pair in left {
+        if let Some(at) = right.iter().position(|other| *other == pair) {
+            right.swap_remove(at);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total as f64
+}
+
+/// The part a heading line starts, if it is one (canonical, alias, or a close variant).
+fn part_heading(line: &str) -> Option<usize> {
+    let text = normalise(line);
+    if text.chars().count() > 40 || text.ends_with('。') {
+        return None;
+    }
+    for (index, part) in PARTS.iter().enumerate() {
+        if text == part.heading {
+            return Some(index);
+        }
+    }
+    if let Some((_, index)) = HEADING_ALIASES
+        .iter()
+        .find(|(alias, _)| normalise(alias) == text)
+    {
+        return Some(*index);
+    }
+    PARTS
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| text.starts_with(part.heading.split('、').next().unwrap_or_default()))
+        .map(|(index, part)| (index, similarity(&text, part.heading)))
+        .filter(|(_, score)| *score >= 0.6)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
+/// A sub-heading such as `(一) 主动公开情况`: short, numbered, not a sentence.
+fn sub_heading(line: &str) -> Option<String> {
+    let text = normalise(line);
+    let numbered = text.starts_with('（') && text.chars().nth(2) == Some('）');
+    (numbered && text.chars().count() <= 40 && !text.ends_with('。')).then_some(text)
+}
+
+/// The body and year of a title line (`某某县人民政府2023年政府信息公开工作年度报告`). The year is
+/// the last four digits, so a body whose name ends in a digit (`测试单位1` + `2023`) keeps it.
+fn title(line: &str) -> Option<(String, i32)> {
+    let text = normalise(line);
+    let head = text.strip_suffix(TITLE_SUFFIX)?;
+    let digits = head.len() - head.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
+    if digits < 4 {
+        return None;
+    }
+    let (body, year) = head.split_at(head.len() - 4);
+    let year: i32 = year.parse().ok()?;
+    (crate::format::FIRST_YEAR - 2..=2100)
+        .contains(&year)
+        .then(|| (body.to_owned(), year))
+}
+
+/// Text whose white space was removed runs the title, the headings and the tables together on
+/// one line: each part heading (and the end of the title) starts a line of its own again.
+fn separate_headings(text: &str) -> String {
+    let mut marks: Vec<&str> = PARTS.iter().map(|part| part.heading).collect();
+    marks.extend(
+        HEADING_ALIASES
+            .iter()
+            .map(|(alias, _)| *alias)
+            .filter(|alias| !alias.contains([' ', '(', '（'])),
+    );
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.lines() {
+        if line.chars().count() < 60 {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut cuts: Vec<usize> = Vec::new();
+        for mark in &marks {
+            if let Some(at) = line.find(mark) {
+                cuts.extend([at, at + mark.len()]);
+            }
+        }
+        if let Some(at) = line.find(TITLE_SUFFIX) {
+            cuts.push(at + TITLE_SUFFIX.len());
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut from = 0;
+        for cut in cuts.into_iter().filter(|cut| *cut > 0 && *cut < line.len()) {
+            out.push_str(&line[from..cut]);
+            out.push('\n');
+            from = cut;
+        }
+        out.push_str(&line[from..]);
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads the text of a published report.
+pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
+    let text = separate_headings(text);
+    let mut report = Report::new_draft();
+    for part in Narrative::ALL {
+        report.set_sections(part, Vec::new());
+    }
+    let mut summary = Summary::default();
+    let mut titled = false;
+    let mut part: Option<usize> = None;
+    let mut parts_seen = [false; 6];
+    // The lines of each table part, with their line numbers, read once the part is complete.
+    let mut table_lines: [Vec<(usize, &str)>; 6] = Default::default();
+
+    let lines: Vec<&str> = text.lines().collect();
+    for (number, raw) in lines.iter().enumerate() {
+        let line = raw.trim_start_matches(['#', ' ']).trim_end();
+        let line = line.strip_prefix("- ").unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !titled && !line.contains('\t') {
+            if let Some((body, year)) = title(line) {
+                report.meta.year = Some(year);
+                report.meta.body_type = if body.ends_with("人民政府") {
+                    BodyType::Government
+                } else {
+                    BodyType::Department
+                };
+                report.meta.body = body;
+                titled = true;
+                continue;
+            }
+        }
+        if !line.contains('\t') {
+            // Parts come in order: a later heading only.
+            if let Some(index) =
+                part_heading(line).filter(|index| part.is_none_or(|current| *index > current))
+            {
+                part = Some(index);
+                parts_seen[index] = true;
+                continue;
+            }
+        }
+        let Some(current) = part else {
+            summary.not_understood.push((
+                number + 1,
+                raw.trim().to_owned(),
+                "在第一个部分标题之前".to_owned(),
+            ));
+            continue;
+        };
+        match current {
+            PART_OVERVIEW | PART_PROBLEMS | PART_OTHER_MATTERS => {
+                let narrative = Narrative::of_part(current).unwrap_or(Narrative::Overview);
+                let sections = report.sections_mut(narrative);
+                if let Some(heading) = sub_heading(line) {
+                    sections.push(Section::new(&heading, ""));
+                    continue;
+                }
+                if sections.is_empty() {
+                    sections.push(Section::default());
+                }
+                let section = sections.last_mut().expect("a section was just ensured");
+                if !section.text.is_empty() {
+                    section.text.push('\n');
+                }
+                section.text.push_str(line.trim());
+            }
+            _ => table_lines[current].push((number + 1, *raw)),
+        }
+    }
+    if !titled && parts_seen.iter().filter(|seen| **seen).count() < 2 {
+        return Err(NotAReport);
+    }
+    tables::read_proactive(&table_lines[PART_PROACTIVE], &mut report, &mut summary);
+    tables::read_requests(&table_lines[PART_REQUESTS], &mut report, &mut summary);
+    tables::read_appeals(&table_lines[PART_APPEALS], &mut report, &mut summary);
+    // A part whose heading never came is missing (R13); so is a narrative part left empty.
+    for (index, spec) in PARTS.iter().enumerate() {
+        let empty = Narrative::of_part(index).is_some_and(|n| report.sections(n).is_empty());
+        if !parts_seen[index] || empty {
+            report.missing.push(spec.key.to_owned());
+        }
+    }
+    summary.blank = CellRef::all()
+        .filter(|cell| report.cell_is_blank(*cell))
+        .map(CellRef::path)
+        .collect();
+    Ok((report, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_with_brackets_spaces_aliases_and_typos() {
+        assert_eq!(part_heading("一、 总体情况"), Some(PART_OVERVIEW));
+        assert_eq!(
+            part_heading("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"),
+            Some(PART_APPEALS)
+        );
+        assert_eq!(
+            part_heading("三、收到和处理政府信息公开申请请况"),
+            Some(PART_REQUESTS)
+        );
+        assert_eq!(part_heading("六、其他事项"), Some(PART_OTHER_MATTERS));
+        assert_eq!(
+            part_heading("一、是主动公开政府信息的全面性有待进一步提升。"),
+            None
+        );
+        assert_eq!(
+            sub_heading("(一) 存在的问题").as_deref(),
+            Some("（一）存在的问题")
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_a_body_that_ends_in_a_digit() {
+        assert_eq!(
+            title("测试单位12023年政府信息公开工作年度报告"),
+            Some(("测试单位1".to_owned(), 2023))
+        );
+        assert_eq!(
+            title("某某县人民政府 2021 年政府信息公开工作年度报告"),
+            Some(("某某县人民政府".to_owned(), 2021))
+        );
+        assert_eq!(title("某某县人民政府年政府信息公开工作年度报告"), None);
+    }
+
+    #[test]
+    fn glued_text_gets_its_headings_back_on_lines_of_their_own() {
+        let glued = "某某县人民政府2023年政府信息公开工作年度报告一、总体情况本年度全面推进政务公开工作取得实效。二、主动公开政府信息情况规章000";
+        let text = separate_headings(glued);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "某某县人民政府2023年政府信息公开工作年度报告",
+                "一、总体情况",
+                "本年度全面推进政务公开工作取得实效。",
+                "二、主动公开政府信息情况",
+                "规章000"
+            ]
+        );
+    }
+}
