@@ -533,15 +533,23 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
 /// one read through a typo; among equals the nearer row wins.
 fn request_row(label: &str, from: usize) -> Option<usize> {
     let tail: Vec<char> = label.chars().collect();
+    // The label's end read with typos, or — when the label wrapped around its numbers — its
+    // beginning: the text before the numbers compared with as much of the label's start.
     let fuzzy = |name: &str| -> f64 {
-        let length = name.chars().count();
-        (length / 2..=length + 6)
-            .filter(|take| *take <= tail.len() && *take > 1)
-            .map(|take| {
-                let window: String = tail[tail.len() - take..].iter().collect();
-                similarity(&window, name)
-            })
-            .fold(0.0, f64::max)
+        let name_chars: Vec<char> = name.chars().collect();
+        let length = name_chars.len();
+        let mut best = 0.0f64;
+        for take in 2..=tail.len().min(length + 6) {
+            let window: String = tail[tail.len() - take..].iter().collect();
+            if take >= length / 2 {
+                best = best.max(similarity(&window, name));
+            }
+            if take >= 6 && take < length {
+                let start: String = name_chars[..take].iter().collect();
+                best = best.max(similarity(&window, &start));
+            }
+        }
+        best
     };
     REQUEST_ROWS
         .iter()

@@ -1,9 +1,15 @@
 //! Shared helpers for the core's integration tests.
 #![allow(dead_code)]
 
-use ogi_report_core::format::ROW_TOTAL;
+pub mod layouts;
+
+use ogi_report_core::format::{
+    APPEAL_GROUPS, APPEAL_TOTAL_COL, REQUEST_TOTAL_COL, ROW_CARRIED_FORWARD, ROW_CARRIED_IN,
+    ROW_RECEIVED, ROW_TOTAL,
+};
 use ogi_report_core::rules::{check, Context, Finding, Stage};
-use ogi_report_core::{read_report, CellRef, Report};
+use ogi_report_core::{read_report, Cell, CellRef, Report};
+use proptest::prelude::*;
 
 pub const SEED: &str = include_str!("../../../../tests/fixtures/seed-2021.json");
 
@@ -81,3 +87,74 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     }
     entries
 }
+
+/// Values for the cells a user types in tables 三 and 四 (totals excluded).
+pub fn typed_values() -> impl Strategy<Value = (Vec<u64>, Vec<u64>)> {
+    (
+        prop::collection::vec(0u64..500, 25 * 6),
+        prop::collection::vec(0u64..50, 3 * 4),
+    )
+}
+
+/// A report built by typing every non-total cell, so the core computes every total.
+pub fn typed_report(requests: &[u64], appeals: &[u64]) -> Report {
+    let mut report = seed();
+    let mut values = requests.iter();
+    for row in 0..25 {
+        if row == ROW_TOTAL {
+            continue;
+        }
+        for col in 0..REQUEST_TOTAL_COL {
+            report.edit_cell(
+                CellRef::Request { row, col },
+                &values.next().unwrap().to_string(),
+            );
+        }
+    }
+    let mut values = appeals.iter();
+    for group in 0..APPEAL_GROUPS.len() {
+        for col in 0..APPEAL_TOTAL_COL {
+            report.edit_cell(
+                CellRef::Appeal { group, col },
+                &values.next().unwrap().to_string(),
+            );
+        }
+    }
+    report
+}
+
+pub fn value(report: &Report, row: usize, col: usize) -> u64 {
+    report
+        .count(CellRef::Request { row, col })
+        .and_then(Cell::value)
+        .unwrap()
+}
+
+/// A report where R1 holds too: row 四 set to 一 + 二 − （七）, row 一 raised where needed.
+pub fn consistent_report(requests: &[u64], appeals: &[u64]) -> Report {
+    let mut report = typed_report(requests, appeals);
+    for col in 0..REQUEST_TOTAL_COL {
+        let handled = value(&report, ROW_TOTAL, col);
+        let arrived = value(&report, ROW_RECEIVED, col) + value(&report, ROW_CARRIED_IN, col);
+        if arrived < handled {
+            let received = value(&report, ROW_RECEIVED, col) + handled - arrived;
+            report.edit_cell(
+                CellRef::Request {
+                    row: ROW_RECEIVED,
+                    col,
+                },
+                &received.to_string(),
+            );
+        }
+        let arrived = value(&report, ROW_RECEIVED, col) + value(&report, ROW_CARRIED_IN, col);
+        report.edit_cell(
+            CellRef::Request {
+                row: ROW_CARRIED_FORWARD,
+                col,
+            },
+            &(arrived - handled).to_string(),
+        );
+    }
+    report
+}
+

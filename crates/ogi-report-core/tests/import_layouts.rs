@@ -1,0 +1,79 @@
+//! Importing a report from every text layout people copy or convert (issue 13): a consistent
+//! report written in each layout imports exactly; written in each layout and then glued (every
+//! white space removed), each cell imports exactly or stays blank — never a different number.
+
+mod common;
+
+use common::layouts::{glued, report_text, Layout, LAYOUTS};
+use common::*;
+use ogi_report_core::import::import_text;
+use ogi_report_core::{CellRef, Report};
+use proptest::prelude::*;
+
+/// The cells whose imported text differs from the report's: (path, written, imported).
+fn differences(truth: &Report, imported: &Report, blank_allowed: bool) -> Vec<(String, String, String)> {
+    CellRef::all()
+        .filter_map(|cell| {
+            let (want, got) = (truth.cell_text(cell), imported.cell_text(cell));
+            let fine = want == got || (blank_allowed && imported.cell_is_blank(cell));
+            (!fine).then(|| (cell.path(), want, got))
+        })
+        .collect()
+}
+
+fn check_layout(truth: &Report, layout: Layout) {
+    let text = report_text(truth, layout);
+    let (imported, summary) = import_text(&text).expect("a report");
+    assert_eq!(imported.meta.body, truth.meta.body, "{}", layout.name());
+    assert_eq!(imported.meta.year, truth.meta.year, "{}", layout.name());
+    let wrong = differences(truth, &imported, false);
+    assert!(
+        wrong.is_empty(),
+        "{}: {wrong:?}\nnot understood: {:?}\n{text}",
+        layout.name(),
+        summary.not_understood
+    );
+}
+
+#[test]
+fn the_seed_in_every_layout_imports_exactly() {
+    for layout in LAYOUTS {
+        check_layout(&seed(), layout);
+    }
+}
+
+#[test]
+fn a_full_report_in_every_layout_imports_exactly() {
+    let report = full_report();
+    for layout in LAYOUTS {
+        check_layout(&report, layout);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn random_reports_import_exactly_in_every_layout((requests, appeals) in typed_values()) {
+        let truth = consistent_report(&requests, &appeals);
+        for layout in LAYOUTS {
+            check_layout(&truth, layout);
+        }
+    }
+
+    #[test]
+    fn glued_text_imports_exactly_or_leaves_blanks((requests, appeals) in typed_values()) {
+        let truth = consistent_report(&requests, &appeals);
+        for layout in LAYOUTS {
+            let text = glued(&report_text(&truth, layout));
+            let (imported, summary) = import_text(&text).expect("a report");
+            let wrong = differences(&truth, &imported, true);
+            prop_assert!(wrong.is_empty(), "{}: {:?}\n{}", layout.name(), wrong, text);
+            // Every cell is either filled or listed blank; inferred cells are filled ones.
+            prop_assert_eq!(summary.filled.len() + summary.blank.len(), CellRef::all().count());
+            for (path, _) in &summary.inferred {
+                prop_assert!(summary.filled.contains(path));
+            }
+        }
+    }
+}
