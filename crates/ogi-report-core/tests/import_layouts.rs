@@ -11,7 +11,11 @@ use ogi_report_core::{CellRef, Report};
 use proptest::prelude::*;
 
 /// The cells whose imported text differs from the report's: (path, written, imported).
-fn differences(truth: &Report, imported: &Report, blank_allowed: bool) -> Vec<(String, String, String)> {
+fn differences(
+    truth: &Report,
+    imported: &Report,
+    blank_allowed: bool,
+) -> Vec<(String, String, String)> {
     CellRef::all()
         .filter_map(|cell| {
             let (want, got) = (truth.cell_text(cell), imported.cell_text(cell));

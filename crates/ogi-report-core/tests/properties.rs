@@ -8,8 +8,7 @@ use std::collections::BTreeSet;
 
 use common::*;
 use ogi_report_core::format::{
-    REQUEST_COLS, ROW_CARRIED_FORWARD,
-    ROW_CARRIED_IN, ROW_RECEIVED, ROW_TOTAL,
+    REQUEST_COLS, ROW_CARRIED_FORWARD, ROW_CARRIED_IN, ROW_RECEIVED, ROW_TOTAL,
 };
 use ogi_report_core::rules::check;
 use ogi_report_core::{Cell, CellRef, CountCell, Report};

@@ -165,4 +165,3 @@ pub(super) fn html_text(html: &str) -> Result<String, ImportError> {
         .collect::<Vec<_>>()
         .join("\n"))
 }
-

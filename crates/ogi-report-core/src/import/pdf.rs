@@ -27,20 +27,23 @@ fn damaged(why: impl Into<String>) -> ImportError {
 }
 
 pub(super) fn looks_like_pdf(bytes: &[u8]) -> bool {
-    bytes.len() > 5 && bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-")
+    bytes.len() > 5
+        && bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
 }
 
 pub(super) fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
     inflation_within_budget(bytes)?;
-    let document =
-        Document::load_mem(bytes).map_err(|error| damaged(format!("文件结构无法解析（{error}）")))?;
+    let document = Document::load_mem(bytes)
+        .map_err(|error| damaged(format!("文件结构无法解析（{error}）")))?;
     if document.is_encrypted() {
         return Err(damaged("文件有密码保护"));
     }
     let mut out = String::new();
     for (_, page) in document.get_pages().into_iter().take(MAX_PAGES) {
-        let pieces = page_pieces(&document, page);
-        for line in lines(pieces) {
+        let (pieces, rules) = page_pieces(&document, page);
+        for line in lines(pieces, &rules) {
             if !super::tables::is_page_footer(&line) {
                 out.push_str(&line);
                 out.push('\n');
@@ -169,7 +172,8 @@ impl<'a> Font<'a> {
                             ) else {
                                 break;
                             };
-                            let (first, last) = (first as u32, (last as u32).min(first as u32 + 65_536));
+                            let (first, last) =
+                                (first as u32, (last as u32).min(first as u32 + 65_536));
                             for code in first..=last {
                                 widths.insert(code, width);
                             }
@@ -206,7 +210,10 @@ impl<'a> Font<'a> {
         let codes: Vec<u32> = if self.two_byte {
             bytes
                 .chunks(2)
-                .map(|pair| pair.iter().fold(0u32, |code, byte| code << 8 | u32::from(*byte)))
+                .map(|pair| {
+                    pair.iter()
+                        .fold(0u32, |code, byte| code << 8 | u32::from(*byte))
+                })
                 .collect()
         } else {
             bytes.iter().map(|byte| u32::from(*byte)).collect()
@@ -239,11 +246,45 @@ fn multiply(a: &Matrix, b: &Matrix) -> Matrix {
 
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
-/// The text a page shows, placed.
-fn page_pieces(document: &Document, page: lopdf::ObjectId) -> Vec<Piece> {
+/// A table border drawn on the page: horizontal (at a height, from/to across) or vertical.
+#[derive(Clone, Copy, Debug)]
+struct Rule {
+    horizontal: bool,
+    at: f64,
+    from: f64,
+    to: f64,
+}
+
+/// The segments of a path, as drawn: a thin rectangle is the line along its middle.
+fn path_rules(segments: &[((f64, f64), (f64, f64))], rules: &mut Vec<Rule>) {
+    for ((x0, y0), (x1, y1)) in segments {
+        let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
+        if dy <= 2.0 && dx > 3.0 {
+            rules.push(Rule {
+                horizontal: true,
+                at: (y0 + y1) / 2.0,
+                from: x0.min(*x1),
+                to: x0.max(*x1),
+            });
+        } else if dx <= 2.0 && dy > 3.0 {
+            rules.push(Rule {
+                horizontal: false,
+                at: (x0 + x1) / 2.0,
+                from: y0.min(*y1),
+                to: y0.max(*y1),
+            });
+        }
+    }
+}
+
+/// The text a page shows, placed, and the borders it draws.
+fn page_pieces(document: &Document, page: lopdf::ObjectId) -> (Vec<Piece>, Vec<Rule>) {
     let Ok(content) = document.get_and_decode_page_content(page) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
+    let mut rules = Vec::new();
+    let mut path: Vec<((f64, f64), (f64, f64))> = Vec::new();
+    let mut point = (0.0, 0.0);
     let font_dictionaries = document.get_page_fonts(page).unwrap_or_default();
     let mut fonts: HashMap<Vec<u8>, Font> = HashMap::new();
     let mut pieces = Vec::new();
@@ -263,7 +304,40 @@ fn page_pieces(document: &Document, page: lopdf::ObjectId) -> Vec<Piece> {
         let operands: Vec<f64> = operation.operands.iter().map(number).collect();
         let at = |index: usize| operands.get(index).copied().unwrap_or(0.0);
         let mut shown: Vec<(&[u8], f64)> = Vec::new();
+        let place = |x: f64, y: f64| {
+            let m = multiply(&[1.0, 0.0, 0.0, 1.0, x, y], &ctm);
+            (m[4], m[5])
+        };
         match operation.operator.as_str() {
+            "m" => point = place(at(0), at(1)),
+            "l" if path.len() < 100_000 => {
+                let to = place(at(0), at(1));
+                path.push((point, to));
+                point = to;
+            }
+            "re" if path.len() < 100_000 => {
+                let (x, y, w, h) = (at(0), at(1), at(2), at(3));
+                if h.abs() <= 2.0 || w.abs() <= 2.0 {
+                    let (a, b) = if h.abs() <= 2.0 {
+                        ((x, y + h / 2.0), (x + w, y + h / 2.0))
+                    } else {
+                        ((x + w / 2.0, y), (x + w / 2.0, y + h))
+                    };
+                    path.push((place(a.0, a.1), place(b.0, b.1)));
+                } else {
+                    let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h), (x, y)];
+                    for pair in corners.windows(2) {
+                        path.push((place(pair[0].0, pair[0].1), place(pair[1].0, pair[1].1)));
+                    }
+                }
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                if rules.len() < 100_000 {
+                    path_rules(&path, &mut rules);
+                }
+                path.clear();
+            }
+            "n" => path.clear(),
             "q" if stack.len() < 64 => stack.push(ctm),
             "Q" => ctm = stack.pop().unwrap_or(IDENTITY),
             "cm" if operands.len() == 6 => {
@@ -339,10 +413,14 @@ fn page_pieces(document: &Document, page: lopdf::ObjectId) -> Vec<Piece> {
         };
         for (bytes, adjust) in shown {
             // A TJ adjustment moves left by thousandths of the font size.
-            tm = multiply(&[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * size * scale, 0.0], &tm);
+            tm = multiply(
+                &[1.0, 0.0, 0.0, 1.0, -adjust / 1000.0 * size * scale, 0.0],
+                &tm,
+            );
             let (width, glyphs, spaces) = font.advance(bytes);
-            let advance = (width * size + char_spacing * glyphs as f64 + word_spacing * spaces as f64)
-                * scale;
+            let advance =
+                (width * size + char_spacing * glyphs as f64 + word_spacing * spaces as f64)
+                    * scale;
             let start = multiply(&tm, &ctm);
             tm = multiply(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &tm);
             let end = multiply(&tm, &ctm);
@@ -359,42 +437,131 @@ fn page_pieces(document: &Document, page: lopdf::ObjectId) -> Vec<Piece> {
             }
         }
     }
-    pieces
+    (pieces, rules)
 }
 
-/// Pieces on one baseline make a line, top to bottom; within it, left to right, a gap of more
-/// than a character's width is a tab (a new cell) and a smaller one a space.
-fn lines(mut pieces: Vec<Piece>) -> Vec<String> {
+/// Text inside a table's drawn row (between two horizontal borders) makes one line whose cells
+/// are the spaces between vertical borders, each cell's text read top to bottom — so a label or a
+/// number wrapped inside its cell stays whole, and an empty cell stays in its place. Other text:
+/// pieces on one baseline make a line, read left to right, a gap of more than a character's width
+/// being a tab and a smaller one a space. Lines come top to bottom.
+fn lines(mut pieces: Vec<Piece>, rules: &[Rule]) -> Vec<String> {
     pieces.retain(|piece| piece.x.is_finite() && piece.y.is_finite() && piece.end.is_finite());
-    pieces.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-    let mut grouped: Vec<Vec<Piece>> = Vec::new();
+    let (horizontal, vertical): (Vec<Rule>, Vec<Rule>) = rules
+        .iter()
+        .filter(|rule| rule.at.is_finite() && rule.from.is_finite() && rule.to.is_finite())
+        .partition(|rule| rule.horizontal);
+    // (top of the row, bottom of the row) for a piece inside a drawn row.
+    let band_of = |piece: &Piece| -> Option<(f64, f64)> {
+        let middle = (piece.x + piece.end) / 2.0;
+        let covering = horizontal
+            .iter()
+            .filter(|rule| rule.from - 1.0 <= middle && middle <= rule.to + 1.0);
+        let above = covering
+            .clone()
+            .filter(|rule| rule.at > piece.y)
+            .map(|rule| rule.at)
+            .min_by(f64::total_cmp)?;
+        let below = covering
+            .filter(|rule| rule.at < piece.y)
+            .map(|rule| rule.at)
+            .max_by(f64::total_cmp)?;
+        (above - below < 300.0).then_some((above, below))
+    };
+    let mut items: Vec<(f64, f64, String)> = Vec::new();
+    let mut loose = Vec::new();
+    let mut bands: Vec<((f64, f64), Vec<Piece>)> = Vec::new();
     for piece in pieces {
+        match band_of(&piece) {
+            Some(band) => match bands
+                .iter_mut()
+                .find(|(known, _)| (known.0 - band.0).abs() < 0.5 && (known.1 - band.1).abs() < 0.5)
+            {
+                Some((_, members)) => members.push(piece),
+                None => bands.push((band, vec![piece])),
+            },
+            None => loose.push(piece),
+        }
+    }
+    for ((top, bottom), members) in bands {
+        let mut borders: Vec<f64> = vertical
+            .iter()
+            .filter(|rule| rule.to > bottom + 2.0 && rule.from < top - 2.0)
+            .map(|rule| rule.at)
+            .collect();
+        borders.sort_by(f64::total_cmp);
+        borders.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+        let left = members
+            .iter()
+            .map(|piece| piece.x)
+            .fold(f64::INFINITY, f64::min);
+        let slots = borders.len().saturating_sub(1).max(1);
+        let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); slots];
+        for piece in members {
+            let middle = (piece.x + piece.end) / 2.0;
+            let slot = borders.iter().filter(|border| **border < middle).count();
+            cells[slot.saturating_sub(1).min(slots - 1)].push(piece);
+        }
+        let texts: Vec<String> = cells
+            .into_iter()
+            .map(|mut cell| {
+                cell.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+                joined(cell)
+            })
+            .collect();
+        let first = texts.iter().position(|text| !text.is_empty()).unwrap_or(0);
+        let last = texts.iter().rposition(|text| !text.is_empty()).unwrap_or(0);
+        // Empty cells before the first text are merged label columns; keep those after it.
+        let _ = last;
+        items.push((top, left, texts[first..].join("\t")));
+    }
+    loose.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut grouped: Vec<Vec<Piece>> = Vec::new();
+    for piece in loose {
         match grouped.last_mut() {
             Some(line) if (line[0].y - piece.y).abs() <= line[0].size * 0.35 => line.push(piece),
             _ => grouped.push(vec![piece]),
         }
     }
-    grouped
-        .into_iter()
-        .map(|mut line| {
-            line.sort_by(|a, b| a.x.total_cmp(&b.x));
-            let mut text = String::new();
-            let mut last_end: Option<f64> = None;
-            for piece in line {
-                if let Some(end) = last_end {
-                    let gap = piece.x - end;
-                    if gap > piece.size * 0.9 {
-                        text.push('\t');
-                    } else if gap > piece.size * 0.2 && !text.ends_with(' ') {
-                        text.push(' ');
-                    }
+    for mut line in grouped {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let (y, x) = (line[0].y, line[0].x);
+        let mut text = String::new();
+        let mut last_end: Option<f64> = None;
+        for piece in line {
+            if let Some(end) = last_end {
+                let gap = piece.x - end;
+                if gap > piece.size * 0.9 {
+                    text.push('\t');
+                } else if gap > piece.size * 0.2 && !text.ends_with(' ') {
+                    text.push(' ');
                 }
-                text.push_str(&piece.text);
-                last_end = Some(last_end.map_or(piece.end, |end: f64| end.max(piece.end)));
             }
-            text
-        })
-        .collect()
+            text.push_str(&piece.text);
+            last_end = Some(last_end.map_or(piece.end, |end: f64| end.max(piece.end)));
+        }
+        items.push((y, x, text));
+    }
+    items.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.total_cmp(&b.1)));
+    items.into_iter().map(|(_, _, text)| text).collect()
+}
+
+/// A cell's pieces, top to bottom, as one text: wrapped lines joined without a break (Chinese
+/// and digits wrap mid-word), pieces on one baseline with a space where there is a gap.
+fn joined(cell: Vec<Piece>) -> String {
+    let mut text = String::new();
+    let mut previous: Option<Piece> = None;
+    for piece in cell {
+        if let Some(before) = &previous {
+            let same_line = (before.y - piece.y).abs() <= before.size * 0.35;
+            if same_line && piece.x - before.end > piece.size * 0.2 && !text.ends_with(' ') {
+                text.push(' ');
+            }
+        }
+        text.push_str(piece.text.trim());
+        previous = Some(piece);
+    }
+    text
 }
 
 #[cfg(test)]
@@ -413,12 +580,15 @@ mod tests {
 
     #[test]
     fn pieces_on_a_baseline_make_a_line_and_wide_gaps_make_cells() {
-        let lines = lines(vec![
-            piece(100.0, 110.0, 700.0, "5"),
-            piece(10.0, 60.0, 701.0, "予以公开"),
-            piece(62.0, 80.0, 701.5, "情况"),
-            piece(10.0, 40.0, 680.0, "二、"),
-        ]);
+        let lines = lines(
+            vec![
+                piece(100.0, 110.0, 700.0, "5"),
+                piece(10.0, 60.0, 701.0, "予以公开"),
+                piece(62.0, 80.0, 701.5, "情况"),
+                piece(10.0, 40.0, 680.0, "二、"),
+            ],
+            &[],
+        );
         assert_eq!(lines, ["予以公开情况\t5", "二、"]);
     }
 
@@ -429,8 +599,7 @@ mod tests {
             Err(ImportError::Damaged(..))
         ));
         // A stream of zeros that inflates far beyond the budget.
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         let zeros = vec![0u8; 1024 * 1024];
         for _ in 0..100 {
             std::io::Write::write_all(&mut encoder, &zeros).unwrap();
@@ -441,4 +610,11 @@ mod tests {
         let refused = pdf_text(&bomb).unwrap_err();
         assert!(refused.to_string().contains("解压后超过"), "{refused}");
     }
+}
+#[cfg(test)]
+#[test]
+#[ignore]
+fn dump() {
+    let path = std::env::var("PDF").unwrap();
+    print!("{}", pdf_text(&std::fs::read(path).unwrap()).unwrap());
 }

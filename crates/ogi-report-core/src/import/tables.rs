@@ -183,8 +183,8 @@ fn cell_pieces(cell: &str, integers: bool) -> Vec<Piece> {
             let mut digits: String = chars[start..at].iter().collect();
             let next = chars.get(at).copied();
             let item_number = integers && matches!(next, Some('.' | '．'));
-            let in_sentence = next.is_some_and(|ch| SENTENCE_AFTER_DIGITS.contains(ch))
-                || text.ends_with('第');
+            let in_sentence =
+                next.is_some_and(|ch| SENTENCE_AFTER_DIGITS.contains(ch)) || text.ends_with('第');
             if in_sentence {
                 text.push_str(&digits);
                 continue;
@@ -228,10 +228,13 @@ struct Run {
 
 impl Run {
     fn values(&self) -> impl Iterator<Item = &String> {
-        self.segments.iter().flatten().filter_map(|piece| match piece {
-            Piece::Value(value) => Some(value),
-            _ => None,
-        })
+        self.segments
+            .iter()
+            .flatten()
+            .filter_map(|piece| match piece {
+                Piece::Value(value) => Some(value),
+                _ => None,
+            })
     }
 
     fn has_values(&self) -> bool {
@@ -339,7 +342,7 @@ fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
         ));
     }
     if let [glued] = values.as_slice() {
-        if glued.len() > columns && glued.chars().all(|ch| ch.is_ascii_digit()) {
+        if glued.len() >= columns && glued.chars().all(|ch| ch.is_ascii_digit()) {
             return match split_glued(glued, columns, arithmetic) {
                 Splits::One(parts) => Placement::Split(parts),
                 Splits::None => Placement::Unplaced(format!(
@@ -383,7 +386,13 @@ fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic) -> Splits {
     }
     let mut found = Vec::new();
     let mut current = Vec::with_capacity(parts);
-    cut(digits.as_bytes(), parts, arithmetic, &mut current, &mut found);
+    cut(
+        digits.as_bytes(),
+        parts,
+        arithmetic,
+        &mut current,
+        &mut found,
+    );
     match found.len() {
         0 => Splits::None,
         1 => Splits::One(found.remove(0)),
@@ -471,15 +480,22 @@ fn store(
                     cells.len()
                 ),
             ));
-            store(report, summary, cells, Placement::Read(values.into_iter().map(Some).collect()), run);
+            store(
+                report,
+                summary,
+                cells,
+                Placement::Read(values.into_iter().map(Some).collect()),
+                run,
+            );
         }
         Placement::Split(values) => {
             for (cell, value) in cells.iter().zip(values) {
                 report.set_text(*cell, &value);
                 summary.filled.push(cell.path());
-                summary
-                    .inferred
-                    .push((cell.path(), "由连在一起的数字按勾稽关系唯一拆分得出".to_owned()));
+                summary.inferred.push((
+                    cell.path(),
+                    "由连在一起的数字按勾稽关系唯一拆分得出".to_owned(),
+                ));
             }
         }
         Placement::Unplaced(why) => {
@@ -502,7 +518,10 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
         }
         return;
     }
-    for run in runs(pieces(lines, false)).into_iter().filter(Run::has_values) {
+    for run in runs(pieces(lines, false))
+        .into_iter()
+        .filter(Run::has_values)
+    {
         let row = PROACTIVE_BLOCKS
             .iter()
             .flat_map(|block| block.rows)
@@ -511,11 +530,9 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
                     || (row.label == "行政规范性文件" && run.label.ends_with("规范性文件"))
             });
         let Some(row) = row else {
-            summary.not_understood.push((
-                run.line,
-                run.shown(),
-                "表二中无法对应到行".to_owned(),
-            ));
+            summary
+                .not_understood
+                .push((run.line, run.shown(), "表二中无法对应到行".to_owned()));
             continue;
         };
         let cells: Vec<CellRef> = row
@@ -551,6 +568,7 @@ fn request_row(label: &str, from: usize) -> Option<usize> {
         }
         best
     };
+    let marked = item_marker(label);
     REQUEST_ROWS
         .iter()
         .enumerate()
@@ -563,16 +581,38 @@ fn request_row(label: &str, from: usize) -> Option<usize> {
             let distance = (row - from) as f64;
             let score = if label.ends_with(&own) {
                 3.0 - 0.001 * distance
+            } else if marked.as_ref().is_some_and(|(marker, after)| {
+                own.starts_with(marker.as_str()) && bare.starts_with(after.as_str())
+            }) {
+                // An item number and the start of its label (`2.其他`) in a narrow, wrapped cell:
+                // the nearest row of that number whose label starts so.
+                2.5 - 0.01 * distance
             } else if bare.chars().count() >= 4 && label.ends_with(&bare) {
                 2.0 - 0.001 * distance
-            } else {
+            } else if own.chars().count() >= 4 {
                 fuzzy(&own).max(fuzzy(&bare)) - 0.02 * distance
+            } else {
+                0.0
             };
             (row, score)
         })
         .filter(|(_, score)| *score >= 0.62)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(row, _)| row)
+}
+
+/// The last item number in a label's text and the few characters after it (`1.属于`), when the
+/// text ends within a short distance of it.
+fn item_marker(label: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = label.chars().collect();
+    let at = chars
+        .windows(2)
+        .rposition(|pair| pair[0].is_ascii_digit() && pair[1] == '.')?;
+    let after: String = chars[at + 2..].iter().collect();
+    let length = after.chars().count();
+    (1..=12)
+        .contains(&length)
+        .then(|| (format!("{}.", chars[at]), after))
 }
 
 /// The row a 2019-style single （六）其他处理 row's numbers go to.
@@ -600,11 +640,9 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
             request_row(&run.label, next)
         };
         let Some(row) = row else {
-            summary.not_understood.push((
-                run.line,
-                run.shown(),
-                "表三中无法对应到行".to_owned(),
-            ));
+            summary
+                .not_understood
+                .push((run.line, run.shown(), "表三中无法对应到行".to_owned()));
             continue;
         };
         next = row + 1;
@@ -619,9 +657,10 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
                 "（六）其他处理只有一行（2019 年格式），已计入“3.其他”；1、2 两行留空".to_owned(),
             ));
             for cell in &cells {
-                summary
-                    .inferred
-                    .push((cell.path(), "由 2019 年格式的“（六）其他处理”一行计入".to_owned()));
+                summary.inferred.push((
+                    cell.path(),
+                    "由 2019 年格式的“（六）其他处理”一行计入".to_owned(),
+                ));
             }
         }
         store(report, summary, &cells, placement, &run);

@@ -156,14 +156,26 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
     let mut table_lines: [Vec<(usize, &str)>; 6] = Default::default();
 
     let lines: Vec<&str> = text.lines().collect();
+    let mut skip_next = false;
     for (number, raw) in lines.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
         let line = raw.trim_start_matches(['#', ' ']).trim_end();
         let line = line.strip_prefix("- ").unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }
         if !titled && !line.contains('\t') {
-            if let Some((body, year)) = title(line) {
+            // A long title wraps onto a second line in a PDF.
+            let joined = lines
+                .get(number + 1)
+                .map(|next| format!("{line}{}", next.trim()));
+            let wrapped = title(line).is_none() && joined.as_deref().and_then(title).is_some();
+            if let Some((body, year)) = title(line).or_else(|| joined.as_deref().and_then(title)) {
+                if wrapped {
+                    skip_next = true;
+                }
                 report.meta.year = Some(year);
                 report.meta.body_type = if body.ends_with("人民政府") {
                     BodyType::Government

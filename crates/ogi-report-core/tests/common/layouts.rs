@@ -192,7 +192,9 @@ fn requests(report: &Report, layout: Layout, out: &mut String) {
         let labels: Vec<&str> = match layout {
             // A web page repeats nothing: merged cells are empty after their first row.
             Layout::Tabs | Layout::Markdown => vec![spec.label()],
-            Layout::CellPerLine | Layout::FixedWidth => path[path.len().saturating_sub(1)..].to_vec(),
+            Layout::CellPerLine | Layout::FixedWidth => {
+                path[path.len().saturating_sub(1)..].to_vec()
+            }
         };
         if layout == Layout::FixedWidth && index >= 2 {
             if let Some(ch) = vertical.get(index - 2) {

@@ -157,4 +157,3 @@ pub fn consistent_report(requests: &[u64], appeals: &[u64]) -> Report {
     }
     report
 }
-
