@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build package test tools tools-build tools-browser tools-engines tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz clean
+.PHONY: serve build package test tools tools-build tools-browser tools-engines tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz corpus clean
 
 serve: build
 	node e2e/server.mjs dist $(PORT)
@@ -110,6 +110,18 @@ fuzz:
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run parse_cell -- -max_total_time=$${SECONDS_EACH:-300}
 	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run import_text -- -max_total_time=$${SECONDS_EACH:-600}
+	@# The file readers, seeded with the import corpus (Word files, their document.xml, PDFs, pages).
+	mkdir -p crates/ogi-report-core/fuzz/corpus/import_html crates/ogi-report-core/fuzz/corpus/import_docx crates/ogi-report-core/fuzz/corpus/import_pdf
+	cp crates/ogi-report-core/tests/corpus/*.html crates/ogi-report-core/fuzz/corpus/import_html/
+	cp crates/ogi-report-core/tests/corpus/*.docx crates/ogi-report-core/fuzz/corpus/import_docx/
+	cp crates/ogi-report-core/tests/corpus/*.pdf crates/ogi-report-core/fuzz/corpus/import_pdf/
+	cd crates/ogi-report-core/fuzz && for target in import_html import_docx import_pdf; do \
+	  cargo +nightly fuzz run $$target -- -max_total_time=$${SECONDS_EACH:-600} -rss_limit_mb=4096; done
+
+# The import corpus (crates/ogi-report-core/tests/corpus): texts and pages from the core's tests,
+# Word files from python-docx, PDFs from LibreOffice. The files are committed; tests need none of this.
+corpus: tools-docs
+	bash scripts/corpus/build.sh
 
 clean:
 	rm -rf dist target

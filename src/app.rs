@@ -103,8 +103,22 @@ pub fn App() -> Html {
             <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} dispatch={dispatch.clone()} />
         }
     };
+    // A file dropped anywhere on the page is a report to bring in: the import dialog opens and
+    // reads it (a dropped file must not make the browser leave the page).
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            let files = crate::files::files_of(event.data_transfer().and_then(|data| data.files()));
+            if !files.is_empty() {
+                dispatch.dispatch(crate::state::Action::OpenImport);
+                crate::components::import_dialog::import_first_file(dispatch.clone(), files);
+            }
+        })
+    };
     html! {
-        <div class={classes!("app", embed::config().embedded.then_some("embedded"))}>
+        <div class={classes!("app", embed::config().embedded.then_some("embedded"))} {ondragover} {ondrop}>
             <header class="app-bar">
                 <span class="app-name">{"政府信息公开工作年度报告 · 填写"}</span>
                 <span class="app-note">{"全部内容只保存在本机浏览器中，不会上传。"}</span>

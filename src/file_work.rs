@@ -108,8 +108,20 @@ fn imported(value: &JsValue) -> Result<Imported, String> {
             )
         })
         .collect();
+    let inferred = Reflect::get(&summary, &"inferred".into()).unwrap_or_default();
+    let inferred = Array::from(&inferred)
+        .iter()
+        .map(|item| {
+            let part = |key: &str| Reflect::get(&item, &key.into()).unwrap_or_default();
+            (
+                part("cell").as_string().unwrap_or_default(),
+                part("why").as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
     let summary = Summary {
         filled: strings(&summary, "filled"),
+        inferred,
         blank: strings(&summary, "blank"),
         not_understood,
     };

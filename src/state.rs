@@ -156,7 +156,8 @@ pub enum Action {
     /// What the importer made of it, to be shown for confirmation.
     ImportRead {
         source: String,
-        result: Result<Imported, String>,
+        /// Boxed: a report and its summary are far larger than any other action.
+        result: Box<Result<Imported, String>>,
     },
     ConfirmImport(ImportUse),
     CloseImport,
@@ -650,7 +651,7 @@ impl Reducible for State {
                 next.import = Some(Rc::new(ImportState::Reading { source }))
             }
             Action::ImportRead { source, result } => {
-                next.import = Some(Rc::new(match result {
+                next.import = Some(Rc::new(match *result {
                     Ok((report, summary)) => ImportState::Read {
                         source,
                         report: Box::new(report),

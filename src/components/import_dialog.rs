@@ -17,7 +17,26 @@ use crate::state::{Action, ImportState, ImportUse, State};
 fn import(dispatch: UseReducerDispatcher<State>, source: String, name: &str, bytes: &[u8]) {
     dispatch.dispatch(Action::ImportStarted(source.clone()));
     file_work::import(bytes, name, move |result| {
-        dispatch.dispatch(Action::ImportRead { source, result })
+        dispatch.dispatch(Action::ImportRead {
+            source,
+            result: Box::new(result),
+        })
+    });
+}
+
+/// Reads the first of `files` (chosen, or dropped on the page) and imports it.
+pub fn import_first_file(dispatch: UseReducerDispatcher<State>, files: Vec<web_sys::File>) {
+    read_files_bytes(files, move |reads| {
+        let Some((name, bytes)) = reads.into_iter().next() else {
+            return;
+        };
+        match bytes {
+            Ok(bytes) => import(dispatch, format!("文件「{name}」"), &name, &bytes),
+            Err(why) => dispatch.dispatch(Action::ImportRead {
+                source: format!("文件「{name}」"),
+                result: Box::new(Err(why)),
+            }),
+        }
     });
 }
 
@@ -30,8 +49,8 @@ pub struct Props {
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
 
-/// What the file chooser offers: the kinds the importer reads, and those it explains it cannot
-/// read yet (so the user learns why, rather than not finding the file).
+/// What the file chooser offers: the kinds the importer reads, and old Word files, which it
+/// explains it cannot read (so the user learns why, rather than not finding the file).
 const IMPORT_ACCEPT: &str =
     ".txt,.htm,.html,.json,.docx,.doc,.pdf,text/plain,text/html,application/json";
 
@@ -83,24 +102,12 @@ pub fn ImportDialog(props: &Props) -> Html {
                     let input = event.target_unchecked_into::<HtmlInputElement>();
                     let files = files_of(input.files());
                     input.set_value("");
-                    let dispatch = dispatch.clone();
-                    read_files_bytes(files, move |reads| {
-                        let Some((name, bytes)) = reads.into_iter().next() else {
-                            return;
-                        };
-                        match bytes {
-                            Ok(bytes) => import(dispatch, format!("文件「{name}」"), &name, &bytes),
-                            Err(why) => dispatch.dispatch(Action::ImportRead {
-                                source: format!("文件「{name}」"),
-                                result: Err(why),
-                            }),
-                        }
-                    });
+                    import_first_file(dispatch.clone(), files);
                 })
             };
             html! {
                 <>
-                    <p>{"请把已发布的年度报告网页全文复制后粘贴到下面（标题、各部分和三张表格），或选择保存下来的网页（.html）、网页文字（.txt）或报告文件。"}</p>
+                    <p>{"请把已发布的年度报告全文复制后粘贴到下面（标题、各部分和三张表格），或选择（也可直接拖到本页上）Word 文件（.docx）、PDF 文件、保存下来的网页（.html）、文字（.txt）或报告文件。"}</p>
                     <textarea ref={text} rows="10" aria-label="已发布报告的文字" data-import-text="" />
                     if let Some(refused) = refused {
                         <p class="import-refused" role="alert" data-import-refused="">{refused}</p>
@@ -147,6 +154,14 @@ pub fn ImportDialog(props: &Props) -> Html {
                     <p data-import-filled={summary.filled.len().to_string()}>
                         {format!("已读入 {} 个表格单元格；{} 个单元格为空白。", summary.filled.len(), summary.blank.len())}
                     </p>
+                    if !summary.inferred.is_empty() {
+                        <p data-import-inferred={summary.inferred.len().to_string()}>{format!(
+                            "其中 {} 个单元格不是原样读出的，而是推断得出（{}），请与原报告核对：{}",
+                            summary.inferred.len(),
+                            summary.inferred[0].1,
+                            summary.inferred.iter().take(BLANKS_SHOWN).map(|(cell, _)| cell.as_str()).collect::<Vec<_>>().join("、")
+                        )}</p>
+                    }
                     if !summary.blank.is_empty() {
                         <p>{format!("空白的单元格：{}{}", shown.join("、"), if more > 0 { format!(" 等（另有 {more} 个）") } else { String::new() })}</p>
                     }
@@ -169,7 +184,7 @@ pub fn ImportDialog(props: &Props) -> Html {
     html! {
         <div class="gate-backdrop">
             <div class="gate import" role="dialog" aria-modal="true" aria-labelledby="import-title" tabindex="-1" ref={dialog} {onkeydown}>
-                <h2 id="import-title">{"导入已发布报告的文字"}</h2>
+                <h2 id="import-title">{"导入已发布的报告"}</h2>
                 {body}
             </div>
         </div>

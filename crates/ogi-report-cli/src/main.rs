@@ -195,9 +195,9 @@ fn render(options: &Options) -> Result<ExitCode, Unusable> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a report from a file people have (a published report's text, a saved web page, or a
-/// report file) and
-/// says what it could not place, so nothing is guessed silently.
+/// Reads a report from a file people have (a Word file, a PDF, a saved web page, a published
+/// report's text, or a report file) and says what it inferred and what it could not place, so
+/// nothing is guessed silently.
 fn import(options: &Options) -> Result<ExitCode, Unusable> {
     let path = options.file()?;
     let out = options
@@ -220,6 +220,9 @@ fn import(options: &Options) -> Result<ExitCode, Unusable> {
         summary.filled.len(),
         summary.blank.len()
     );
+    for (cell, why) in &summary.inferred {
+        println!("推断得出（请与原报告核对）：{cell}（{why}）");
+    }
     if !summary.blank.is_empty() {
         println!("空白的单元格：{}", summary.blank.join(" "));
     }

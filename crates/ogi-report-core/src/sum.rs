@@ -5,7 +5,7 @@
 //! The page and the CLI both gather and sum through this module, so they cannot disagree.
 
 use crate::cell::{Amount, Cell};
-use crate::file::read_report;
+use crate::import::import_file;
 use crate::report::{CellRef, Report};
 use crate::rules::{check, tally, Context, Finding};
 
@@ -19,11 +19,13 @@ pub struct Units {
 }
 
 impl Units {
-    /// Reads one unit's file. The first accepted report sets the year; a report of another
-    /// year, or of a unit already gathered, is refused rather than summed twice or mixed.
-    pub fn add(&mut self, file: &str, text: &str) {
-        let report = match read_report(text) {
-            Ok(report) => report,
+    /// Reads one unit's file — its report file, or a published report as Word, PDF, web page or
+    /// text (cells the importer could not read stay blank and are named by the sum). The first
+    /// accepted report sets the year; a report of another year, or of a unit already gathered,
+    /// is refused rather than summed twice or mixed.
+    pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) {
+        let report = match import_file(bytes, file) {
+            Ok((report, _)) => report,
             Err(error) => {
                 self.refused.push((file.to_owned(), error.to_string()));
                 return;
@@ -36,12 +38,9 @@ impl Units {
         }
     }
 
-    /// Reads one unit's file from its bytes (refused unless UTF-8 text), as [`Units::add`].
-    pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => self.add(file, text),
-            Err(_) => self.refuse(file, "文件不是 UTF-8 编码的文本。"),
-        }
+    /// [`Units::add_bytes`] for a file already read as text.
+    pub fn add(&mut self, file: &str, text: &str) {
+        self.add_bytes(file, text.as_bytes());
     }
 
     /// When no file was accepted: the message that says so, with every file's reason.

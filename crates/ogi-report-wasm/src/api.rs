@@ -103,9 +103,17 @@ pub fn article(report: &str, draft: Option<bool>) -> Result<String, String> {
 #[serde(rename_all = "camelCase")]
 struct SummaryOut<'a> {
     filled: &'a [String],
+    /// Cells whose value was inferred (split from digits run together): `{cell, why}`.
+    inferred: Vec<Inferred<'a>>,
     blank: &'a [String],
     not_understood: Vec<NotUnderstood<'a>>,
     missing: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Inferred<'a> {
+    cell: &'a str,
+    why: &'a str,
 }
 
 #[derive(Serialize)]
@@ -118,6 +126,11 @@ struct NotUnderstood<'a> {
 fn summary_json(summary: &Summary, missing: &[String]) -> Result<String, String> {
     let out = SummaryOut {
         filled: &summary.filled,
+        inferred: summary
+            .inferred
+            .iter()
+            .map(|(cell, why)| Inferred { cell, why })
+            .collect(),
         blank: &summary.blank,
         not_understood: summary
             .not_understood

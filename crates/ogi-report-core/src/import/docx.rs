@@ -81,10 +81,8 @@ impl Body {
     fn line_break(&mut self) {
         match &mut self.cell {
             Some(cell) => cell.push(' '),
-            None if self.tables == 0 => {
-                if !self.out.is_empty() && !self.out.ends_with('\n') {
-                    self.out.push('\n');
-                }
+            None if self.tables == 0 && !self.out.is_empty() && !self.out.ends_with('\n') => {
+                self.out.push('\n');
             }
             None => {}
         }

@@ -256,7 +256,10 @@ struct Rule {
 }
 
 /// The segments of a path, as drawn: a thin rectangle is the line along its middle.
-fn path_rules(segments: &[((f64, f64), (f64, f64))], rules: &mut Vec<Rule>) {
+/// A straight segment of a path, in page units.
+type Segment = ((f64, f64), (f64, f64));
+
+fn path_rules(segments: &[Segment], rules: &mut Vec<Rule>) {
     for ((x0, y0), (x1, y1)) in segments {
         let (dx, dy) = ((x1 - x0).abs(), (y1 - y0).abs());
         if dy <= 2.0 && dx > 3.0 {
@@ -283,7 +286,7 @@ fn page_pieces(document: &Document, page: lopdf::ObjectId) -> (Vec<Piece>, Vec<R
         return (Vec::new(), Vec::new());
     };
     let mut rules = Vec::new();
-    let mut path: Vec<((f64, f64), (f64, f64))> = Vec::new();
+    let mut path: Vec<Segment> = Vec::new();
     let mut point = (0.0, 0.0);
     let font_dictionaries = document.get_page_fonts(page).unwrap_or_default();
     let mut fonts: HashMap<Vec<u8>, Font> = HashMap::new();
@@ -510,9 +513,8 @@ fn lines(mut pieces: Vec<Piece>, rules: &[Rule]) -> Vec<String> {
             })
             .collect();
         let first = texts.iter().position(|text| !text.is_empty()).unwrap_or(0);
-        let last = texts.iter().rposition(|text| !text.is_empty()).unwrap_or(0);
-        // Empty cells before the first text are merged label columns; keep those after it.
-        let _ = last;
+        // Empty cells before the first text are merged label columns; those after it keep
+        // the numbers' columns.
         items.push((top, left, texts[first..].join("\t")));
     }
     loose.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
@@ -610,11 +612,4 @@ mod tests {
         let refused = pdf_text(&bomb).unwrap_err();
         assert!(refused.to_string().contains("解压后超过"), "{refused}");
     }
-}
-#[cfg(test)]
-#[test]
-#[ignore]
-fn dump() {
-    let path = std::env::var("PDF").unwrap();
-    print!("{}", pdf_text(&std::fs::read(path).unwrap()).unwrap());
 }
