@@ -22,6 +22,8 @@ serve: build
 TOOLS_PAGE := target/tools-page/tools
 # The package's JS and wasm, which the filling page's build copies into dist/file-work/.
 FILE_WORK := target/file-work/file-work
+# Size first, and lowered to what the old engines run (.cargo/config.toml says why).
+WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-debug --signext-lowering --llvm-nontrapping-fptoint-lowering --llvm-memory-copy-fill-lowering
 
 build: package
 	trunk build --release --dist $(TOOLS_PAGE) tools.html
@@ -35,10 +37,16 @@ package: tools-build
 	@printf 'created %s\nversion $(WASM_PACK_VERSION)' "$$(date -u +%Y-%m-%dT%H:%M:%S.000000000+00:00)" > $(CARGO_BIN)/wasm-pack.stamp
 	wasm-pack build crates/ogi-report-wasm --release --target web --mode no-install \
 	  --out-dir ../../pkg --out-name ogi_report
-	wasm-opt -Oz --converge --strip-producers --strip-debug --signext-lowering --llvm-nontrapping-fptoint-lowering --llvm-memory-copy-fill-lowering pkg/ogi_report_bg.wasm -o pkg/ogi_report_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) pkg/ogi_report_bg.wasm -o pkg/ogi_report_bg.wasm
 	node scripts/package.mjs pkg
-	mkdir -p $(FILE_WORK)
-	cp pkg/ogi_report.js pkg/ogi_report_bg.wasm $(FILE_WORK)/
+	@# The page's own module: the same crate without the PDF reader (most of the package's size),
+	@# for export, print and the other imports; the full build goes in file-work/pdf/ for PDFs.
+	wasm-pack build crates/ogi-report-wasm --release --target web --mode no-install \
+	  --out-dir ../../target/file-work-lean --out-name ogi_report -- --no-default-features
+	wasm-opt $(WASM_OPT_FLAGS) target/file-work-lean/ogi_report_bg.wasm -o target/file-work-lean/ogi_report_bg.wasm
+	mkdir -p $(FILE_WORK)/pdf
+	cp target/file-work-lean/ogi_report.js target/file-work-lean/ogi_report_bg.wasm $(FILE_WORK)/
+	cp pkg/ogi_report.js pkg/ogi_report_bg.wasm $(FILE_WORK)/pdf/
 
 test: tools lint test-native test-wasm build test-package size test-e2e
 

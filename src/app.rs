@@ -111,10 +111,7 @@ pub fn App() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             let files = crate::files::files_of(event.data_transfer().and_then(|data| data.files()));
-            if !files.is_empty() {
-                dispatch.dispatch(crate::state::Action::OpenImport);
-                crate::components::import_dialog::import_first_file(dispatch.clone(), files);
-            }
+            crate::components::import_dialog::import_first_file(dispatch.clone(), files);
         })
     };
     html! {

@@ -6,7 +6,7 @@
 use js_sys::{Array, Promise, Reflect, Uint8Array, JSON};
 use ogi_report_core::import::{Imported, Summary};
 use ogi_report_core::render::Format;
-use ogi_report_core::{read_report, write_report, Report};
+use ogi_report_core::{read_report, write_report, Report, Severity};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,6 +74,81 @@ pub fn import(bytes: &[u8], name: &str, done: impl FnOnce(Result<Imported, Strin
     call("importFile", args, move |result| {
         done(result.and_then(|value| imported(&value)))
     });
+}
+
+/// One finding of 审阅 as the package reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditFinding {
+    pub rule: String,
+    pub severity: Severity,
+    pub cells: Vec<String>,
+    pub message: String,
+}
+
+/// 审阅 of a published report: the report read, the final check's findings (less those set
+/// aside because they rest on unread cells), and each cell's source (`read`, `inferred`,
+/// `unread`) with how it was inferred.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Audited {
+    pub report: Report,
+    pub findings: Vec<AuditFinding>,
+    pub set_aside: usize,
+    pub cells: Vec<(String, String, String)>,
+}
+
+/// Reads a published report from a file's bytes and checks it as it stands (the package's
+/// `audit`).
+pub fn audit(bytes: &[u8], name: &str, done: impl FnOnce(Result<Audited, String>) + 'static) {
+    let args = Array::of3(
+        &Uint8Array::from(bytes).into(),
+        &name.into(),
+        &js_sys::Object::new().into(),
+    );
+    call("audit", args, move |result| {
+        done(result.and_then(|value| audited(&value)))
+    });
+}
+
+fn audited(value: &JsValue) -> Result<Audited, String> {
+    let field = |from: &JsValue, key: &str| Reflect::get(from, &key.into()).unwrap_or_default();
+    let text = |from: &JsValue, key: &str| field(from, key).as_string().unwrap_or_default();
+    let report = JSON::stringify(&field(value, "report"))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_default();
+    let report = read_report(&report).map_err(|error| error.to_string())?;
+    let findings = Array::from(&field(value, "findings"))
+        .iter()
+        .map(|finding| AuditFinding {
+            rule: text(&finding, "rule"),
+            severity: match text(&finding, "severity").as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                "help" => Severity::Help,
+                _ => Severity::Info,
+            },
+            cells: strings(&finding, "cells"),
+            message: text(&finding, "message"),
+        })
+        .collect();
+    let cells = Array::from(&field(value, "cells"))
+        .iter()
+        .map(|pair| {
+            let pair = Array::from(&pair);
+            let source = pair.get(1);
+            (
+                pair.get(0).as_string().unwrap_or_default(),
+                text(&source, "source"),
+                text(&source, "why"),
+            )
+        })
+        .collect();
+    Ok(Audited {
+        report,
+        findings,
+        set_aside: field(value, "setAside").as_f64().unwrap_or_default() as usize,
+        cells,
+    })
 }
 
 fn strings(value: &JsValue, key: &str) -> Vec<String> {

@@ -643,10 +643,9 @@ impl Reducible for State {
                 next.import = Some(Rc::new(ImportState::Choosing { refused: None }))
             }
             Action::CloseImport => next.import = None,
-            // A result for a dialog closed meanwhile is dropped: nothing changes unconfirmed.
-            Action::ImportStarted(_) | Action::ImportRead { .. } if self.import.is_none() => {
-                return self
-            }
+            // A result for a dialog closed meanwhile is dropped: nothing changes unconfirmed. (A
+            // start opens the dialog: a file dropped on the page starts an import by itself.)
+            Action::ImportRead { .. } if self.import.is_none() => return self,
             Action::ImportStarted(source) => {
                 next.import = Some(Rc::new(ImportState::Reading { source }))
             }

@@ -24,16 +24,21 @@ fn import(dispatch: UseReducerDispatcher<State>, source: String, name: &str, byt
     });
 }
 
-/// Reads the first of `files` (chosen, or dropped on the page) and imports it.
+/// Reads the first of `files` (chosen, or dropped on the page: the dialog opens) and imports it.
 pub fn import_first_file(dispatch: UseReducerDispatcher<State>, files: Vec<web_sys::File>) {
+    let Some(name) = files.first().map(web_sys::File::name) else {
+        return;
+    };
+    let source = format!("文件「{name}」");
+    dispatch.dispatch(Action::ImportStarted(source.clone()));
     read_files_bytes(files, move |reads| {
         let Some((name, bytes)) = reads.into_iter().next() else {
             return;
         };
         match bytes {
-            Ok(bytes) => import(dispatch, format!("文件「{name}」"), &name, &bytes),
+            Ok(bytes) => import(dispatch, source, &name, &bytes),
             Err(why) => dispatch.dispatch(Action::ImportRead {
-                source: format!("文件「{name}」"),
+                source,
                 result: Box::new(Err(why)),
             }),
         }
@@ -156,10 +161,8 @@ pub fn ImportDialog(props: &Props) -> Html {
                     </p>
                     if !summary.inferred.is_empty() {
                         <p data-import-inferred={summary.inferred.len().to_string()}>{format!(
-                            "其中 {} 个单元格不是原样读出的，而是推断得出（{}），请与原报告核对：{}",
-                            summary.inferred.len(),
-                            summary.inferred[0].1,
-                            summary.inferred.iter().take(BLANKS_SHOWN).map(|(cell, _)| cell.as_str()).collect::<Vec<_>>().join("、")
+                            "其中 {} 个单元格不是原样读出，而是按表格的勾稽关系由连在一起的数字拆分得出，请与原报告核对。",
+                            summary.inferred.len()
                         )}</p>
                     }
                     if !summary.blank.is_empty() {

@@ -1,13 +1,15 @@
-//! The tools page (`tools/`): 汇总 of many units' report files, and this year's draft beside last
-//! year's. A second app beside the filling page, built from `tools.html` and loaded only when
+//! The tools page (`tools/`): 汇总 of many units' report files, this year's draft beside last
+//! year's, and 审阅 of a published report. A second app beside the filling page, built from `tools.html` and loaded only when
 //! opened, so the filling page's first load does not carry it. It reads drafts, never writes them.
 
+pub mod audit_view;
 pub mod compare_view;
 pub mod sum_view;
 
 use yew::prelude::*;
 
 use crate::hooks::use_ready_marker;
+use audit_view::AuditView;
 use compare_view::CompareView;
 use sum_view::SumView;
 
@@ -15,6 +17,7 @@ use sum_view::SumView;
 enum Tool {
     Sum,
     Compare,
+    Audit,
 }
 
 fn search_params() -> Option<web_sys::UrlSearchParams> {
@@ -29,6 +32,7 @@ fn tool_from_url() -> Tool {
         .as_deref()
     {
         Some("compare") => Tool::Compare,
+        Some("audit") => Tool::Audit,
         _ => Tool::Sum,
     }
 }
@@ -68,11 +72,16 @@ pub fn ToolsApp() -> Html {
                 <nav class="tool-tabs" role="tablist" aria-label="工具">
                     {tab(Tool::Sum, "汇总各单位报告")}
                     {tab(Tool::Compare, "本年与上年对比")}
+                    {tab(Tool::Audit, "审阅已发布报告")}
                 </nav>
                 <a class="back-link" href={filling_page_href()}>{"打开填写页面"}</a>
             </header>
             <main class="tool-page">
-                if *tool == Tool::Sum { <SumView /> } else { <CompareView /> }
+                { match *tool {
+                    Tool::Sum => html! { <SumView /> },
+                    Tool::Compare => html! { <CompareView /> },
+                    Tool::Audit => html! { <AuditView /> },
+                } }
             </main>
         </div>
     }

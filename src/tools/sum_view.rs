@@ -1,8 +1,10 @@
 //! 汇总 in the page: a county or district office chooses (or drops) its units' report files and
 //! gets each unit's check results and key figures, the list of files left out with the reason,
-//! and the summed report to download. Gathering and summing are the core's `sum` module, the
-//! same code `ogi-report sum` runs, so the page and the CLI give the same file.
+//! and the summed report to download. Files are read by the on-demand importer (report files,
+//! Word, PDF, web pages); gathering and summing are the core's `sum` module, the same code
+//! `ogi-report sum` runs, so the page and the CLI give the same file.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use ogi_report_core::format::PARTS;
@@ -18,7 +20,8 @@ use yew::prelude::*;
 
 use crate::components::layout_cell::layout_table;
 use crate::download;
-use crate::files::{files_of, read_files};
+use crate::file_work;
+use crate::files::{files_of, read_files_bytes};
 
 #[derive(Clone, Default)]
 pub struct SumState {
@@ -32,9 +35,13 @@ pub struct SumState {
     reading: usize,
 }
 
+/// One unit's file as the importer read it: (file name, its report or why not).
+type UnitRead = (String, Result<Report, String>);
+
 pub enum SumAction {
     Reading(usize),
-    Add(Vec<(String, Result<String, String>)>),
+    /// Files read by the importer.
+    Add(Vec<UnitRead>),
     Body(String),
     Clear,
 }
@@ -63,12 +70,12 @@ impl Reducible for SumState {
         match action {
             SumAction::Reading(count) => next.reading = count,
             SumAction::Add(files) => {
-                next.reading = 0;
+                next.reading = next.reading.saturating_sub(files.len());
                 let (units, lines) = (Rc::make_mut(&mut next.units), Rc::make_mut(&mut next.lines));
-                for (name, text) in files {
+                for (name, read) in files {
                     let accepted = units.accepted.len();
-                    match text {
-                        Ok(text) => units.add(&name, &text),
+                    match read {
+                        Ok(report) => units.add_report(&name, report),
                         Err(reason) => units.refuse(&name, &reason),
                     }
                     // Each unit is checked once, when it is added.
@@ -93,7 +100,31 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
         return;
     }
     state.dispatch(SumAction::Reading(files.len()));
-    read_files(files, move |texts| state.dispatch(SumAction::Add(texts)));
+    // Each file through the on-demand importer (report files, Word, PDF, web pages, text); the
+    // 汇总 takes them all at once, in the order chosen, when the last one is read.
+    read_files_bytes(files, move |reads| {
+        let count = reads.len();
+        let results: Rc<RefCell<Vec<Option<UnitRead>>>> = Rc::new(RefCell::new(vec![None; count]));
+        for (index, (name, bytes)) in reads.into_iter().enumerate() {
+            let (state, results) = (state.clone(), results.clone());
+            let file_name = name.clone();
+            let done = move |read: Result<Report, String>| {
+                let mut all = results.borrow_mut();
+                all[index] = Some((name, read));
+                if all.iter().all(Option::is_some) {
+                    let files = all.drain(..).flatten().collect();
+                    drop(all);
+                    state.dispatch(SumAction::Add(files));
+                }
+            };
+            match bytes {
+                Ok(bytes) => file_work::import(&bytes, &file_name, move |read| {
+                    done(read.map(|(report, _)| report))
+                }),
+                Err(why) => done(Err(why)),
+            }
+        }
+    });
 }
 
 fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
@@ -254,9 +285,9 @@ pub fn SumView() -> Html {
     html! {
         <section class="tool-section sum-view" aria-labelledby="sum-title">
             <h1 id="sum-title">{"汇总各单位的年度报告"}</h1>
-            <p class="guidance">{"请选择或拖入本级各单位的报告文件（填写页面“下载报告文件”得到的 .json 文件），可分几次添加。每份报告都会按规则检查，再把各单位的表格逐格相加、重新计算合计；正文留空。同一年度的报告才会计入；文件只在本机浏览器中读取，不会上传。"}</p>
+            <p class="guidance">{"请选择或拖入本级各单位的报告文件（填写页面“下载报告文件”得到的 .json 文件；已发布报告的 Word、PDF 文件或网页也可以，读不出的单元格会在下面列明），可分几次添加。每份报告都会按规则检查，再把各单位的表格逐格相加、重新计算合计；正文留空。同一年度的报告才会计入；文件只在本机浏览器中读取，不会上传。"}</p>
             <div class="drop-zone no-print" {ondragover} {ondrop}>
-                <label class="file-button">{"选择报告文件……"}<input type="file" multiple=true accept=".json,application/json" data-sum-files="" disabled={state.reading > 0} {onchange} /></label>
+                <label class="file-button">{"选择报告文件……"}<input type="file" multiple=true accept=".json,.docx,.pdf,.html,.htm,.txt,application/json" data-sum-files="" disabled={state.reading > 0} {onchange} /></label>
                 <span>{"或把文件拖到这里"}</span>
             </div>
             if state.reading > 0 {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use ogi_report_core::audit::CellSource;
 use ogi_report_core::import::import_file;
 use ogi_report_core::render::xlsx::render_units_xlsx;
 use ogi_report_core::render::{Format, RenderOptions};
@@ -18,6 +19,7 @@ const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
   ogi-report render FILE --to json|docx|html|xlsx --out OUT
   ogi-report import FILE --out REPORT.json      （import-text 同此）
+  ogi-report audit FILE [--json] [--today YYYY-MM-DD]   审阅已发布的报告（Word、PDF、网页、文字或报告文件）
   ogi-report sum FILE... --out TOTAL [--body 汇总单位名称] [--csv 各单位情况表.csv] [--xlsx 汇总表.xlsx]
   ogi-report rules";
 
@@ -42,6 +44,7 @@ fn run(args: &[String]) -> Result<ExitCode, Unusable> {
     let options = Options::parse(rest)?;
     match command.as_str() {
         "check" => check(&options),
+        "audit" => audit(&options),
         "render" => render(&options),
         // `import-text` was its first name, kept for scripts that use it.
         "import" | "import-text" => import(&options),
@@ -169,6 +172,74 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
             .count();
         let warnings = checked.warnings;
         println!("共 {errors} 个错误、{warnings} 个提醒、{infos} 个提示。");
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// 审阅: reads a published report from any file the importer reads and runs the final check on
+/// it as it stands; says which cells were inferred or not read, and sets aside the findings that
+/// rest on unread cells. Exit status as `check`.
+fn audit(options: &Options) -> Result<ExitCode, Unusable> {
+    let path = options.file()?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Unusable(format!("无法读取 {}：{e}", path.display())))?;
+    let name = path.file_name().map(|name| name.to_string_lossy());
+    let context = Context {
+        stage: Stage::Final,
+        today: options.today.or_else(today_in_china),
+        deadline: options.deadline,
+    };
+    let found =
+        ogi_report_core::audit::audit(&bytes, name.as_deref().unwrap_or_default(), &context)
+            .map_err(|e| Unusable(format!("{}：{e}", path.display())))?;
+    let errors = found.checked.errors;
+    if options.json {
+        let text = serde_json::to_string(&found).map_err(|e| Unusable(e.to_string()))?;
+        println!("{text}");
+    } else {
+        println!("{}", found.report.title());
+        for finding in &found.checked.findings {
+            println!(
+                "{} {}：{}（{}）",
+                finding.severity.label(),
+                finding.rule,
+                finding.message,
+                finding.cells.join(" ")
+            );
+        }
+        let of = |wanted: fn(&CellSource) -> bool| -> Vec<&str> {
+            found
+                .cells
+                .iter()
+                .filter(|(_, source)| wanted(source))
+                .map(|(path, _)| path.as_str())
+                .collect()
+        };
+        let inferred = of(|source| matches!(source, CellSource::Inferred { .. }));
+        let unread = of(|source| *source == CellSource::Unread);
+        println!(
+            "表格单元格：原样读出 {} 个，推断得出 {} 个，未能读出 {} 个。",
+            found.count(|source| *source == CellSource::Read),
+            inferred.len(),
+            unread.len()
+        );
+        if !inferred.is_empty() {
+            println!("推断得出（请与原报告核对）：{}", inferred.join(" "));
+        }
+        if !unread.is_empty() {
+            println!("未能读出：{}", unread.join(" "));
+        }
+        if found.set_aside > 0 {
+            println!(
+                "另有 {} 项检查涉及未能读出的单元格，未列出。",
+                found.set_aside
+            );
+        }
+        println!("共 {errors} 个错误、{} 个提醒。", found.checked.warnings);
     }
     Ok(if errors > 0 {
         ExitCode::from(1)

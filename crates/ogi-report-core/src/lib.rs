@@ -11,10 +11,12 @@
 //! - [`grid`]: moving between cells and pasting blocks copied from spreadsheets or report pages;
 //! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
 //! - [`render`]: the report as Word (.docx) and self-contained HTML;
-//! - [`import`]: the text of a published report page → a report and what was (not) placed;
+//! - [`import`]: a published report (Word, PDF, web page, text) → a report and what was (not) placed;
+//! - [`audit`]: 审阅, a published report checked as it stands, each cell read, inferred or unread;
 //! - [`sum`]: 汇总 of many units' reports; [`compare`]: this year beside last year;
 //! - [`compose`]: the data paragraph composed from the tables for the narrative.
 
+pub mod audit;
 pub mod cell;
 pub mod compare;
 pub mod compose;

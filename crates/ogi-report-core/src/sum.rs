@@ -24,13 +24,15 @@ impl Units {
     /// accepted report sets the year; a report of another year, or of a unit already gathered,
     /// is refused rather than summed twice or mixed.
     pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) {
-        let report = match import_file(bytes, file) {
-            Ok((report, _)) => report,
-            Err(error) => {
-                self.refused.push((file.to_owned(), error.to_string()));
-                return;
-            }
-        };
+        match import_file(bytes, file) {
+            Ok((report, _)) => self.add_report(file, report),
+            Err(error) => self.refused.push((file.to_owned(), error.to_string())),
+        }
+    }
+
+    /// Gathers one unit's report, already read (the page reads files through its on-demand
+    /// importer): refused if of another year or of a unit already gathered.
+    pub fn add_report(&mut self, file: &str, report: Report) {
         let reason = self.conflict(&report);
         match reason {
             Some(reason) => self.refused.push((file.to_owned(), reason)),

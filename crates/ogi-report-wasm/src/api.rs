@@ -57,18 +57,37 @@ pub fn check(report: &str, options: &CheckOptions) -> Result<String, String> {
         previous.previous = None;
         report.previous = Some(previous.into());
     }
+    json(&Checked::new(rules::check(&report, &context(options)?)))
+}
+
+/// The check's context from the caller's options (`previous` aside).
+fn context(options: &CheckOptions) -> Result<Context, String> {
     let stage = match options.stage.as_deref() {
         None | Some("final") => Stage::Final,
         Some("filling") => Stage::Filling,
         Some(other) => return Err(format!("stage「{other}」无效，应为 final 或 filling。")),
     };
     let today = date("today", options.today.as_deref())?;
-    let context = Context {
+    Ok(Context {
         stage,
         today: today.or(Some(Date::in_china_at(options.now_millis))),
         deadline: date("deadline", options.deadline.as_deref())?,
-    };
-    json(&Checked::new(rules::check(&report, &context)))
+    })
+}
+
+/// 审阅 of a published report in any file the importer reads: `{report, findings, errors,
+/// warnings, setAside, cells: [[path, {source, why?}]], notPlaced}` (the CLI's `audit --json`
+/// with the report beside it).
+pub fn audit(bytes: &[u8], file_name: &str, options: &CheckOptions) -> Result<String, String> {
+    let found = ogi_report_core::audit::audit(bytes, file_name, &context(options)?)
+        .map_err(|error| error.to_string())?;
+    let body = json(&found)?;
+    // The audit's own JSON with the report (in its documented key order) put first.
+    Ok(format!(
+        "{{\"report\":{},{}",
+        write_report(&found.report),
+        body.strip_prefix('{').unwrap_or(&body)
+    ))
 }
 
 /// How a rendering is marked: as the caller says, or (`None`) a draft exactly when the report

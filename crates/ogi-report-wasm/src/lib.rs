@@ -89,6 +89,23 @@ pub fn check(report: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     parsed(&api::check(&report, &options).map_err(error)?)
 }
 
+/// 审阅: a published report (Word, PDF, web page, text or report file, as `importFile` reads)
+/// checked as it stands: `{report, findings, errors, warnings, setAside, cells, notPlaced}`;
+/// each of `cells` is `[path, {source: "read" | "inferred" | "unread", why?}]`, and `setAside`
+/// counts findings left out because they rest on cells that could not be read. Options as
+/// `check` (`today`, `deadline`).
+#[wasm_bindgen]
+pub fn audit(bytes: &[u8], file_name: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = api::CheckOptions {
+        previous: None,
+        today: string_field(&options, "today")?,
+        deadline: string_field(&options, "deadline")?,
+        stage: None,
+        now_millis: js_sys::Date::now(),
+    };
+    parsed(&api::audit(bytes, file_name, &options).map_err(error)?)
+}
+
 /// The report as a file: `format` is `"docx"`, `"html"` or `"json"`. A report with errors is
 /// marked 草稿（未通过检查） unless `options.draft` says otherwise.
 #[wasm_bindgen]

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { article, check, format, importFile, initSync, render, sum } from '../../../pkg/ogi_report.js';
+import { article, audit, check, format, importFile, initSync, render, sum } from '../../../pkg/ogi_report.js';
 
 initSync({ module: readFileSync(new URL('../../../pkg/ogi_report_bg.wasm', import.meta.url)) });
 
@@ -151,4 +151,20 @@ test('format() describes every part and every cell of the three tables', () => {
   // Every cell a form draws is a path `check` understands.
   const paths = new Set(check(readFileSync(SEED_FILE, 'utf8'), { today: TODAY }).findings.flatMap((finding) => finding.cells));
   for (const path of paths) if (path.startsWith('requests.')) assert.ok(cells.some((cell) => cell.path === path), path);
+});
+
+test('a Word file and a PDF import as the CLI reads them; 审阅 finds what `ogi-report audit` finds', () => {
+  const corpus = 'crates/ogi-report-core/tests/corpus';
+  for (const file of ['full.python-docx.docx', 'full.python-docx.libreoffice.pdf']) {
+    const path = join(corpus, file);
+    const imported = importFile(readFileSync(path), file);
+    assert.equal(imported.summary.filled.length, 200, file);
+    assert.deepEqual(imported.report, JSON.parse(cliFile(`${file}.json`, 'import', path).toString('utf8')), file);
+    const audited = audit(readFileSync(path), file, { today: TODAY });
+    const byCli = JSON.parse(spawnSync(CLI, ['audit', path, '--json', '--today', TODAY]).stdout.toString('utf8'));
+    assert.deepEqual(audited.report, imported.report);
+    delete audited.report;
+    assert.deepEqual(audited, byCli, file);
+    assert.ok(audited.cells.every(([, source]) => source.source === 'read'));
+  }
 });

@@ -11,6 +11,7 @@
 
 mod docx;
 mod html;
+#[cfg(feature = "pdf")]
 mod pdf;
 mod tables;
 mod text;
@@ -111,8 +112,8 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> Result<Imported, ImportErro
     let text = if bytes.starts_with(b"PK\x03\x04") {
         from_file = docx::docx_text(bytes)?;
         from_file.as_str()
-    } else if pdf::looks_like_pdf(bytes) {
-        from_file = pdf::pdf_text(bytes)?;
+    } else if looks_like_pdf(bytes) {
+        from_file = pdf_text(bytes)?;
         from_file.as_str()
     } else {
         let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
@@ -133,4 +134,26 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> Result<Imported, ImportErro
     import_text(text)
         .map(|(report, summary)| (report, Some(summary)))
         .map_err(|NotAReport| ImportError::NotAReport)
+}
+
+/// A PDF's signature, which may follow a little junk at the start.
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes.len() > 5
+        && bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+}
+
+#[cfg(feature = "pdf")]
+fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
+    pdf::pdf_text(bytes)
+}
+
+/// Built without the PDF reader (the page's lean file-work module never receives a PDF: the
+/// page sends PDFs to the build that has it).
+#[cfg(not(feature = "pdf"))]
+fn pdf_text(_: &[u8]) -> Result<String, ImportError> {
+    Err(ImportError::NotReadable(
+        "PDF 文件（这一版本未包含 PDF 读取）",
+    ))
 }

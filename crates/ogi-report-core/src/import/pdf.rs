@@ -26,13 +26,6 @@ fn damaged(why: impl Into<String>) -> ImportError {
     ImportError::Damaged(KIND, why.into())
 }
 
-pub(super) fn looks_like_pdf(bytes: &[u8]) -> bool {
-    bytes.len() > 5
-        && bytes[..bytes.len().min(1024)]
-            .windows(5)
-            .any(|w| w == b"%PDF-")
-}
-
 pub(super) fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
     inflation_within_budget(bytes)?;
     let document = Document::load_mem(bytes)

@@ -1,0 +1,94 @@
+//! 审阅: a published report checked as it stands, for reviewers, 第三方评估 and journalists. Any
+//! file the importer reads (Word, PDF, web page, text, our report file) is read and run through
+//! the same final check a filler gets; every table cell is marked as read as printed, inferred
+//! (and how), or not read. A cell the importer could not read is not the report's fault: the
+//! findings that rest on such cells are set aside and counted, never reported against the report.
+
+use serde::Serialize;
+
+use crate::import::{import_file, ImportError};
+use crate::report::CellRef;
+use crate::rules::{check, Checked, Context, Finding};
+use crate::Report;
+
+/// How one table cell's value came to be known.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "source", rename_all = "camelCase")]
+pub enum CellSource {
+    /// As printed (or as the report file has it).
+    Read,
+    /// Not printed as such, e.g. split from digits run together: how.
+    Inferred { why: String },
+    /// Not read: the cell is blank here, whatever the report printed.
+    Unread,
+}
+
+/// What 审阅 found.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Audit {
+    #[serde(skip)]
+    pub report: Report,
+    /// The final check's findings, less those resting on unread cells.
+    #[serde(flatten)]
+    pub checked: Checked,
+    /// Findings set aside because a cell they rest on was not read.
+    pub set_aside: usize,
+    /// Every table cell, in reading order: (path, source).
+    pub cells: Vec<(String, CellSource)>,
+    /// (line, text, why) of what the importer could not place.
+    pub not_placed: Vec<(usize, String, String)>,
+}
+
+impl Audit {
+    pub fn count(&self, wanted: fn(&CellSource) -> bool) -> usize {
+        self.cells
+            .iter()
+            .filter(|(_, source)| wanted(source))
+            .count()
+    }
+}
+
+/// Reads `bytes` (named `file_name`) and checks the report as published.
+pub fn audit(bytes: &[u8], file_name: &str, context: &Context) -> Result<Audit, ImportError> {
+    let (report, summary) = import_file(bytes, file_name)?;
+    let summary = summary.unwrap_or_default();
+    let cells: Vec<(String, CellSource)> = CellRef::all()
+        .map(|cell| {
+            let path = cell.path();
+            let source = if let Some((_, why)) = summary.inferred.iter().find(|(at, _)| *at == path)
+            {
+                CellSource::Inferred { why: why.clone() }
+            } else if report.cell_is_blank(cell) && summary.blank.contains(&path) {
+                CellSource::Unread
+            } else {
+                CellSource::Read
+            };
+            (path, source)
+        })
+        .collect();
+    let unread: Vec<&str> = cells
+        .iter()
+        .filter(|(_, source)| *source == CellSource::Unread)
+        .map(|(path, _)| path.as_str())
+        .collect();
+    let rests_on_unread = |finding: &Finding| {
+        finding
+            .cells
+            .iter()
+            .any(|cell| unread.contains(&cell.as_str()))
+    };
+    let findings = check(&report, context);
+    let total = findings.len();
+    let kept: Vec<Finding> = findings
+        .into_iter()
+        .filter(|finding| !rests_on_unread(finding))
+        .collect();
+    Ok(Audit {
+        set_aside: total - kept.len(),
+        checked: Checked::new(kept),
+        cells,
+        not_placed: summary.not_understood,
+        report,
+    })
+}

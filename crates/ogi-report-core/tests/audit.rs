@@ -1,0 +1,60 @@
+//! 审阅 (issue 13): a published report checked as it stands — the same final check a filler gets,
+//! every cell marked read, inferred or unread, and no finding blamed on a cell that was not read.
+
+mod common;
+
+use common::layouts::{glued, report_text, Layout};
+use common::*;
+use ogi_report_core::audit::{audit, CellSource};
+
+const PAGE: &str = include_str!("../../../tests/fixtures/seed-2021-page.txt");
+
+#[test]
+fn a_published_page_with_a_wrong_table_four_total_shows_it() {
+    // The seed's table 四 row is fifteen zeros; this copy prints 行政复议 总计 as 3.
+    let zeros = vec!["0"; 15].join("\t");
+    let mut wrong: Vec<&str> = vec!["0"; 15];
+    wrong[4] = "3";
+    let page = PAGE.replacen(&zeros, &wrong.join("\t"), 1);
+    assert_ne!(page, PAGE);
+    let found = audit(page.as_bytes(), "page.txt", &final_check()).unwrap();
+    let r5: Vec<_> = found
+        .checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == "R5")
+        .collect();
+    assert_eq!(r5.len(), 1, "{:?}", found.checked.findings);
+    assert!(r5[0].cells.contains(&"appeals.review.total".to_owned()));
+    assert!(found.checked.errors >= 1);
+    assert_eq!(found.count(|source| *source == CellSource::Read), 200);
+    assert_eq!(found.set_aside, 0);
+}
+
+#[test]
+fn cells_split_from_glued_digits_are_inferred_and_unread_cells_blame_nothing() {
+    let truth = full_report();
+    let text = glued(&report_text(&truth, Layout::Tabs));
+    let found = audit(text.as_bytes(), "glued.txt", &final_check()).unwrap();
+    let inferred = found.count(|source| matches!(source, CellSource::Inferred { .. }));
+    let unread = found.count(|source| *source == CellSource::Unread);
+    assert!(
+        inferred > 100,
+        "table 三 and 四 rows split by R2/R5: {inferred}"
+    );
+    assert!(
+        unread > 0,
+        "table 二's rows have no arithmetic to split them"
+    );
+    // Table 二 cells were not read: R8 (blank cell) must not be reported against them.
+    assert!(
+        !found
+            .checked
+            .findings
+            .iter()
+            .any(|f| f.rule == "R8" && f.cells.iter().any(|c| c.starts_with("proactive."))),
+        "{:?}",
+        found.checked.findings
+    );
+    assert!(found.set_aside > 0);
+}

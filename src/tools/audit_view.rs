@@ -1,0 +1,156 @@
+//! 审阅已发布的报告: for reviewers, 第三方评估 and journalists. Any published report a person has
+//! (Word, PDF, saved web page, text, or a report file) is read by the on-demand importer and run
+//! through the same final check a filler gets; every finding is listed, and the three tables
+//! show each cell as read, inferred (and how) or not read. Findings that rest on a cell that
+//! could not be read are set aside and counted, not blamed on the report (the core's `audit`).
+
+use std::rc::Rc;
+
+use ogi_report_core::{layout, CellRef, Severity};
+use web_sys::{DragEvent, File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::components::layout_cell::layout_table;
+use crate::file_work::{self, Audited};
+use crate::files::{files_of, read_files_bytes};
+
+#[derive(Clone, Default, PartialEq)]
+enum Shown {
+    #[default]
+    Nothing,
+    Reading(String),
+    Problem(String),
+    Audited(Rc<(String, Audited)>),
+}
+
+/// Reads the first file and audits it.
+fn audit_first(files: Vec<File>, shown: UseStateHandle<Shown>) {
+    let Some(name) = files.first().map(File::name) else {
+        return;
+    };
+    shown.set(Shown::Reading(name));
+    read_files_bytes(files, move |reads| {
+        let Some((name, bytes)) = reads.into_iter().next() else {
+            return;
+        };
+        match bytes {
+            Ok(bytes) => file_work::audit(&bytes, &name.clone(), move |result| {
+                shown.set(match result {
+                    Ok(audited) => Shown::Audited(Rc::new((name, audited))),
+                    Err(why) => Shown::Problem(format!("「{name}」：{why}")),
+                })
+            }),
+            Err(why) => shown.set(Shown::Problem(format!("「{name}」：{why}"))),
+        }
+    });
+}
+
+fn source_label(source: &str) -> &'static str {
+    match source {
+        "inferred" => "推断",
+        "unread" => "未读出",
+        _ => "原样读出",
+    }
+}
+
+fn result_view(file: &str, audited: &Audited) -> Html {
+    let count = |wanted: &str| {
+        audited
+            .cells
+            .iter()
+            .filter(|(_, source, _)| source == wanted)
+            .count()
+    };
+    let errors = audited
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = audited
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let cell_view = |cell: CellRef| {
+        let path = cell.path();
+        let (source, why) = audited
+            .cells
+            .iter()
+            .find(|(at, _, _)| *at == path)
+            .map(|(_, source, why)| (source.as_str(), why.as_str()))
+            .unwrap_or(("read", ""));
+        let value = audited.report.cell_text(cell);
+        let title = match source {
+            "inferred" => format!("推断得出：{why}"),
+            "unread" => "未能从文件中读出".to_owned(),
+            _ => String::new(),
+        };
+        html! {
+            <td class={classes!("cell", "audit-cell", source.to_owned())} data-audit-cell={path} data-source={source.to_owned()} title={title}>
+                { if source == "unread" { "—".to_owned() } else { value } }
+            </td>
+        }
+    };
+    html! {
+        <div data-audit-result="" data-audit-file-name={file.to_owned()}>
+            <h2>{audited.report.title()}</h2>
+            <p class="audit-source">{format!("来自文件「{file}」")}</p>
+            <p data-audit-counts="" data-read={count("read").to_string()} data-inferred={count("inferred").to_string()} data-unread={count("unread").to_string()}>
+                {format!("表格单元格：{} {} 个，{} {} 个，{} {} 个。", source_label("read"), count("read"), source_label("inferred"), count("inferred"), source_label("unread"), count("unread"))}
+            </p>
+            <p data-audit-tally="" data-errors={errors.to_string()} data-warnings={warnings.to_string()}>
+                {format!("按最终检查：{errors} 个错误、{warnings} 个提醒。")}
+                if audited.set_aside > 0 {
+                    {format!("另有 {} 项检查涉及未能读出的单元格，未列出。", audited.set_aside)}
+                }
+            </p>
+            <ol class="audit-findings">
+                { for audited.findings.iter().map(|finding| html! {
+                    <li class={classes!(if finding.severity == Severity::Error { "error" } else { "warning" })} data-audit-finding={finding.rule.clone()} data-cells={finding.cells.join(" ")}>
+                        {format!("【{}】{} {}", finding.severity.label(), finding.rule, finding.message)}
+                    </li>
+                }) }
+            </ol>
+            <p class="guidance">{"表中灰色的“—”为未能读出的单元格，黄色为推断得出的单元格（鼠标停留可看原因），请与原报告核对。"}</p>
+            { for layout::tables().iter().map(|table| layout_table(table, "audit-table", cell_view)) }
+        </div>
+    }
+}
+
+#[component]
+pub fn AuditView() -> Html {
+    let shown = use_state(Shown::default);
+    let onchange = {
+        let shown = shown.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let files = files_of(input.files());
+            input.set_value("");
+            audit_first(files, shown.clone());
+        })
+    };
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = {
+        let shown = shown.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            audit_first(
+                files_of(event.data_transfer().and_then(|data| data.files())),
+                shown.clone(),
+            );
+        })
+    };
+    html! {
+        <section class="audit-view" data-audit-view="" {ondragover} {ondrop}>
+            <h1>{"审阅已发布的报告"}</h1>
+            <p class="guidance">{"请选择或拖入一份已发布的年度报告（Word 文件、PDF 文件、保存的网页、文字或报告文件）。报告会按填写时的最终检查逐项核对，并标出每个表格单元格是原样读出、推断得出还是未能读出。文件只在本机浏览器中读取，不会上传。"}</p>
+            <label class="file-button">{"选择报告……"}<input type="file" accept=".docx,.pdf,.html,.htm,.txt,.json" data-audit-file="" {onchange} /></label>
+            { match &*shown {
+                Shown::Nothing => html! {},
+                Shown::Reading(name) => html! { <p role="status" data-audit-reading="">{format!("正在读取「{name}」……")}</p> },
+                Shown::Problem(why) => html! { <p role="alert" class="import-refused" data-audit-problem="">{why.clone()}</p> },
+                Shown::Audited(audited) => result_view(&audited.0, &audited.1),
+            } }
+        </section>
+    }
+}
