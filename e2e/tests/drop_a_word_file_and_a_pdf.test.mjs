@@ -1,7 +1,8 @@
 // Last year's report as people have it — a Word file filled in by hand (python-docx, merged
 // cells, runs split mid-label) and the PDF printed from it — dropped on the page: the import
 // dialog opens, reads it through the on-demand importer, says what it read, and this year's
-// draft starts from it with 上年结转 equal to last year's 结转下年度继续办理.
+// draft starts from it with 上年结转 equal to last year's 结转下年度继续办理. 以上年报告开始 takes a
+// published report the same way, through the dialog.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -46,3 +47,17 @@ for (const [file, mimeType] of [
     await context.close();
   });
 }
+
+test('以上年报告开始 with a published report (Word's web page) goes through the dialog', async () => {
+  const context = await app.browser.newContext();
+  const page = await openPage(context, app.url);
+  await page.locator('[data-import="last-year"]').setInputFiles(`${corpus}/full.word.html`);
+  const summary = page.locator('[data-import-summary]');
+  await summary.waitFor();
+  assert.equal(await summary.locator('[data-import-filled]').getAttribute('data-import-filled'), '200');
+  await summary.locator('[data-import-use="start"]').click();
+  assert.equal(await field(page, 'meta.year').inputValue(), String(truth.meta.year + 1));
+  assert.equal(await cell(page, 'requests.carried_in.total').inputValue(), String(truth.requests.carried_forward.total));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::clock;
+use crate::components::import_dialog::import_first_file;
 use crate::exports::Output;
 use crate::files::{files_of, read_files};
 use crate::state::{Action, SaveStatus, State};
@@ -59,6 +60,34 @@ fn file_control(
     }
 }
 
+/// A control for last year's report: our report file becomes `make(file name, text)` at once; a
+/// published report (Word, PDF, web page, text) goes through the import dialog, where the user
+/// sees what was read and left blank, and confirms what it becomes.
+fn last_year_control(
+    label: &str,
+    hook: &str,
+    dispatch: &UseReducerDispatcher<State>,
+    make: fn(String, String) -> Action,
+) -> Html {
+    let dispatch = dispatch.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let input = event.target_unchecked_into::<HtmlInputElement>();
+        let files = files_of(input.files());
+        let report_file = files
+            .first()
+            .is_some_and(|file| file.name().to_lowercase().ends_with(".json"));
+        if report_file {
+            read_chosen_file(&input, dispatch.clone(), make);
+        } else {
+            input.set_value("");
+            import_first_file(dispatch.clone(), files);
+        }
+    });
+    html! {
+        <label class="file-button">{label.to_owned()}<input type="file" accept=".json,.docx,.pdf,.html,.htm,.txt,application/json" data-import={hook.to_owned()} {onchange} /></label>
+    }
+}
+
 /// A link to the tools page with this page's query (namespace, embedding), so that it reads the
 /// same drafts and its "back" link restores this page. Standalone it opens a new tab and this tab
 /// keeps the draft open. Embedded it opens in the frame: a new tab would be a different top-level
@@ -107,8 +136,8 @@ pub fn Toolbar(props: &Props) -> Html {
                 <span class="spacer"></span>
                 { file_control("打开报告文件", REPORT_FILE, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
     <button type="button" data-import="text" onclick={send(|| Action::OpenImport)}>{"导入已发布报告文本"}</button>
-                { file_control("以上年报告开始", REPORT_FILE, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
-                { file_control("附加上年报告", REPORT_FILE, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
+                { last_year_control("以上年报告开始", "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
+                { last_year_control("附加上年报告", "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
                 { tool_link("compare", "与上年对比", &props.save) }
                 <button type="button" data-export="json" onclick={send(|| Action::DownloadReportFile)}>{"下载报告文件"}</button>
                 <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>

@@ -105,6 +105,26 @@ fn main() {
     measure("import_text (the seed's published page)", 100, 20, || {
         black_box(ogi_report_core::import::import_text(black_box(page)).ok());
     });
+    for (what, file) in [
+        (
+            "import_file (a Word file, python-docx)",
+            "full.python-docx.docx",
+        ),
+        (
+            "import_file (a PDF, LibreOffice)",
+            "full.python-docx.libreoffice.pdf",
+        ),
+        ("import_file (glued text)", "full.tabs.glued.txt"),
+    ] {
+        let bytes = std::fs::read(format!(
+            "{}/tests/corpus/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("the corpus");
+        measure(what, 20, 5, || {
+            black_box(ogi_report_core::import::import_file(black_box(&bytes), file).ok());
+        });
+    }
     let units: Vec<Report> = (0..200).map(|_| full_report()).collect();
     measure("sum of 200 full reports", 20, 2, || {
         black_box(ogi_report_core::sum::sum_reports(black_box(&units), "汇总"));

@@ -256,7 +256,7 @@ fn write_corpus() {
         for layout in [Layout::Tabs, Layout::CellPerLine] {
             let file = format!("{name}.{}.glued.txt", layout.name());
             std::fs::write(dir.join(&file), glued(&report_text(&truth, layout))).unwrap();
-            manifest.push_str(&format!("{file}\t{name}\texact-or-blank\t150\n"));
+            manifest.push_str(&format!("{file}\t{name}\texact-or-blank\t190\n"));
         }
         let page = Format::Html.render(&truth, RenderOptions { draft: false });
         let file = format!("{name}.ours.html");

@@ -81,3 +81,19 @@ proptest! {
         }
     }
 }
+
+/// `000220022` splits two ways under its row's total (0,0,0,22,0,0,22 and 0,0,0,2,20,0,22); the
+/// columns' totals (R3) and R1 choose one, and its cells are listed as inferred.
+#[test]
+fn the_columns_choose_among_a_glued_rows_splits() {
+    let text = include_str!("corpus/county.tabs.glued.txt");
+    assert!(text.contains("000220022"));
+    let (report, summary) = import_text(text).expect("a report");
+    let cell = |path: &str| report.cell_text(CellRef::parse(path).unwrap());
+    assert_eq!(cell("requests.withheld_third_party.public_interest"), "22");
+    assert_eq!(cell("requests.withheld_third_party.legal_service"), "0");
+    assert!(summary
+        .inferred
+        .iter()
+        .any(|(path, _)| path == "requests.withheld_third_party.public_interest"));
+}

@@ -26,7 +26,7 @@ fn damaged(why: impl Into<String>) -> ImportError {
 
 pub(super) fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|error| damaged(format!("压缩结构损坏（{error}）")))?;
+        .map_err(|error| damaged(format!("压缩结构损坏（{}）", super::detail(error))))?;
     let has = |name: &str| archive.index_for_name(name).is_some();
     if !has("word/document.xml") {
         return Err(if has("xl/workbook.xml") {
@@ -39,7 +39,7 @@ pub(super) fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
     }
     let entry = archive
         .by_name("word/document.xml")
-        .map_err(|error| damaged(format!("正文无法解压（{error}）")))?;
+        .map_err(|error| damaged(format!("正文无法解压（{}）", super::detail(error))))?;
     if entry.encrypted() {
         return Err(damaged("文件有密码保护"));
     }
@@ -47,7 +47,7 @@ pub(super) fn docx_text(bytes: &[u8]) -> Result<String, ImportError> {
     entry
         .take(MAX_DOCUMENT_XML + 1)
         .read_to_end(&mut xml)
-        .map_err(|error| damaged(format!("正文无法解压（{error}）")))?;
+        .map_err(|error| damaged(format!("正文无法解压（{}）", super::detail(error))))?;
     if xml.len() as u64 > MAX_DOCUMENT_XML {
         return Err(damaged(format!(
             "正文解压后超过 {} MB，不像一份年度报告",
@@ -98,7 +98,7 @@ fn body_text(xml: &str) -> Result<String, ImportError> {
     loop {
         let event = reader
             .read_event()
-            .map_err(|error| damaged(format!("正文的 XML 有错误（{error}）")))?;
+            .map_err(|error| damaged(format!("正文的 XML 有错误（{}）", super::detail(error))))?;
         match event {
             Event::Start(element) => match element.local_name().as_ref() {
                 b"Fallback" => fallback += 1,
@@ -136,9 +136,9 @@ fn body_text(xml: &str) -> Result<String, ImportError> {
                 _ => {}
             },
             Event::Text(text) if in_text && fallback == 0 => {
-                let text = text
-                    .decode()
-                    .map_err(|error| damaged(format!("文字编码有错误（{error}）")))?;
+                let text = text.decode().map_err(|error| {
+                    damaged(format!("文字编码有错误（{}）", super::detail(error)))
+                })?;
                 body.push(&text);
             }
             Event::GeneralRef(reference) if in_text && fallback == 0 => {
@@ -194,6 +194,10 @@ mod tests {
             body_text(&format!("<w:document {W}><w:body><w:p></w:r>")),
             Err(ImportError::Damaged(..))
         ));
+        // The parser's words about a hostile file are cut short in the message.
+        let long = format!("<w:document {W}><w:tcPr></w:tcP{}r>", " ".repeat(100_000));
+        let refused = body_text(&long).unwrap_err().to_string();
+        assert!(refused.chars().count() < 300, "{}", refused.len());
     }
 
     #[test]

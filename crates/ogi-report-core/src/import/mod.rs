@@ -94,6 +94,23 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// A parser's own words about a damaged file, short enough for a message: white space collapsed
+/// and cut at 80 characters (a hostile file can make them as long as itself).
+fn detail(error: impl std::fmt::Display) -> String {
+    let words = error
+        .to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = words.chars();
+    let short: String = chars.by_ref().take(80).collect();
+    if chars.next().is_some() {
+        format!("{short}…")
+    } else {
+        short
+    }
+}
+
 /// What an import read, beside the report: [`Summary`], or nothing to confirm for a report file
 /// of our own (every cell is as the file has it).
 pub type Imported = (Report, Option<Summary>);

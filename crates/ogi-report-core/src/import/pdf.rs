@@ -29,7 +29,7 @@ fn damaged(why: impl Into<String>) -> ImportError {
 pub(super) fn pdf_text(bytes: &[u8]) -> Result<String, ImportError> {
     inflation_within_budget(bytes)?;
     let document = Document::load_mem(bytes)
-        .map_err(|error| damaged(format!("文件结构无法解析（{error}）")))?;
+        .map_err(|error| damaged(format!("文件结构无法解析（{}）", super::detail(error))))?;
     if document.is_encrypted() {
         return Err(damaged("文件有密码保护"));
     }

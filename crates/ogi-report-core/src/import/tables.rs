@@ -300,6 +300,9 @@ enum Placement {
     ReadWithExtra(Vec<String>, usize),
     /// Split from digits run together: exact by the table's arithmetic.
     Split(Vec<String>),
+    /// Digits run together that the row's own arithmetic splits in several ways (listed while
+    /// few): the columns' arithmetic may still choose one; otherwise why not.
+    Ambiguous(Vec<Vec<String>>, String),
     Unplaced(String),
 }
 
@@ -348,9 +351,10 @@ fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
                 Splits::None => Placement::Unplaced(format!(
                     "数字连在一起（{glued}），没有一种拆分能满足表格的勾稽关系"
                 )),
-                Splits::Many => Placement::Unplaced(format!(
-                    "数字连在一起（{glued}），可以有多种拆分，无法确定"
-                )),
+                Splits::Many(candidates) => Placement::Ambiguous(
+                    candidates,
+                    format!("数字连在一起（{glued}），可以有多种拆分，无法确定"),
+                ),
             };
         }
     }
@@ -372,17 +376,22 @@ fn trim_trailing_blanks(segment: &[Piece]) -> &[Piece] {
 enum Splits {
     None,
     One(Vec<String>),
-    Many,
+    /// Several splits: every one of them while there are few (for the columns' arithmetic to
+    /// choose from), none when there are too many to list.
+    Many(Vec<Vec<String>>),
 }
+
+/// How many of a row's splits are kept for the columns' arithmetic to choose from.
+const MAX_CANDIDATES: usize = 24;
 
 /// The longest number a glued split may produce (the format's counts stay below 10⁸).
 const MAX_PART_DIGITS: usize = 8;
 
 /// Every way to cut `digits` into `parts` numbers (no leading zeros) that satisfies the
-/// arithmetic, stopping at the second.
+/// arithmetic, up to [`MAX_CANDIDATES`] (more: [`Splits::Many`] with none listed).
 fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic) -> Splits {
     if digits.len() > parts * MAX_PART_DIGITS {
-        return Splits::Many;
+        return Splits::Many(Vec::new());
     }
     let mut found = Vec::new();
     let mut current = Vec::with_capacity(parts);
@@ -396,7 +405,8 @@ fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic) -> Splits {
     match found.len() {
         0 => Splits::None,
         1 => Splits::One(found.remove(0)),
-        _ => Splits::Many,
+        count if count > MAX_CANDIDATES => Splits::Many(Vec::new()),
+        _ => Splits::Many(found),
     }
 }
 
@@ -407,7 +417,7 @@ fn cut(
     current: &mut Vec<u64>,
     found: &mut Vec<Vec<String>>,
 ) {
-    if found.len() > 1 {
+    if found.len() > MAX_CANDIDATES {
         return;
     }
     let left = parts - current.len();
@@ -498,7 +508,7 @@ fn store(
                 ));
             }
         }
-        Placement::Unplaced(why) => {
+        Placement::Unplaced(why) | Placement::Ambiguous(_, why) => {
             summary.not_understood.push((run.line, run.shown(), why));
         }
     }
@@ -628,6 +638,8 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
         .iter()
         .position(|row| row.level2 == Some(OTHER_HANDLING_LABEL));
     let mut next = 0;
+    // Rows whose digits ran together, placed together once every row is known.
+    let mut glued: Vec<GluedRow> = Vec::new();
     for run in runs(pieces(lines, true)) {
         if !run.has_values() {
             continue;
@@ -650,7 +662,18 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
             .map(|col| CellRef::Request { row, col })
             .collect();
         let placement = place(&run, REQUEST_COLS, Arithmetic::LastIsSum);
-        if single && !matches!(placement, Placement::Unplaced(_)) {
+        let placement = match placement {
+            Placement::Split(values) => {
+                glued.push(GluedRow::new(cells, vec![values], run, String::new()));
+                continue;
+            }
+            Placement::Ambiguous(candidates, why) if !candidates.is_empty() => {
+                glued.push(GluedRow::new(cells, candidates, run, why));
+                continue;
+            }
+            placement => placement,
+        };
+        if single && matches!(placement, Placement::Read(_) | Placement::ReadWithExtra(..)) {
             summary.not_understood.push((
                 run.line,
                 run.shown(),
@@ -665,7 +688,88 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
         }
         store(report, summary, &cells, placement, &run);
     }
+    place_glued(glued, report, summary);
     debug_assert_eq!(REQUEST_TOTAL_COL, REQUEST_COLS - 1);
+}
+
+/// A table 三 row whose digits ran together: the splits its own total (R2) allows.
+struct GluedRow {
+    cells: Vec<CellRef>,
+    candidates: Vec<Vec<String>>,
+    run: Run,
+    /// Why it stays blank if the columns cannot choose.
+    why: String,
+}
+
+impl GluedRow {
+    fn new(cells: Vec<CellRef>, candidates: Vec<Vec<String>>, run: Run, why: String) -> GluedRow {
+        GluedRow {
+            cells,
+            candidates,
+            run,
+            why,
+        }
+    }
+}
+
+/// The most combinations of glued rows' splits tried against the columns' arithmetic.
+const MAX_COMBINATIONS: usize = 20_000;
+
+/// Places glued rows: when exactly one combination of their splits satisfies every balance
+/// (R1–R3) where all its cells are known, all of them; otherwise each row its own arithmetic
+/// splits in one way only, and the rest stay blank with why.
+fn place_glued(rows: Vec<GluedRow>, report: &mut Report, summary: &mut Summary) {
+    if rows.is_empty() {
+        return;
+    }
+    let cells: Vec<CellRef> = rows.iter().flat_map(|row| row.cells.clone()).collect();
+    let combinations = rows
+        .iter()
+        .try_fold(1usize, |product, row| {
+            product.checked_mul(row.candidates.len())
+        })
+        .filter(|product| *product <= MAX_COMBINATIONS);
+    let mut chosen: Option<Vec<usize>> = None;
+    let mut satisfying = 0;
+    if combinations.is_some() {
+        let mut choice = vec![0usize; rows.len()];
+        'combinations: loop {
+            let mut trial = report.clone();
+            for (row, pick) in rows.iter().zip(&choice) {
+                for (cell, value) in row.cells.iter().zip(&row.candidates[*pick]) {
+                    trial.set_text(*cell, value);
+                }
+            }
+            if crate::rules::balances_hold(&trial, &cells) {
+                satisfying += 1;
+                if satisfying > 1 {
+                    break;
+                }
+                chosen = Some(choice.clone());
+            }
+            // The next combination, the last row's choice turning fastest.
+            for at in (0..rows.len()).rev() {
+                choice[at] += 1;
+                if choice[at] < rows[at].candidates.len() {
+                    continue 'combinations;
+                }
+                choice[at] = 0;
+            }
+            break;
+        }
+    }
+    for (index, row) in rows.into_iter().enumerate() {
+        let pick = match (&chosen, satisfying) {
+            (Some(choice), 1) => Some(choice[index]),
+            _ if row.candidates.len() == 1 => Some(0),
+            _ => None,
+        };
+        let placement = match pick {
+            Some(pick) => Placement::Split(row.candidates[pick].clone()),
+            None => Placement::Unplaced(row.why.clone()),
+        };
+        store(report, summary, &row.cells, placement, &row.run);
+    }
 }
 
 /// Table 四: one row of 15 values after its headers.
@@ -738,7 +842,10 @@ mod tests {
             split_glued("0000000", 7, Arithmetic::LastIsSum),
             Splits::One(vec!["0".to_owned(); 7])
         );
-        assert_eq!(split_glued("1253", 3, Arithmetic::None), Splits::Many);
+        assert!(matches!(
+            split_glued("1253", 3, Arithmetic::None),
+            Splits::Many(candidates) if candidates.len() == 3
+        ));
         assert_eq!(
             split_glued("253", 3, Arithmetic::None),
             Splits::One(["2", "5", "3"].map(String::from).to_vec())

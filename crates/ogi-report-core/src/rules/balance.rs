@@ -111,6 +111,32 @@ fn balances() -> &'static [Balance] {
     })
 }
 
+/// Whether every balance that involves one of `cells` holds where all its cells hold numbers: the
+/// importer's test of a way to split digits run together (R1–R3, R5 as the rules define them).
+pub fn balances_hold(report: &Report, cells: &[CellRef]) -> bool {
+    let value = |cell: &CellRef| match report.count(*cell) {
+        Some(Cell::Value(value)) => Some(*value),
+        _ => None,
+    };
+    balances()
+        .iter()
+        .filter(|balance| {
+            balance
+                .left
+                .iter()
+                .chain(&balance.right)
+                .any(|cell| cells.contains(cell))
+        })
+        .all(|balance| {
+            let left: Option<u64> = balance.left.iter().map(value).sum();
+            let right: Option<u64> = balance.right.iter().map(value).sum();
+            match (left, right) {
+                (Some(left), Some(right)) => left == right,
+                _ => true,
+            }
+        })
+}
+
 /// While filling, a balance speaks once the user has typed one of its cells: an untouched
 /// column of blanks is "not filled yet", not an error.
 fn touched(report: &Report, balance: &Balance) -> bool {

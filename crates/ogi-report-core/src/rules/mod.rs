@@ -11,6 +11,7 @@ mod structure;
 
 use serde::Serialize;
 
+pub use balance::balances_hold;
 pub use date::Date;
 pub use narrative::{stated_numbers, table_label, StatedNumber};
 
