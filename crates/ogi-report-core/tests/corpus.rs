@@ -237,6 +237,85 @@ fn word_web_page(report: &Report) -> String {
     html
 }
 
+/// The county's report as real pages print it: a year inside a header (`本年(2024)制发件数`),
+/// `规范性文件` for 行政规范性文件, （六）其他处理 as one row (2019 style), a row with only its 总计
+/// filled, and an OCR misreading in a label (`杈` for 权). The report it shows: （六）1 and 2
+/// blank, （六）3 the single row, the row's applicant cells blank.
+fn quirks() -> (String, Report) {
+    let (_, county) = truths().remove(2);
+    let mut text = report_text(&county, Layout::Tabs)
+        .replace("本年制发件数", "本年(2024)制发件数")
+        .replace("\n行政规范性文件\t", "\n规范性文件\t")
+        .replace("4.保护第三方合法权益", "4.保护第三方合法杈益");
+    let row = |key: &str| {
+        REQUEST_ROWS
+            .iter()
+            .position(|spec| spec.key == key)
+            .unwrap()
+    };
+    let values = |report: &Report, row: usize| -> Vec<String> {
+        (0..7)
+            .map(|col| report.cell_text(CellRef::Request { row, col }))
+            .collect()
+    };
+    let other: Vec<usize> = ["other_no_correction", "other_fee_unpaid", "other_other"]
+        .iter()
+        .map(|key| row(key))
+        .collect();
+    let summed: Vec<String> = (0..7)
+        .map(|col| {
+            other
+                .iter()
+                .map(|row| {
+                    county
+                        .cell_text(CellRef::Request { row: *row, col })
+                        .parse::<u64>()
+                        .unwrap()
+                })
+                .sum::<u64>()
+                .to_string()
+        })
+        .collect();
+    let lines: Vec<String> = other
+        .iter()
+        .map(|row| {
+            format!(
+                "{}\t{}",
+                REQUEST_ROWS[*row].label(),
+                values(&county, *row).join("\t")
+            )
+        })
+        .collect();
+    text = text.replace(
+        &lines.join("\n"),
+        &format!("（六）其他处理\t{}", summed.join("\t")),
+    );
+    let repeated = row("declined_repeated");
+    let only_total = values(&county, repeated);
+    text = text.replace(
+        &format!(
+            "{}\t{}",
+            REQUEST_ROWS[repeated].label(),
+            only_total.join("\t")
+        ),
+        &format!(
+            "{}\t\t\t\t\t\t\t{}",
+            REQUEST_ROWS[repeated].label(),
+            only_total[6]
+        ),
+    );
+    let mut truth = county;
+    for col in 0..7 {
+        truth.set_text(CellRef::Request { row: other[0], col }, "");
+        truth.set_text(CellRef::Request { row: other[1], col }, "");
+        truth.set_text(CellRef::Request { row: other[2], col }, &summed[col]);
+        if col < 6 {
+            truth.set_text(CellRef::Request { row: repeated, col }, "");
+        }
+    }
+    (text, truth)
+}
+
 const NEWS: &str = "本报讯 11月28日，某某市召开全市经济工作会议。会议指出，今年以来全市经济运行总体平稳，\n一季度地区生产总值增长5.2%，规模以上工业增加值增长6.1%。\n会议要求，各地各部门要坚定信心、真抓实干，确保完成全年目标任务。\n";
 
 #[test]
@@ -273,8 +352,17 @@ fn write_corpus() {
         let docx = Format::Docx.render(&truth, RenderOptions { draft: false });
         std::fs::write(dir.join(format!("{name}.ours.docx")), docx).unwrap();
     }
+    let (text, truth) = quirks();
+    std::fs::write(dir.join("quirks.truth.json"), write_report(&truth)).unwrap();
+    std::fs::write(dir.join("quirks.tabs.txt"), text).unwrap();
+    manifest.push_str("quirks.tabs.txt\tquirks\texact\t180\n");
     std::fs::write(dir.join("news.txt"), NEWS).unwrap();
     manifest.push_str("news.txt\t-\tnot-a-report\t0\n");
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|n| (n.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    std::fs::write(dir.join("garbage.bin"), garbage).unwrap();
+    manifest.push_str("garbage.bin\t-\tnot-a-report\t0\n");
     // The Word files and PDFs scripts/corpus/build.sh adds list themselves in manifest-files.tsv.
     std::fs::write(dir.join("manifest.tsv"), manifest).unwrap();
 }

@@ -626,7 +626,7 @@ fn item_marker(label: &str) -> Option<(String, String)> {
 }
 
 /// The row a 2019-style single （六）其他处理 row's numbers go to.
-const OTHER_HANDLING_ROW: &str = "other_handling_other";
+const OTHER_HANDLING_ROW: &str = "other_other";
 const OTHER_HANDLING_LABEL: &str = "（六）其他处理";
 
 /// Table 三: 25 rows of 7 columns.
