@@ -305,10 +305,10 @@ fn quirks() -> (String, Report) {
         ),
     );
     let mut truth = county;
-    for col in 0..7 {
+    for (col, sum) in summed.iter().enumerate() {
         truth.set_text(CellRef::Request { row: other[0], col }, "");
         truth.set_text(CellRef::Request { row: other[1], col }, "");
-        truth.set_text(CellRef::Request { row: other[2], col }, &summed[col]);
+        truth.set_text(CellRef::Request { row: other[2], col }, sum);
         if col < 6 {
             truth.set_text(CellRef::Request { row: repeated, col }, "");
         }
