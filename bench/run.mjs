@@ -318,8 +318,12 @@ lines.push('', `## First Word export after load: click → download (median of $
   '| from | median | p95 | target |', '|---|---:|---:|---|');
 row('local server (package fetched and compiled)', ms(first.online.median), ms(first.online.p95), '≤ 300');
 row('offline, service worker cache', ms(first.offline.median), ms(first.offline.p95), '≤ 300');
-const fileWork = readdirSync('dist/file-work').map((name) => ({ name, ...sizeOf(join('dist/file-work', name)) }));
-lines.push('', '## File work on demand (file-work/: the ogi-report package; precached, not in the first load)', '',
+const fileWork = readdirSync('dist/file-work', { recursive: true })
+  .map(String)
+  .filter((name) => /\.(js|wasm)$/.test(name))
+  .sort()
+  .map((name) => ({ name, ...sizeOf(join('dist/file-work', name)) }));
+lines.push('', '## File work on demand (file-work/: the ogi-report package without its PDF reader; pdf/: with it, fetched only to read a PDF; both precached, not in the first load)', '',
   '| file | raw B | gzip -9 B |', '|---|---:|---:|');
 for (const file of fileWork) row(file.name, file.raw, file.gzip);
 lines.push('', '## Later exports: click → download (median of 10, ms)', '', '| output | seed report | full report | target |', '|---|---:|---:|---|');
@@ -327,7 +331,7 @@ row('JSON (report file)', ms(outputs.seed.json), ms(outputs.full.json), '');
 row('DOCX', ms(outputs.seed.docx), ms(outputs.full.docx), '≤ 50');
 row('HTML', ms(outputs.seed.html), ms(outputs.full.html), '');
 const tools = firstLoad('dist/tools');
-lines.push('', '## Tools page (tools/: 汇总, 上年对比; loaded only when opened, not precached)', '',
+lines.push('', '## Tools page (tools/: 汇总, 上年对比, 审阅; loaded only when opened, not precached)', '',
   '| file | raw B | gzip -9 B |', '|---|---:|---:|');
 for (const file of tools) row(file.name, file.raw, file.gzip);
 row('**total**', tools.reduce((sum, file) => sum + file.raw, 0), `**${tools.reduce((sum, file) => sum + file.gzip, 0)}**`);

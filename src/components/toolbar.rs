@@ -75,7 +75,7 @@ fn last_year_control(
         let files = files_of(input.files());
         let report_file = files
             .first()
-            .is_some_and(|file| file.name().to_lowercase().ends_with(".json"));
+            .is_some_and(|file| file.name().to_ascii_lowercase().ends_with(".json"));
         if report_file {
             read_chosen_file(&input, dispatch.clone(), make);
         } else {
