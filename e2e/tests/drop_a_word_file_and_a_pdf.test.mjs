@@ -48,7 +48,7 @@ for (const [file, mimeType] of [
   });
 }
 
-test('以上年报告开始 with a published report (Word's web page) goes through the dialog', async () => {
+test('以上年报告开始 with a published report (a web page saved by Word) goes through the dialog', async () => {
   const context = await app.browser.newContext();
   const page = await openPage(context, app.url);
   await page.locator('[data-import="last-year"]').setInputFiles(`${corpus}/full.word.html`);
