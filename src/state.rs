@@ -378,10 +378,10 @@ fn unreadable(name: &str, error: &ogi_report_core::FileError) -> String {
     format!("文件「{name}」未能打开，当前内容没有改变。{error}")
 }
 
-/// A new report for the year just ended (the year a report is usually filed for).
+/// A new report for the year being prepared on `today` (from October on, this year's).
 pub fn new_report(today: Date) -> Report {
     let mut report = Report::new_draft();
-    report.meta.year = Some(today.year - 1);
+    report.meta.year = Some(today.report_year());
     embed::config().prefill(&mut report);
     report
 }

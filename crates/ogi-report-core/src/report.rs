@@ -380,6 +380,16 @@ impl Report {
     }
 
     /// Whether the cell (count or amount) holds nothing yet.
+    /// Nothing typed yet: every table cell blank and every part's text empty (a new draft).
+    pub fn is_untouched(&self) -> bool {
+        CellRef::all().all(|cell| self.cell_is_blank(cell))
+            && Narrative::ALL.iter().all(|part| {
+                self.sections(*part)
+                    .iter()
+                    .all(|section| section.text.trim().is_empty())
+            })
+    }
+
     pub fn cell_is_blank(&self, cell: CellRef) -> bool {
         match cell {
             CellRef::Proactive(ProactiveCellRef::Fees) => self.proactive.fees.is_blank(),

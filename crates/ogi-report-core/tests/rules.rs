@@ -618,6 +618,36 @@ fn r18_counts_days_to_the_deadline() {
     assert!(run(&report, "R18").is_empty(), "no reminder without a date");
 }
 
+/// Issue 16: in December the report being prepared is this year's; a new draft for a year whose
+/// deadline has passed is told when it was due, not how late it is.
+#[test]
+fn the_report_year_follows_the_calendar_and_an_untouched_draft_is_not_late() {
+    let on = |text| Date::parse(text).unwrap();
+    assert_eq!(on("2026-12-02").report_year(), 2026);
+    assert_eq!(on("2026-10-01").report_year(), 2026);
+    assert_eq!(on("2026-09-30").report_year(), 2025);
+    assert_eq!(on("2027-01-15").report_year(), 2026);
+
+    let mut draft = ogi_report_core::Report::new_draft();
+    draft.meta.year = Some(2025);
+    assert!(draft.is_untouched());
+    let context = Context {
+        today: Date::parse("2026-12-02"),
+        ..Context::default()
+    };
+    let findings = check(&draft, &context);
+    let message = &of(&findings, "R18")[0].message;
+    assert!(
+        message.contains("2026年1月31日前公开") && !message.contains("已过"),
+        "{message}"
+    );
+    type_in(&mut draft, "requests.received.natural_person", "3");
+    assert!(!draft.is_untouched());
+    assert!(of(&check(&draft, &context), "R18")[0]
+        .message
+        .contains("已过"));
+}
+
 #[test]
 fn a_cell_that_is_not_a_number_is_reported_once_not_through_its_totals() {
     let mut report = seed();

@@ -16,6 +16,16 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// The year whose report is being prepared on this day: from October on, this year's (offices
+    /// draft it over the winter, for January to March); before, the year just ended.
+    pub fn report_year(self) -> i32 {
+        if self.month >= 10 {
+            self.year
+        } else {
+            self.year - 1
+        }
+    }
+
     /// `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Date> {
         let mut parts = text.trim().splitn(3, '-');

@@ -121,6 +121,8 @@ pub(super) fn r18(report: &Report, context: &Context, findings: &mut Vec<Finding
     };
     let days = deadline.day_number() - today.day_number();
     let message = match days {
+        // Nothing typed yet: when it is due, not how late a draft just opened is.
+        _ if report.is_untouched() => format!("本报告应于{deadline}前公开（{basis}）。"),
         1.. => format!("本报告应于{deadline}前公开（{basis}），还有 {days} 天。"),
         0 => format!("今天（{deadline}）是本报告的公开截止日（{basis}）。"),
         _ => format!(
