@@ -39,32 +39,20 @@ pub fn read_chosen_file(
     });
 }
 
+/// Which files a file control takes.
+#[derive(Clone, Copy, PartialEq)]
+enum Takes {
+    /// Report files only.
+    ReportFile,
+    /// Report files, and published reports (Word, PDF, web page, text), which go through the import
+    /// dialog: the user sees what was read and left blank, and confirms what it becomes.
+    PublishedToo,
+}
+
 /// A file control whose chosen report file becomes `make(file name, text)`.
 fn file_control(
     label: &str,
-    accept: &str,
-    hook: &str,
-    dispatch: &UseReducerDispatcher<State>,
-    make: fn(String, String) -> Action,
-) -> Html {
-    let dispatch = dispatch.clone();
-    let onchange = Callback::from(move |event: Event| {
-        read_chosen_file(
-            &event.target_unchecked_into::<HtmlInputElement>(),
-            dispatch.clone(),
-            make,
-        )
-    });
-    html! {
-        <label class="file-button">{label.to_owned()}<input type="file" accept={accept.to_owned()} data-import={hook.to_owned()} {onchange} /></label>
-    }
-}
-
-/// A control for last year's report: our report file becomes `make(file name, text)` at once; a
-/// published report (Word, PDF, web page, text) goes through the import dialog, where the user
-/// sees what was read and left blank, and confirms what it becomes.
-fn last_year_control(
-    label: &str,
+    takes: Takes,
     hook: &str,
     dispatch: &UseReducerDispatcher<State>,
     make: fn(String, String) -> Action,
@@ -73,18 +61,23 @@ fn last_year_control(
     let onchange = Callback::from(move |event: Event| {
         let input = event.target_unchecked_into::<HtmlInputElement>();
         let files = files_of(input.files());
-        let report_file = files
-            .first()
-            .is_some_and(|file| file.name().to_ascii_lowercase().ends_with(".json"));
-        if report_file {
-            read_chosen_file(&input, dispatch.clone(), make);
-        } else {
+        let published = takes == Takes::PublishedToo
+            && files
+                .first()
+                .is_some_and(|file| !file.name().to_ascii_lowercase().ends_with(".json"));
+        if published {
             input.set_value("");
             import_first_file(dispatch.clone(), files);
+        } else {
+            read_chosen_file(&input, dispatch.clone(), make);
         }
     });
+    let accept = match takes {
+        Takes::ReportFile => ".json,application/json",
+        Takes::PublishedToo => ".json,.docx,.pdf,.html,.htm,.txt,application/json",
+    };
     html! {
-        <label class="file-button">{label.to_owned()}<input type="file" accept=".json,.docx,.pdf,.html,.htm,.txt,application/json" data-import={hook.to_owned()} {onchange} /></label>
+        <label class="file-button">{label.to_owned()}<input type="file" {accept} data-import={hook.to_owned()} {onchange} /></label>
     }
 }
 
@@ -126,7 +119,6 @@ pub fn Toolbar(props: &Props) -> Html {
     };
     // The hook always exists; it holds the last successful save, or nothing yet.
     let saved_at = props.saved_at.clone().unwrap_or_default();
-    const REPORT_FILE: &str = ".json,application/json";
     html! {
             <div class="toolbar" role="toolbar" aria-label="操作">
                 <button type="button" class="primary" onclick={check}>{"检查"}</button>
@@ -134,10 +126,10 @@ pub fn Toolbar(props: &Props) -> Html {
                 <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
                 <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
                 <span class="spacer"></span>
-                { file_control("打开报告文件", REPORT_FILE, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
+                { file_control("打开报告文件", Takes::ReportFile, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
     <button type="button" data-import="text" onclick={send(|| Action::OpenImport)}>{"导入已发布报告文本"}</button>
-                { last_year_control("以上年报告开始", "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
-                { last_year_control("附加上年报告", "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
+                { file_control("以上年报告开始", Takes::PublishedToo, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
+                { file_control("附加上年报告", Takes::PublishedToo, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
                 { tool_link("compare", "与上年对比", &props.save) }
                 <button type="button" data-export="json" onclick={send(|| Action::DownloadReportFile)}>{"下载报告文件"}</button>
                 <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>

@@ -138,6 +138,19 @@ fn today_in_china() -> Option<Date> {
     Some(Date::in_china_at(since_epoch.as_millis() as f64))
 }
 
+/// One line a finding: severity, rule, message, and the cells it names.
+fn print_findings(findings: &[rules::Finding]) {
+    for finding in findings {
+        println!(
+            "{} {}：{}（{}）",
+            finding.severity.label(),
+            finding.rule,
+            finding.message,
+            finding.cells.join(" ")
+        );
+    }
+}
+
 fn check(options: &Options) -> Result<ExitCode, Unusable> {
     let mut report = load(options.file()?)?;
     if let Some(previous) = &options.previous {
@@ -156,15 +169,7 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
         let text = serde_json::to_string(&checked).map_err(|e| Unusable(e.to_string()))?;
         println!("{text}");
     } else {
-        for finding in &checked.findings {
-            println!(
-                "{} {}：{}（{}）",
-                finding.severity.label(),
-                finding.rule,
-                finding.message,
-                finding.cells.join(" ")
-            );
-        }
+        print_findings(&checked.findings);
         let infos = checked
             .findings
             .iter()
@@ -202,15 +207,7 @@ fn audit(options: &Options) -> Result<ExitCode, Unusable> {
         println!("{text}");
     } else {
         println!("{}", found.report.title());
-        for finding in &found.checked.findings {
-            println!(
-                "{} {}：{}（{}）",
-                finding.severity.label(),
-                finding.rule,
-                finding.message,
-                finding.cells.join(" ")
-            );
-        }
+        print_findings(&found.checked.findings);
         let of = |wanted: fn(&CellSource) -> bool| -> Vec<&str> {
             found
                 .cells
