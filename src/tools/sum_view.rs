@@ -168,7 +168,7 @@ fn units_table(state: &SumState, total: &Report) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{"序号"}</th><th scope="col">{"单位"}</th><th scope="col">{"文件"}</th>
-                    <th scope="col">{"错误"}</th><th scope="col">{"提醒"}</th>
+                    <th scope="col">{Severity::Error.label()}</th><th scope="col">{Severity::Warning.label()}</th>
                     { for KEY_FIGURES.iter().map(|(label, _)| html! { <th scope="col">{*label}</th> }) }
                 </tr>
             </thead>

@@ -41,6 +41,33 @@ pub struct Part {
 }
 
 /// The six parts, in the order the format fixes.
+/// The arithmetic relations of tables 三 and 四 (R1, R2, R3, R5) in the words every message,
+/// summary and piece of guidance uses: macros, so that `concat!` can build constants from them.
+#[macro_export]
+macro_rules! r1_relation {
+    () => {
+        "第一项加第二项之和，等于第三项（七）总计加第四项之和"
+    };
+}
+#[macro_export]
+macro_rules! r2_relation {
+    () => {
+        "总计等于各类申请人之和"
+    };
+}
+#[macro_export]
+macro_rules! r3_relation {
+    () => {
+        "（七）总计等于（一）至（六）各项之和"
+    };
+}
+#[macro_export]
+macro_rules! r5_relation {
+    () => {
+        "总计等于结果维持、结果纠正、其他结果、尚未审结之和"
+    };
+}
+
 pub const PARTS: [Part; 6] = [
     Part {
         key: "overview",
@@ -58,7 +85,11 @@ pub const PARTS: [Part; 6] = [
         key: "requests",
         heading: "三、收到和处理政府信息公开申请情况",
         kind: PartKind::Table,
-        guidance: "每一列都须满足：第一项加第二项之和，等于第三项（七）总计加第四项之和。总计列与（七）总计行由本工具自动计算。",
+        guidance: concat!(
+            "每一列都须满足：",
+            r1_relation!(),
+            "。总计列与（七）总计行由本工具自动计算。"
+        ),
     },
     Part {
         key: "appeals",

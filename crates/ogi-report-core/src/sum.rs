@@ -7,7 +7,7 @@
 use crate::cell::{Amount, Cell};
 use crate::import::import_file;
 use crate::report::{CellRef, Report};
-use crate::rules::{check, tally, Context, Finding};
+use crate::rules::{check, tally, Context, Finding, Severity};
 
 /// The units' reports gathered for one 汇总, in the order the files were given.
 #[derive(Clone, Debug, Default)]
@@ -156,7 +156,9 @@ pub fn unit_lines(units: &Units) -> Vec<UnitLine> {
 
 /// The 汇总 table: a header row, then one row per unit.
 fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
-    let mut header: Vec<String> = ["单位", "错误", "提醒"].map(str::to_owned).to_vec();
+    let mut header: Vec<String> = ["单位", Severity::Error.label(), Severity::Warning.label()]
+        .map(str::to_owned)
+        .to_vec();
     header.extend(KEY_FIGURES.iter().map(|(label, _)| (*label).to_owned()));
     let mut rows = vec![header];
     for line in lines {

@@ -17,6 +17,7 @@ use crate::cell::Cell;
 use crate::format::PARTS;
 use crate::layout::{self, Content, LayoutCell, TableLayout};
 use crate::report::{total_leaves, CellRef, Report};
+use crate::rules::Severity;
 use crate::sum::{UnitLine, KEY_FIGURES};
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
@@ -293,7 +294,7 @@ fn sheet_name(heading: &str) -> String {
 }
 
 fn units_sheet(lines: &[UnitLine]) -> Sheet {
-    let mut header: Vec<&str> = vec!["单位", "错误", "提醒"];
+    let mut header: Vec<&str> = vec!["单位", Severity::Error.label(), Severity::Warning.label()];
     header.extend(KEY_FIGURES.iter().map(|(label, _)| *label));
     let mut rows = String::from("<row r=\"1\">");
     for (col, label) in header.iter().enumerate() {

@@ -66,7 +66,7 @@ fn balances() -> &'static [Balance] {
                 right: vec![request(ROW_TOTAL, col), request(ROW_CARRIED_FORWARD, col)],
                 solve_for: request(ROW_CARRIED_FORWARD, col),
                 term: row_term,
-                relation: "第一项加第二项之和，应等于第三项（七）总计加第四项之和",
+                relation: crate::r1_relation!(),
             });
         }
         for (row, spec) in REQUEST_ROWS.iter().enumerate() {
@@ -79,7 +79,7 @@ fn balances() -> &'static [Balance] {
                     .collect(),
                 solve_for: request(row, REQUEST_TOTAL_COL),
                 term: column_term,
-                relation: "总计应等于各类申请人之和",
+                relation: crate::r2_relation!(),
             });
         }
         for col in 0..REQUEST_COLUMNS.len() {
@@ -92,7 +92,7 @@ fn balances() -> &'static [Balance] {
                     .collect(),
                 solve_for: request(ROW_TOTAL, col),
                 term: row_term,
-                relation: "（七）总计应等于（一）至（六）各项之和",
+                relation: crate::r3_relation!(),
             });
         }
         for (group, spec) in APPEAL_GROUPS.iter().enumerate() {
@@ -104,7 +104,7 @@ fn balances() -> &'static [Balance] {
                 right: (0..APPEAL_TOTAL_COL).map(cell).collect(),
                 solve_for: cell(APPEAL_TOTAL_COL),
                 term: column_term,
-                relation: "总计应等于结果维持、结果纠正、其他结果、尚未审结之和",
+                relation: crate::r5_relation!(),
             });
         }
         all

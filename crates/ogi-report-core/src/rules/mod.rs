@@ -174,17 +174,11 @@ pub const RULES: [Rule; 18] = [
 /// What each rule says, in Chinese, by id: the documentation of the rules (`ogi-report rules`).
 /// Kept apart from the checkers so that the page, which never lists them, does not carry the text.
 pub const RULE_SUMMARIES: [(&str, &str); 18] = [
-    (
-        "R1",
-        "表三每一列：第一项加第二项之和，等于（七）总计加第四项之和",
-    ),
-    ("R2", "表三每一行：总计等于各类申请人之和"),
-    ("R3", "表三每一列：（七）总计等于（一）至（六）各项之和"),
+    ("R1", concat!("表三每一列：", crate::r1_relation!())),
+    ("R2", concat!("表三每一行：", crate::r2_relation!())),
+    ("R3", concat!("表三每一列：", crate::r3_relation!())),
     ("R4", crate::format::PARTLY_GRANTED_HELP),
-    (
-        "R5",
-        "表四每一组：总计等于结果维持、结果纠正、其他结果、尚未审结之和",
-    ),
+    ("R5", concat!("表四每一组：", crate::r5_relation!())),
     ("R6", "件数须为不小于 0 的整数"),
     ("R7", "收费金额以万元为单位，不小于 0，最多 4 位小数"),
     ("R8", "定稿的表格不能有空白格或“/”“无”等占位符，没有的填 0"),
