@@ -43,7 +43,7 @@ fn read_url() -> Embedding {
             && ns
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
-            && crate::storage::namespace_is_free(ns)
+            && crate::keys::namespace_is_free(ns)
     });
     let locked = text("lock")
         .map(|list| {

@@ -1,7 +1,7 @@
 //! ogi-report: the filling page of the 政府信息公开工作年度报告, a Yew app compiled to wasm.
 //! Every label, rule and file format comes from `ogi-report-core`; this crate owns only the page:
 //! state and reducer ([`state`]), drafts in localStorage ([`storage`]), components and hooks, and
-//! the separately loaded tools page ([`tools`]: 汇总 and the year-over-year view).
+//! the separately loaded tools page ([`tools`]: 汇总, the year-over-year view and 审阅).
 
 pub mod app;
 pub mod clock;
@@ -13,6 +13,7 @@ pub mod file_work;
 pub mod files;
 pub mod history;
 pub mod hooks;
+pub mod keys;
 pub mod marks;
 pub mod panic;
 pub mod state;

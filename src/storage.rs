@@ -12,27 +12,14 @@ use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 use crate::clock;
+use crate::keys::{self, CORRUPT, CURRENT, DRAFT};
 
-const BASE_PREFIX: &str = "ogi-report:v1:";
-const DRAFT: &str = "draft:";
-const CORRUPT: &str = "corrupt:";
-const CURRENT: &str = "current";
 /// The envelope's own version; a larger one was written by a newer tool.
 const ENVELOPE_VERSION: u64 = 1;
 
-/// Whether a namespace name cannot be mistaken for one of the key words below.
-pub fn namespace_is_free(namespace: &str) -> bool {
-    ![DRAFT, CORRUPT, CURRENT]
-        .iter()
-        .any(|word| word.trim_end_matches(':') == namespace)
-}
-
-/// The key prefix: one per embedding namespace, so two portals keep separate drafts.
+/// This page's key prefix (its embedding namespace, if any).
 fn prefix() -> String {
-    match crate::embed::config().namespace {
-        Some(namespace) => format!("{BASE_PREFIX}{namespace}:"),
-        None => BASE_PREFIX.to_owned(),
-    }
+    keys::prefix(crate::embed::config().namespace.as_deref())
 }
 
 pub fn draft_key(id: &str) -> String {
