@@ -36,22 +36,63 @@ enum Element {
     Cell,
 }
 
-fn attributes(styling: Styling, part: Element, align: &str) -> String {
-    let (class, style) = match part {
-        Element::Article => ("", format!("font-family:{BODY_FONTS};font-size:16pt;line-height:28pt;color:#000;")),
+/// Each element's class and declarations: the one place the report's typography is written.
+/// A cell's alignment is added where it is used (`text-align`, or the classes `ogi-left`/`ogi-center`).
+fn typography(part: Element) -> (&'static str, String) {
+    match part {
+        Element::Article => ("ogi-report", format!("font-family:{BODY_FONTS};font-size:16pt;line-height:28pt;color:#000;")),
         Element::DraftMark => ("ogi-draft-mark", format!("font-family:{HEADING_FONTS};font-size:12pt;text-align:right;margin:0;")),
         Element::Title => ("ogi-title", format!("font-family:{TITLE_FONTS};font-size:22pt;line-height:1.5;text-align:center;font-weight:normal;margin:0 0 28pt;")),
         Element::PartHeading => ("ogi-part", format!("font-family:{HEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;")),
         Element::SubHeading => ("ogi-section", format!("font-family:{SUBHEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;")),
         Element::Paragraph => ("ogi-body", "text-indent:2em;margin:0;".to_owned()),
         Element::Table => ("ogi-table", "border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;margin:8pt 0;".to_owned()),
-        Element::Cell => ("", format!("border:1px solid #000;padding:2pt 3pt;text-align:{align};vertical-align:middle;font-weight:normal;")),
-    };
-    match styling {
-        Styling::Inline => format!(" style=\"{style}\""),
-        Styling::Classes if class.is_empty() => format!(" class=\"ogi-{align}\""),
-        Styling::Classes => format!(" class=\"{class}\""),
+        Element::Cell => ("ogi-table th, .ogi-table td", "border:1px solid #000;padding:2pt 3pt;vertical-align:middle;font-weight:normal;".to_owned()),
     }
+}
+
+fn attributes(styling: Styling, part: Element, align: &str) -> String {
+    let (class, style) = typography(part);
+    match (styling, part) {
+        (Styling::Inline, Element::Cell) => format!(" style=\"{style}text-align:{align};\""),
+        (Styling::Inline, _) => format!(" style=\"{style}\""),
+        (Styling::Classes, Element::Cell) => format!(" class=\"ogi-{align}\""),
+        (Styling::Classes, _) => format!(" class=\"{class}\""),
+    }
+}
+
+/// The typography as class rules, one line each: what the page's print view needs
+/// (`styles/app.css` carries exactly these lines; a test holds it to them).
+pub fn class_rules() -> Vec<String> {
+    let rule = |selector: &str, style: &str| {
+        let declarations: Vec<String> = style
+            .split(';')
+            .filter(|declaration| !declaration.is_empty())
+            .map(|declaration| declaration.replacen(':', ": ", 1) + ";")
+            .collect();
+        format!(".{selector} {{ {} }}", declarations.join(" "))
+    };
+    let mut rules: Vec<String> = [
+        Element::Article,
+        Element::DraftMark,
+        Element::Title,
+        Element::PartHeading,
+        Element::SubHeading,
+        Element::Paragraph,
+        Element::Table,
+        Element::Cell,
+    ]
+    .into_iter()
+    .map(|part| {
+        let (class, style) = typography(part);
+        rule(class, &style)
+    })
+    .collect();
+    rules.extend(
+        ["left", "center"]
+            .map(|align| rule(&format!("ogi-{align}"), &format!("text-align:{align};"))),
+    );
+    rules
 }
 
 /// The whole file.
