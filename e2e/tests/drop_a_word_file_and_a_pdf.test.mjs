@@ -61,3 +61,17 @@ test('以上年报告开始 with a published report (a web page saved by Word) g
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('pasted glued text: inferred cells are counted and blank cells named as printed', async () => {
+  const context = await app.browser.newContext();
+  const page = await openPage(context, app.url);
+  await page.locator('[data-import="text"]').click();
+  await page.locator('[data-import-text]').fill(readFileSync(`${corpus}/full.tabs.glued.txt`, 'utf8'));
+  await page.locator('[data-import-read]').click();
+  const summary = page.locator('[data-import-summary]');
+  await summary.waitFor();
+  assert.ok(Number(await summary.locator('[data-import-inferred]').getAttribute('data-import-inferred')) > 100);
+  assert.match(await summary.locator('[data-import-blank]').textContent(), /表二 规章·本年制发件数/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

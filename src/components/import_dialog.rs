@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use ogi_report_core::CellRef;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -146,11 +147,14 @@ pub fn ImportDialog(props: &Props) -> Html {
             report,
             summary: Some(summary),
         } => {
-            let shown: Vec<&str> = summary
+            // Named as printed (`表二 规章·本年制发件数`), not by the file's paths.
+            let shown: Vec<String> = summary
                 .blank
                 .iter()
                 .take(BLANKS_SHOWN)
-                .map(String::as_str)
+                .map(|path| {
+                    CellRef::parse(path).map_or_else(|| path.clone(), CellRef::message_label)
+                })
                 .collect();
             let more = summary.blank.len().saturating_sub(BLANKS_SHOWN);
             html! {
@@ -166,7 +170,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                         )}</p>
                     }
                     if !summary.blank.is_empty() {
-                        <p>{format!("空白的单元格：{}{}", shown.join("、"), if more > 0 { format!(" 等（另有 {more} 个）") } else { String::new() })}</p>
+                        <p data-import-blank="">{format!("空白的单元格：{}{}", shown.join("、"), if more > 0 { format!(" 等（另有 {more} 个）") } else { String::new() })}</p>
                     }
                     if !report.missing.is_empty() {
                         <p>{format!("没有找到这些部分：{}", report.missing.join("、"))}</p>
