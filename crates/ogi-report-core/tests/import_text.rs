@@ -229,3 +229,20 @@ fn windows_line_ends_and_wide_spaces() {
         summary.not_understood
     );
 }
+
+/// A hostile text with a huge table part is read up to a bound and says so, rather than
+/// stalling the page.
+#[test]
+fn a_table_part_of_endless_fragments_is_read_up_to_a_bound() {
+    let fragment =
+        "某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某某 1\n";
+    let text = page(&fragment.repeat(50_000), None);
+    let (_, summary) = import_text(&text).unwrap();
+    assert!(
+        summary
+            .not_understood
+            .iter()
+            .any(|(_, _, why)| why.contains("超过 500 段")),
+        "the bound is named"
+    );
+}

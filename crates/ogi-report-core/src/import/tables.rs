@@ -243,7 +243,10 @@ impl Run {
 
     /// The run as the user saw it, for a message.
     fn shown(&self) -> String {
-        let values: Vec<&str> = self.values().map(String::as_str).collect();
+        let mut values: Vec<&str> = self.values().map(String::as_str).take(16).collect();
+        if self.values().nth(16).is_some() {
+            values.push("…");
+        }
         let tail: String = {
             let chars: Vec<char> = self.label.chars().collect();
             chars[chars.len().saturating_sub(24)..].iter().collect()
@@ -252,11 +255,21 @@ impl Run {
     }
 }
 
+/// The most runs a table part is read for: a real table has a few dozen (a run is the label text
+/// before a stretch of numbers); a hostile text of millions would stall the label matching.
+const MAX_RUNS: usize = 500;
+/// How much label text before a run is kept: the end of it names the row.
+const MAX_LABEL_BYTES: usize = 1_024;
+
+/// A table part's runs, at most [`MAX_RUNS`] and then one more if there were more.
 fn runs(pieces: Vec<(Piece, usize)>) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current = Run::default();
     let mut in_values = false;
     for (piece, line) in pieces {
+        if runs.len() > MAX_RUNS {
+            break;
+        }
         match piece {
             Piece::Text(text) => {
                 if in_values {
@@ -264,6 +277,13 @@ fn runs(pieces: Vec<(Piece, usize)>) -> Vec<Run> {
                     in_values = false;
                 }
                 current.label.push_str(&text);
+                if current.label.len() > 2 * MAX_LABEL_BYTES {
+                    let mut cut = current.label.len() - MAX_LABEL_BYTES;
+                    while !current.label.is_char_boundary(cut) {
+                        cut += 1;
+                    }
+                    current.label.drain(..cut);
+                }
             }
             Piece::RowEnd => {
                 if in_values {
@@ -287,6 +307,20 @@ fn runs(pieces: Vec<(Piece, usize)>) -> Vec<Run> {
     }
     for run in &mut runs {
         run.segments.retain(|segment| !segment.is_empty());
+    }
+    runs
+}
+
+/// The runs to read: all of them, or the first [`MAX_RUNS`] with a note that the rest were not.
+fn within_bound(mut runs: Vec<Run>, summary: &mut Summary) -> Vec<Run> {
+    if runs.len() > MAX_RUNS {
+        runs.truncate(MAX_RUNS);
+        let line = runs.last().map_or(0, |run| run.line);
+        summary.not_understood.push((
+            line,
+            String::new(),
+            format!("这一部分的表格内容超过 {MAX_RUNS} 段，不像一份年度报告的表格，其余未读取"),
+        ));
     }
     runs
 }
@@ -528,7 +562,7 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
         }
         return;
     }
-    for run in runs(pieces(lines, false))
+    for run in within_bound(runs(pieces(lines, false)), summary)
         .into_iter()
         .filter(Run::has_values)
     {
@@ -599,7 +633,8 @@ fn request_row(label: &str, from: usize) -> Option<usize> {
                 2.5 - 0.01 * distance
             } else if bare.chars().count() >= 4 && label.ends_with(&bare) {
                 2.0 - 0.001 * distance
-            } else if own.chars().count() >= 4 {
+            } else if own.chars().count() >= 4 && distance < 19.0 {
+                // Further on, the distance alone keeps a typo's match below the threshold.
                 fuzzy(&own).max(fuzzy(&bare)) - 0.02 * distance
             } else {
                 0.0
@@ -640,7 +675,7 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
     let mut next = 0;
     // Rows whose digits ran together, placed together once every row is known.
     let mut glued: Vec<GluedRow> = Vec::new();
-    for run in runs(pieces(lines, true)) {
+    for run in within_bound(runs(pieces(lines, true)), summary) {
         if !run.has_values() {
             continue;
         }
@@ -774,7 +809,7 @@ fn place_glued(rows: Vec<GluedRow>, report: &mut Report, summary: &mut Summary) 
 /// Table 四: one row of 15 values after its headers.
 pub(super) fn read_appeals(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
     let mut all = Run::default();
-    for run in runs(pieces(lines, true)) {
+    for run in within_bound(runs(pieces(lines, true)), summary) {
         if run.has_values() {
             if all.segments.is_empty() {
                 all.line = run.line;
