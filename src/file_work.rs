@@ -4,6 +4,7 @@
 //! report file's JSON text, so the page and the package read the same file.
 
 use js_sys::{Array, Promise, Reflect, Uint8Array, JSON};
+use ogi_report_core::audit::CellSource;
 use ogi_report_core::import::{Imported, Summary};
 use ogi_report_core::render::Format;
 use ogi_report_core::{read_report, write_report, Report, Severity};
@@ -86,14 +87,13 @@ pub struct AuditFinding {
 }
 
 /// 审阅 of a published report: the report read, the final check's findings (less those set
-/// aside because they rest on unread cells), and each cell's source (`read`, `inferred`,
-/// `unread`) with how it was inferred.
+/// aside because they rest on unread cells), and each cell's path and source.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Audited {
     pub report: Report,
     pub findings: Vec<AuditFinding>,
     pub set_aside: usize,
-    pub cells: Vec<(String, String, String)>,
+    pub cells: Vec<(String, CellSource)>,
 }
 
 /// Reads a published report from a file's bytes and checks it as it stands (the package's
@@ -121,26 +121,18 @@ fn audited(value: &JsValue) -> Result<Audited, String> {
         .iter()
         .map(|finding| AuditFinding {
             rule: text(&finding, "rule"),
-            severity: match text(&finding, "severity").as_str() {
-                "error" => Severity::Error,
-                "warning" => Severity::Warning,
-                "help" => Severity::Help,
-                _ => Severity::Info,
-            },
+            severity: Severity::parse(&text(&finding, "severity")).unwrap_or(Severity::Info),
             cells: strings(&finding, "cells"),
             message: text(&finding, "message"),
         })
         .collect();
     let cells = Array::from(&field(value, "cells"))
         .iter()
-        .map(|pair| {
+        .filter_map(|pair| {
             let pair = Array::from(&pair);
             let source = pair.get(1);
-            (
-                pair.get(0).as_string().unwrap_or_default(),
-                text(&source, "source"),
-                text(&source, "why"),
-            )
+            let source = CellSource::parse(&text(&source, "source"), &text(&source, "why"))?;
+            Some((pair.get(0).as_string()?, source))
         })
         .collect();
     Ok(Audited {

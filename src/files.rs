@@ -8,6 +8,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{File, FileList};
 
 /// The files of a file list, taken at once: clearing the input afterwards empties the list.
+/// What a chooser for our report files offers.
+pub const REPORT_FILES: &str = ".json,application/json";
+
+/// What a chooser for published reports offers: the kinds the importer reads, and old Word files,
+/// which it explains it cannot read (so the user learns why, rather than not finding the file).
+pub const PUBLISHED_REPORTS: &str =
+    ".json,.docx,.doc,.pdf,.html,.htm,.txt,application/json,text/plain,text/html";
+
 pub fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {
         return Vec::new();

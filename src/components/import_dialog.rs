@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::file_work;
-use crate::files::{files_of, read_files_bytes};
+use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
 use crate::hooks::use_dialog;
 use crate::state::{Action, ImportState, ImportUse, State};
 
@@ -54,11 +54,6 @@ pub struct Props {
 
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
-
-/// What the file chooser offers: the kinds the importer reads, and old Word files, which it
-/// explains it cannot read (so the user learns why, rather than not finding the file).
-const IMPORT_ACCEPT: &str =
-    ".txt,.htm,.html,.json,.docx,.doc,.pdf,text/plain,text/html,application/json";
 
 /// Cancel, or what the read report becomes.
 fn confirm_buttons(dispatch: &UseReducerDispatcher<State>) -> Html {
@@ -119,7 +114,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                         <p class="import-refused" role="alert" data-import-refused="">{refused}</p>
                     }
                     <div class="gate-actions">
-                        <label class="file-button">{"选择文件"}<input type="file" accept={IMPORT_ACCEPT} onchange={choose} data-import="file" /></label>
+                        <label class="file-button">{"选择文件"}<input type="file" accept={PUBLISHED_REPORTS} onchange={choose} data-import="file" /></label>
                         <button type="button" onclick={send(|| Action::CloseImport)}>{"取消"}</button>
                         <button type="button" class="primary" onclick={read} data-import-read="">{"读取"}</button>
                     </div>

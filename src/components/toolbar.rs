@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::clock;
 use crate::components::import_dialog::import_first_file;
 use crate::exports::Output;
-use crate::files::{files_of, read_files};
+use crate::files::{files_of, read_files, PUBLISHED_REPORTS, REPORT_FILES};
 use crate::state::{Action, SaveStatus, State};
 
 #[derive(Properties, PartialEq)]
@@ -73,8 +73,8 @@ fn file_control(
         }
     });
     let accept = match takes {
-        Takes::ReportFile => ".json,application/json",
-        Takes::PublishedToo => ".json,.docx,.pdf,.html,.htm,.txt,application/json",
+        Takes::ReportFile => REPORT_FILES,
+        Takes::PublishedToo => PUBLISHED_REPORTS,
     };
     html! {
         <label class="file-button">{label.to_owned()}<input type="file" {accept} data-import={hook.to_owned()} {onchange} /></label>

@@ -6,13 +6,14 @@
 
 use std::rc::Rc;
 
+use ogi_report_core::audit::CellSource;
 use ogi_report_core::{layout, CellRef, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::components::layout_cell::layout_table;
 use crate::file_work::{self, Audited};
-use crate::files::{files_of, read_files_bytes};
+use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
 
 #[derive(Clone, Default, PartialEq)]
 enum Shown {
@@ -45,22 +46,23 @@ fn audit_first(files: Vec<File>, shown: UseStateHandle<Shown>) {
     });
 }
 
-fn source_label(source: &str) -> &'static str {
-    match source {
-        "inferred" => "推断",
-        "unread" => "未读出",
-        _ => "原样读出",
-    }
-}
-
 fn result_view(file: &str, audited: &Audited) -> Html {
-    let count = |wanted: &str| {
+    let sources = [
+        CellSource::Read,
+        CellSource::Inferred { why: String::new() },
+        CellSource::Unread,
+    ];
+    let count = |wanted: &CellSource| {
         audited
             .cells
             .iter()
-            .filter(|(_, source, _)| source == wanted)
+            .filter(|(_, source)| source.key() == wanted.key())
             .count()
     };
+    let counts: Vec<String> = sources
+        .iter()
+        .map(|source| format!("{} {} 个", source.label(), count(source)))
+        .collect();
     let errors = audited
         .findings
         .iter()
@@ -73,21 +75,23 @@ fn result_view(file: &str, audited: &Audited) -> Html {
         .count();
     let cell_view = |cell: CellRef| {
         let path = cell.path();
-        let (source, why) = audited
+        let source = audited
             .cells
             .iter()
-            .find(|(at, _, _)| *at == path)
-            .map(|(_, source, why)| (source.as_str(), why.as_str()))
-            .unwrap_or(("read", ""));
-        let value = audited.report.cell_text(cell);
+            .find(|(at, _)| *at == path)
+            .map_or(&CellSource::Read, |(_, source)| source);
         let title = match source {
-            "inferred" => format!("推断得出：{why}"),
-            "unread" => "未能从文件中读出".to_owned(),
-            _ => String::new(),
+            CellSource::Inferred { why } => format!("{}：{why}", source.label()),
+            CellSource::Unread => "未能从文件中读出".to_owned(),
+            CellSource::Read => String::new(),
+        };
+        let shown = match source {
+            CellSource::Unread => "—".to_owned(),
+            _ => audited.report.cell_text(cell),
         };
         html! {
-            <td class={classes!("cell", "audit-cell", source.to_owned())} data-audit-cell={path} data-source={source.to_owned()} title={title}>
-                { if source == "unread" { "—".to_owned() } else { value } }
+            <td class={classes!("cell", "audit-cell", source.key())} data-audit-cell={path} data-source={source.key()} title={title}>
+                {shown}
             </td>
         }
     };
@@ -95,8 +99,8 @@ fn result_view(file: &str, audited: &Audited) -> Html {
         <div data-audit-result="" data-audit-file-name={file.to_owned()}>
             <h2>{audited.report.title()}</h2>
             <p class="audit-source">{format!("来自文件「{file}」")}</p>
-            <p data-audit-counts="" data-read={count("read").to_string()} data-inferred={count("inferred").to_string()} data-unread={count("unread").to_string()}>
-                {format!("表格单元格：{} {} 个，{} {} 个，{} {} 个。", source_label("read"), count("read"), source_label("inferred"), count("inferred"), source_label("unread"), count("unread"))}
+            <p data-audit-counts="" data-read={count(&sources[0]).to_string()} data-inferred={count(&sources[1]).to_string()} data-unread={count(&sources[2]).to_string()}>
+                {format!("表格单元格：{}。", counts.join("，"))}
             </p>
             <p data-audit-tally="" data-errors={errors.to_string()} data-warnings={warnings.to_string()}>
                 {format!("按最终检查：{errors} 个错误、{warnings} 个提醒。")}
@@ -144,7 +148,7 @@ pub fn AuditView() -> Html {
         <section class="audit-view" data-audit-view="" {ondragover} {ondrop}>
             <h1>{"审阅已发布的报告"}</h1>
             <p class="guidance">{"请选择或拖入一份已发布的年度报告（Word 文件、PDF 文件、保存的网页、文字或报告文件）。报告会按填写时的最终检查逐项核对，并标出每个表格单元格是原样读出、推断得出还是未能读出。文件只在本机浏览器中读取，不会上传。"}</p>
-            <label class="file-button">{"选择报告……"}<input type="file" accept=".docx,.pdf,.html,.htm,.txt,.json" data-audit-file="" {onchange} /></label>
+            <label class="file-button">{"选择报告……"}<input type="file" accept={PUBLISHED_REPORTS} data-audit-file="" {onchange} /></label>
             { match &*shown {
                 Shown::Nothing => html! {},
                 Shown::Reading(name) => html! { <p role="status" data-audit-reading="">{format!("正在读取「{name}」……")}</p> },

@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::layout_cell::layout_table;
-use crate::files::{files_of, read_files};
+use crate::files::{files_of, read_files, REPORT_FILES};
 use crate::storage;
 
 #[derive(Clone, Default, PartialEq)]
@@ -178,7 +178,7 @@ pub fn CompareView() -> Html {
             });
         });
         html! {
-            <label class="file-button">{label}<input type="file" accept=".json,application/json" data-compare-file={hook} {onchange} /></label>
+            <label class="file-button">{label}<input type="file" accept={REPORT_FILES} data-compare-file={hook} {onchange} /></label>
         }
     };
     let print = Callback::from(|_: MouseEvent| {

@@ -21,7 +21,7 @@ use yew::prelude::*;
 use crate::components::layout_cell::layout_table;
 use crate::download;
 use crate::file_work;
-use crate::files::{files_of, read_files_bytes};
+use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
 
 #[derive(Clone, Default)]
 pub struct SumState {
@@ -287,7 +287,7 @@ pub fn SumView() -> Html {
             <h1 id="sum-title">{"汇总各单位的年度报告"}</h1>
             <p class="guidance">{"请选择或拖入本级各单位的报告文件（填写页面“下载报告文件”得到的 .json 文件；已发布报告的 Word、PDF 文件或网页也可以，读不出的单元格会在下面列明），可分几次添加。每份报告都会按规则检查，再把各单位的表格逐格相加、重新计算合计；正文留空。同一年度的报告才会计入；文件只在本机浏览器中读取，不会上传。"}</p>
             <div class="drop-zone no-print" {ondragover} {ondrop}>
-                <label class="file-button">{"选择报告文件……"}<input type="file" multiple=true accept=".json,.docx,.pdf,.html,.htm,.txt,application/json" data-sum-files="" disabled={state.reading > 0} {onchange} /></label>
+                <label class="file-button">{"选择报告文件……"}<input type="file" multiple=true accept={PUBLISHED_REPORTS} data-sum-files="" disabled={state.reading > 0} {onchange} /></label>
                 <span>{"或把文件拖到这里"}</span>
             </div>
             if state.reading > 0 {

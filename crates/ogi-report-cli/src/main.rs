@@ -208,27 +208,30 @@ fn audit(options: &Options) -> Result<ExitCode, Unusable> {
     } else {
         println!("{}", found.report.title());
         print_findings(&found.checked.findings);
-        let of = |wanted: fn(&CellSource) -> bool| -> Vec<&str> {
+        // Each source with its count, then the cells of those that are not read as printed.
+        let sources = [
+            CellSource::Read,
+            CellSource::Inferred { why: String::new() },
+            CellSource::Unread,
+        ];
+        let cells_of = |wanted: &CellSource| -> Vec<&str> {
             found
                 .cells
                 .iter()
-                .filter(|(_, source)| wanted(source))
+                .filter(|(_, source)| source.key() == wanted.key())
                 .map(|(path, _)| path.as_str())
                 .collect()
         };
-        let inferred = of(|source| matches!(source, CellSource::Inferred { .. }));
-        let unread = of(|source| *source == CellSource::Unread);
-        println!(
-            "表格单元格：原样读出 {} 个，推断得出 {} 个，未能读出 {} 个。",
-            found.count(|source| *source == CellSource::Read),
-            inferred.len(),
-            unread.len()
-        );
-        if !inferred.is_empty() {
-            println!("推断得出（请与原报告核对）：{}", inferred.join(" "));
-        }
-        if !unread.is_empty() {
-            println!("未能读出：{}", unread.join(" "));
+        let counts: Vec<String> = sources
+            .iter()
+            .map(|source| format!("{} {} 个", source.label(), cells_of(source).len()))
+            .collect();
+        println!("表格单元格：{}。", counts.join("，"));
+        for source in &sources[1..] {
+            let cells = cells_of(source);
+            if !cells.is_empty() {
+                println!("{}（请与原报告核对）：{}", source.label(), cells.join(" "));
+            }
         }
         if found.set_aside > 0 {
             println!(

@@ -40,6 +40,38 @@ pub struct Audit {
     pub not_placed: Vec<(usize, String, String)>,
 }
 
+impl CellSource {
+    /// The name the package and `audit --json` give it (`source`), and the page's hooks use.
+    pub fn key(&self) -> &'static str {
+        match self {
+            CellSource::Read => "read",
+            CellSource::Inferred { .. } => "inferred",
+            CellSource::Unread => "unread",
+        }
+    }
+
+    /// What a reader is told.
+    pub fn label(&self) -> &'static str {
+        match self {
+            CellSource::Read => "原样读出",
+            CellSource::Inferred { .. } => "推断得出",
+            CellSource::Unread => "未能读出",
+        }
+    }
+
+    /// From its [`key`](CellSource::key) and, when inferred, how.
+    pub fn parse(key: &str, why: &str) -> Option<CellSource> {
+        match key {
+            "read" => Some(CellSource::Read),
+            "inferred" => Some(CellSource::Inferred {
+                why: why.to_owned(),
+            }),
+            "unread" => Some(CellSource::Unread),
+            _ => None,
+        }
+    }
+}
+
 impl Audit {
     pub fn count(&self, wanted: fn(&CellSource) -> bool) -> usize {
         self.cells

@@ -58,3 +58,30 @@ fn cells_split_from_glued_digits_are_inferred_and_unread_cells_blame_nothing() {
     );
     assert!(found.set_aside > 0);
 }
+
+/// The names the page reads back are the ones the JSON carries.
+#[test]
+fn sources_and_severities_are_named_as_their_json_says() {
+    use ogi_report_core::Severity;
+    for source in [
+        CellSource::Read,
+        CellSource::Inferred {
+            why: "按 R2".to_owned(),
+        },
+        CellSource::Unread,
+    ] {
+        let json = serde_json::to_value(&source).unwrap();
+        assert_eq!(json["source"], source.key());
+        let why = json["why"].as_str().unwrap_or_default();
+        assert_eq!(CellSource::parse(source.key(), why), Some(source.clone()));
+    }
+    for severity in [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Info,
+        Severity::Help,
+    ] {
+        assert_eq!(serde_json::to_value(severity).unwrap(), severity.key());
+        assert_eq!(Severity::parse(severity.key()), Some(severity));
+    }
+}

@@ -81,9 +81,7 @@ impl Body {
     fn line_break(&mut self) {
         match &mut self.cell {
             Some(cell) => cell.push(' '),
-            None if self.tables == 0 && !self.out.is_empty() && !self.out.ends_with('\n') => {
-                self.out.push('\n');
-            }
+            None if self.tables == 0 => super::end_line(&mut self.out),
             None => {}
         }
     }
@@ -124,9 +122,7 @@ fn body_text(xml: &str) -> Result<String, ImportError> {
                         .push(cell.split_whitespace().collect::<Vec<_>>().join(" "));
                 }
                 b"tr" if body.tables == 1 => {
-                    if !body.out.is_empty() && !body.out.ends_with('\n') {
-                        body.out.push('\n');
-                    }
+                    super::end_line(&mut body.out);
                     let line = body.row.join("\t");
                     body.out.push_str(&line);
                     body.out.push('\n');

@@ -92,11 +92,6 @@ pub(super) fn html_text(html: &str) -> Result<String, ImportError> {
     let mut skipped = 0usize;
     let mut in_cell = 0usize;
     let mut cells_in_row = 0usize;
-    let new_line = |out: &mut String| {
-        if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
-        }
-    };
     for edge in document.tree.root().traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
@@ -106,7 +101,7 @@ pub(super) fn html_text(html: &str) -> Result<String, ImportError> {
                         skipped += 1;
                     } else if skipped > 0 {
                     } else if name == "tr" {
-                        new_line(&mut out);
+                        super::end_line(&mut out);
                         cells_in_row = 0;
                     } else if name == "td" || name == "th" {
                         if cells_in_row > 0 {
@@ -119,7 +114,7 @@ pub(super) fn html_text(html: &str) -> Result<String, ImportError> {
                         if in_cell > 0 {
                             out.push(' ');
                         } else {
-                            new_line(&mut out);
+                            super::end_line(&mut out);
                         }
                     }
                 }
@@ -150,7 +145,7 @@ pub(super) fn html_text(html: &str) -> Result<String, ImportError> {
                     } else if in_cell == 0
                         && (name == "tr" || name == "table" || BLOCKS.contains(&name))
                     {
-                        new_line(&mut out);
+                        super::end_line(&mut out);
                     }
                 }
             }

@@ -94,6 +94,14 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Ends the text's current line, if it has one: the readers start a block (a paragraph, a table
+/// row) on a line of its own without leaving empty lines.
+fn end_line(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
 /// A parser's own words about a damaged file, short enough for a message: white space collapsed
 /// and cut at 80 characters (a hostile file can make them as long as itself).
 fn detail(error: impl std::fmt::Display) -> String {

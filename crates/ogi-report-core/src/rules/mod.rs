@@ -28,6 +28,28 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The name findings carry in JSON (`severity`), as serde writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Help => "help",
+        }
+    }
+
+    /// From its [`key`](Severity::key).
+    pub fn parse(key: &str) -> Option<Severity> {
+        [
+            Severity::Error,
+            Severity::Warning,
+            Severity::Info,
+            Severity::Help,
+        ]
+        .into_iter()
+        .find(|severity| severity.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "错误",
