@@ -214,21 +214,13 @@ fn audit(options: &Options) -> Result<ExitCode, Unusable> {
             CellSource::Inferred { why: String::new() },
             CellSource::Unread,
         ];
-        let cells_of = |wanted: &CellSource| -> Vec<&str> {
-            found
-                .cells
-                .iter()
-                .filter(|(_, source)| source.key() == wanted.key())
-                .map(|(path, _)| path.as_str())
-                .collect()
-        };
         let counts: Vec<String> = sources
             .iter()
-            .map(|source| format!("{} {} 个", source.label(), cells_of(source).len()))
+            .map(|source| format!("{} {} 个", source.label(), found.cells_from(source).len()))
             .collect();
         println!("表格单元格：{}。", counts.join("，"));
         for source in &sources[1..] {
-            let cells = cells_of(source);
+            let cells = found.cells_from(source);
             if !cells.is_empty() {
                 println!("{}（请与原报告核对）：{}", source.label(), cells.join(" "));
             }

@@ -349,3 +349,33 @@ fn rules_lists_every_rule_with_what_it_says() {
     assert!(lines[0].starts_with("R1\t错误\t表三每一列"), "{}", lines[0]);
     assert!(lines[17].starts_with("R18\t提示\t"), "{}", lines[17]);
 }
+
+#[test]
+fn audit_reads_a_published_file_and_says_where_each_cell_came_from() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ogi-report-core/tests/corpus");
+    let pdf = corpus.join("full.python-docx.libreoffice.pdf");
+    let out = ogi_report(&["audit", pdf.to_str().unwrap(), "--today", "2022-01-10"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("表格单元格：原样读出 200 个，推断得出 0 个，未能读出 0 个。"),
+        "{text}"
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the full report breaks R1: {text}"
+    );
+
+    let glued = corpus.join("county.tabs.glued.txt");
+    let out = ogi_report(&["audit", glued.to_str().unwrap(), "--today", "2025-01-10"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("推断得出（请与原报告核对）：proactive.normative_documents.issued"),
+        "{text}"
+    );
+    assert!(
+        text.contains("未能读出（请与原报告核对）：proactive.rules.issued"),
+        "{text}"
+    );
+    assert!(text.contains("另有 1 项检查涉及未能读出的单元格"), "{text}");
+}

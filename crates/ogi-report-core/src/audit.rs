@@ -73,11 +73,13 @@ impl CellSource {
 }
 
 impl Audit {
-    pub fn count(&self, wanted: fn(&CellSource) -> bool) -> usize {
+    /// The paths of the cells whose source is of `wanted`'s kind (an inference's how aside).
+    pub fn cells_from(&self, wanted: &CellSource) -> Vec<&str> {
         self.cells
             .iter()
-            .filter(|(_, source)| wanted(source))
-            .count()
+            .filter(|(_, source)| source.key() == wanted.key())
+            .map(|(path, _)| path.as_str())
+            .collect()
     }
 }
 

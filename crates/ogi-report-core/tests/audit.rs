@@ -27,7 +27,7 @@ fn a_published_page_with_a_wrong_table_four_total_shows_it() {
     assert_eq!(r5.len(), 1, "{:?}", found.checked.findings);
     assert!(r5[0].cells.contains(&"appeals.review.total".to_owned()));
     assert!(found.checked.errors >= 1);
-    assert_eq!(found.count(|source| *source == CellSource::Read), 200);
+    assert_eq!(found.cells_from(&CellSource::Read).len(), 200);
     assert_eq!(found.set_aside, 0);
 }
 
@@ -36,8 +36,10 @@ fn cells_split_from_glued_digits_are_inferred_and_unread_cells_blame_nothing() {
     let truth = full_report();
     let text = glued(&report_text(&truth, Layout::Tabs));
     let found = audit(text.as_bytes(), "glued.txt", &final_check()).unwrap();
-    let inferred = found.count(|source| matches!(source, CellSource::Inferred { .. }));
-    let unread = found.count(|source| *source == CellSource::Unread);
+    let inferred = found
+        .cells_from(&CellSource::Inferred { why: String::new() })
+        .len();
+    let unread = found.cells_from(&CellSource::Unread).len();
     assert!(
         inferred > 100,
         "table 三 and 四 rows split by R2/R5: {inferred}"
