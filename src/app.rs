@@ -1,4 +1,5 @@
-//! The page: one reducer owns the report; components get slices of it and the dispatcher.
+//! The page: one reducer owns the report; components get slices of it, and the dispatch as a
+//! context (`hooks::use_dispatch`).
 
 use std::rc::Rc;
 
@@ -22,20 +23,16 @@ use crate::components::table_two::ProactiveTable;
 use crate::components::toolbar::Toolbar;
 use crate::embed;
 use crate::hooks::{
-    use_export, use_host_messages, use_jump_focus, use_persist_request, use_ready_marker,
-    use_service_worker, use_storage_events, use_undo_keys,
+    use_host_messages, use_persist_request, use_ready_marker, use_service_worker,
+    use_storage_events, use_undo_keys,
 };
 use crate::marks::{self, Marks};
-use crate::state::State;
+use crate::state::Action;
 
 fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
     std::array::from_fn(|index| {
         let part = &PARTS[index];
-        let prefix = format!("{}.", part.key);
-        if marks.has_any(
-            |path| path.starts_with(&prefix),
-            |cell| cell.part_index() == index,
-        ) {
+        if marks.has_any_in_part(index) {
             return PartState::HasErrors;
         }
         let (filled, total) = match part.kind {
@@ -66,19 +63,25 @@ fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::load);
-    let dispatch = state.dispatcher();
+    let state = use_reducer(crate::runtime::load);
+    // One callback for the page's life: components receive it as a context, and the runtime
+    // dispatches the results of effects that finish later (an export) through it.
+    let dispatch: Callback<Action> = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action| dispatcher.dispatch(action))
+        }))
+        .clone()
+    };
+    use_effect_with((), {
+        let dispatch = dispatch.clone();
+        move |_| crate::runtime::connect(dispatch)
+    });
     use_storage_events(dispatch.clone());
     use_undo_keys(dispatch.clone());
     use_service_worker(dispatch.clone());
-    use_host_messages(
-        dispatch.clone(),
-        state.saved_at.clone(),
-        state.report.clone(),
-    );
+    use_host_messages(dispatch.clone(), state.report.clone());
     use_persist_request(dispatch.clone());
-    use_jump_focus(state.jump.clone());
-    use_export(state.export.clone(), dispatch.clone());
     use_ready_marker();
 
     let report = &state.report;
@@ -100,7 +103,7 @@ pub fn App() -> Html {
     let sentence_at = requests_sentence_section(report);
     let narrative = |which: Narrative| {
         html! {
-            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} dispatch={dispatch.clone()} />
+            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} />
         }
     };
     // A file dropped anywhere on the page is a report to bring in: the import dialog opens and
@@ -115,6 +118,7 @@ pub fn App() -> Html {
         })
     };
     html! {
+        <ContextProvider<Callback<Action>> context={dispatch.clone()}>
         <div class={classes!("app", embed::config().embedded.then_some("embedded"))} {ondragover} {ondrop}>
             <header class="app-bar">
                 <span class="app-name">{"政府信息公开工作年度报告 · 填写"}</span>
@@ -124,33 +128,34 @@ pub fn App() -> Html {
                 <aside class="sidebar" aria-label="报告目录与草稿">
                     <PartNav {states} />
                     <DraftsPanel drafts={state.drafts.clone()} current={AttrValue::from(state.draft_id.clone())}
-                        current_label={AttrValue::from(state.draft_label())} dispatch={dispatch.clone()} />
+                        current_label={AttrValue::from(state.draft_label())} />
                 </aside>
                 <main class="content">
                     <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
-                        this_year={state.today.year} marks={marks.clone()} dispatch={dispatch.clone()} />
+                        this_year={state.today.year} marks={marks.clone()} />
                     <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
-                        saved_at={state.saved_at.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
+                        saved_at={state.saved_at.clone().map(AttrValue::from)} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
-                        update_ready={state.update_ready} dispatch={dispatch.clone()} />
+                        update_ready={state.update_ready} />
                     { part(0, narrative(Narrative::Overview)) }
-                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
-                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
-                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} dispatch={dispatch.clone()} /> }) }
+                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} /> }) }
+                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} /> }) }
+                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} /> }) }
                     { part(4, narrative(Narrative::Problems)) }
                     { part(5, narrative(Narrative::OtherMatters)) }
                 </main>
                 if let Some(import) = state.import.clone() {
-                    <ImportDialog {import} dispatch={dispatch.clone()} />
+                    <ImportDialog {import} />
                 }
                 if let Some(output) = state.gate {
-                    <ExportGate {output} findings={state.findings.clone()} dispatch={dispatch.clone()} />
+                    <ExportGate {output} findings={state.findings.clone()} />
                 }
                 <aside class="side-findings" aria-label="检查结果栏">
-                    <FindingsPanel findings={shown} checked={state.stage == Stage::Final} dispatch={dispatch.clone()} />
+                    <FindingsPanel findings={shown} checked={state.stage == Stage::Final} />
                 </aside>
             </div>
         </div>
+        </ContextProvider<Callback<Action>>>
     }
 }

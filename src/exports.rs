@@ -1,5 +1,6 @@
 //! The outputs rendered from the page: Word, HTML, print and the Excel workbook. The reducer (with
-//! its 检查 gate for the finished report) decides `draft` and records an [`ExportRequest`]; `hooks::use_export` hands it here, and this module
+//! its 检查 gate for the finished report) decides `draft` and returns an [`ExportRequest`] as an
+//! effect; the runtime hands it here, and this module
 //! has the file rendered by the on-demand package ([`crate::file_work`]) and hands it over.
 
 use ogi_report_core::render::Format;
@@ -43,13 +44,12 @@ impl Output {
     }
 }
 
-/// An export the user asked for and the gate let through; `seq` makes a repeat a new request.
+/// An export the user asked for and the gate let through.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportRequest {
     pub output: Output,
     pub report: Report,
     pub draft: bool,
-    pub seq: u32,
 }
 
 const PRINT_VIEW_ID: &str = "print-view";
@@ -60,7 +60,6 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         output,
         ref report,
         draft,
-        ..
     } = *request;
     let title = report.title();
     let file_name = download::report_file_name(&title, output.kind());

@@ -14,6 +14,11 @@ pub fn namespace_is_free(namespace: &str) -> bool {
         .any(|word| word.trim_end_matches(':') == namespace)
 }
 
+/// The key of draft `id` in a namespace.
+pub fn draft_key(namespace: Option<&str>, id: &str) -> String {
+    format!("{}{DRAFT}{id}", prefix(namespace))
+}
+
 /// The key prefix of a namespace: one per embedding namespace, so two portals keep separate drafts.
 pub fn prefix(namespace: Option<&str>) -> String {
     match namespace {

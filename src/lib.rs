@@ -1,6 +1,7 @@
 //! ogi-report: the filling page of the 政府信息公开工作年度报告, a Yew app compiled to wasm.
 //! Every label, rule and file format comes from `ogi-report-core`; this crate owns only the page:
-//! state and reducer ([`state`]), drafts in localStorage ([`storage`]), components and hooks, and
+//! the pure state and reducer ([`state`]), the effects' performer ([`runtime`]), drafts in a store
+//! ([`storage`] over [`store`]), components and hooks, and
 //! the separately loaded tools page ([`tools`]: 汇总, the year-over-year view and 审阅).
 
 pub mod app;
@@ -16,8 +17,10 @@ pub mod hooks;
 pub mod keys;
 pub mod marks;
 pub mod panic;
+pub mod runtime;
 pub mod state;
 pub mod storage;
+pub mod store;
 pub mod timing;
 pub mod tools;
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use ogi_report_core::rules::{Finding, Severity};
-use ogi_report_core::CellRef;
+use ogi_report_core::{CellRef, FieldRef};
 use yew::AttrValue;
 
 /// Findings in the order the panel lists them: errors, then warnings, then the rest. What shows
@@ -23,21 +23,12 @@ pub fn ordered(findings: &[Finding]) -> Vec<Finding> {
     .collect()
 }
 
-/// Whether a finding marks this cell: the cells a user would change to make the rule hold. R1
-/// is fixed in the typed rows; R2, R3 and R5 only fail when a total disagrees with its parts.
-fn marks_cell(rule: &str, cell: CellRef) -> bool {
-    match rule {
-        "R1" => !cell.is_total(),
-        "R2" | "R3" | "R5" => cell.is_total(),
-        _ => true,
-    }
-}
-
-/// The first error message on each cell and field.
+/// The first error message on each cell and field. What an error marks is the core's decision
+/// (`Finding::marked_cells`, `marked_fields`); this only gathers it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Marks {
     cells: HashMap<CellRef, AttrValue>,
-    fields: HashMap<String, AttrValue>,
+    fields: HashMap<FieldRef, AttrValue>,
 }
 
 impl Marks {
@@ -45,19 +36,11 @@ impl Marks {
         let mut marks = Marks::default();
         for finding in shown.iter().filter(|f| f.severity == Severity::Error) {
             let message = AttrValue::from(format!("{}：{}", finding.rule, finding.message));
-            for path in &finding.cells {
-                match CellRef::parse(path) {
-                    Some(cell) if !marks_cell(finding.rule, cell) => {}
-                    Some(cell) => {
-                        marks.cells.entry(cell).or_insert_with(|| message.clone());
-                    }
-                    None => {
-                        marks
-                            .fields
-                            .entry(path.clone())
-                            .or_insert_with(|| message.clone());
-                    }
-                }
+            for cell in finding.marked_cells() {
+                marks.cells.entry(cell).or_insert_with(|| message.clone());
+            }
+            for field in finding.marked_fields() {
+                marks.fields.entry(field).or_insert_with(|| message.clone());
             }
         }
         marks
@@ -67,16 +50,15 @@ impl Marks {
         self.cells.get(&cell).cloned()
     }
 
-    pub fn field(&self, path: &str) -> Option<AttrValue> {
-        self.fields.get(path).cloned()
+    pub fn field(&self, field: FieldRef) -> Option<AttrValue> {
+        self.fields.get(&field).cloned()
     }
 
-    pub fn has_any(
-        &self,
-        mut in_part: impl FnMut(&str) -> bool,
-        mut cell_in_part: impl FnMut(CellRef) -> bool,
-    ) -> bool {
-        self.fields.keys().any(|path| in_part(path))
-            || self.cells.keys().any(|cell| cell_in_part(*cell))
+    /// Whether an error marks something in part `index` (0–5) of the format.
+    pub fn has_any_in_part(&self, index: usize) -> bool {
+        self.fields
+            .keys()
+            .any(|field| field.part_index() == Some(index))
+            || self.cells.keys().any(|cell| cell.part_index() == index)
     }
 }

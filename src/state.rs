@@ -1,6 +1,10 @@
-//! The page's one state and its reducer: the open report, its findings, the drafts list and the
-//! storage status. Every action that changes the report re-runs the core's rules and writes the
-//! draft to localStorage inside the same event turn, so nothing typed can be lost to a closed tab.
+//! The page's one state and its pure reducer: the open report, its findings, the drafts list, the
+//! storage status and the undo history. `State::apply(action)` returns the next state and the
+//! [`Effect`]s to perform (save, list, load, download, export, reply to the host, focus); it
+//! touches no browser API, so the page's behaviour is tested natively (`tests/page_state.rs`).
+//! `runtime.rs` performs the effects in the same event turn — every change of the report yields
+//! one `Effect::Save`, written before the keystroke's event handler returns, so nothing typed can
+//! be lost to a closed tab — and feeds what they read back as actions (`Saved`, `Listed`, `Loaded`).
 //!
 //! The report is cheap to clone (rows and parts are `Rc`), and an edit copies only the row it
 //! touches; row components compare their `Rc` by pointer and skip re-rendering otherwise.
@@ -9,18 +13,15 @@ use std::rc::Rc;
 
 use ogi_report_core::grid::{self, Block};
 use ogi_report_core::import::{Imported, Summary};
-use ogi_report_core::rules::{check, tally, Context, Finding, Stage};
+use ogi_report_core::rules::{check, tally, Context, Finding, Stage, Target};
 use ogi_report_core::{
     read_report, write_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section,
 };
-use web_sys::Storage;
-use yew::Reducible;
 
-use crate::clock;
-use crate::embed;
-use crate::exports::{self, ExportRequest, Output};
+use crate::embed::Embedding;
+use crate::exports::{ExportRequest, Output};
 use crate::history::History;
-use crate::storage::{self, DraftSummary, SaveError};
+use crate::storage::{self, DraftSummary, SaveError, StoredDraft};
 use crate::timing;
 
 /// Where drafts live.
@@ -42,11 +43,24 @@ pub enum SaveStatus {
     Paused,
 }
 
-/// A request to move focus to a cell or field; `seq` makes a repeated jump a new request.
+/// Fresh draft ids: the page's load time and a random number, then a count (time-ordered,
+/// unique enough for one browser). Given by the runtime, so `apply` stays pure.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Jump {
-    pub path: String,
-    pub seq: u32,
+pub struct IdSource {
+    pub loaded_at_ms: u64,
+    pub random: u32,
+    pub issued: u64,
+}
+
+impl IdSource {
+    fn next(&mut self) -> String {
+        self.issued += 1;
+        format!(
+            "{}-{:06}",
+            self.loaded_at_ms + self.issued,
+            self.random % 1_000_000
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,16 +82,16 @@ pub struct State {
     /// A one-off message (a file that could not be opened, a draft that could not be opened).
     pub notice: Option<String>,
     pub persist_refused: bool,
-    pub jump: Option<Jump>,
     /// An export waiting for the user's decision because 检查 found errors.
     pub gate: Option<Output>,
-    /// The last export let through the gate (`hooks::use_export` performs it).
-    pub export: Option<ExportRequest>,
     pub history: History,
     /// A newer build of the page is installed and waits for the user to reload.
     pub update_ready: bool,
     /// The import of a published report's text: open, and what it read (to confirm).
     pub import: Option<Rc<ImportState>>,
+    /// The portal's configuration (prefill, locked fields, host origins); default standalone.
+    pub embedding: Rc<Embedding>,
+    ids: IdSource,
 }
 
 /// The import dialog: nothing read yet (or why the last text or file was not a report), being
@@ -103,6 +117,67 @@ pub enum ImportUse {
     NewDraft,
     StartThisYear,
     AttachAsPrevious,
+}
+
+/// What the caller of [`State::apply`] does after it, in the same event turn. Those that read
+/// something give it back as an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Writes the draft (then `Action::Saved`); `make_current` also makes it the draft the next
+    /// visit opens.
+    Save {
+        id: String,
+        name: String,
+        report: Report,
+        /// The envelope this tab last wrote, to tell our writes from another tab's.
+        ours: Rc<str>,
+        make_current: bool,
+    },
+    SetCurrent(String),
+    Remove(String),
+    /// Reads the drafts list again (then `Action::Listed`).
+    List,
+    /// Another tab wrote `key`: reads that one draft again (then `Action::Listed`).
+    ListAfterChange {
+        key: String,
+        new_value: Option<String>,
+        drafts: Rc<Vec<DraftSummary>>,
+    },
+    /// Reads a stored draft (then `Action::Loaded`).
+    Load {
+        id: String,
+        then: AfterLoad,
+    },
+    DownloadReportFile(Report),
+    /// The raw text of a draft that could not be read, for a technician.
+    DownloadCorrupt(String),
+    /// Renders and hands over an output (then `Action::ExportFinished`).
+    Export(ExportRequest),
+    /// Moves focus to the cell or field with this path (`data-cell`, `data-field`).
+    Focus(String),
+    /// Sends the report file to the host origin that asked for it.
+    ReplyToHost {
+        origin: String,
+        report: String,
+    },
+}
+
+/// What a loaded draft is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AfterLoad {
+    Open,
+    Duplicate,
+    Rename(String),
+    /// The user chose another tab's version of the open draft.
+    TakeOtherTab,
+}
+
+/// A write that succeeded: the text stored and its time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub id: String,
+    pub text: String,
+    pub at: String,
 }
 
 pub enum Action {
@@ -134,7 +209,8 @@ pub enum Action {
     },
     TakeOtherTabVersion,
     KeepAsNewDraft,
-    JumpTo(String),
+    /// Go to what a finding points at (a cell or field of this year's report; others are no-ops).
+    JumpTo(Target),
     /// Export: runs every rule first; with errors, the gate asks before a draft is exported.
     RequestExport(Output),
     ExportAnyway,
@@ -177,6 +253,19 @@ pub enum Action {
     HostGetReport(String),
     PersistRefused,
     DismissNotice,
+    /// The raw text of an unreadable draft, for download.
+    DownloadCorrupt(String),
+    /// What `Effect::Save` did.
+    Saved(Result<Saved, SaveError>),
+    /// What `Effect::List` / `Effect::ListAfterChange` read.
+    Listed(Vec<DraftSummary>),
+    /// What `Effect::Load` read (`None`: missing, unreadable or newer).
+    Loaded {
+        id: String,
+        /// Boxed: a report is far larger than any other action.
+        draft: Option<Box<StoredDraft>>,
+        then: AfterLoad,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,16 +274,31 @@ pub enum Direction {
     Down,
 }
 
+/// Where a page starts: today, the portal's configuration, fresh ids, and the drafts store (or
+/// why there is none). Read once, by the runtime.
+pub struct Start<'a, S> {
+    pub today: Date,
+    pub embedding: Embedding,
+    pub ids: IdSource,
+    pub drafts: Result<&'a storage::Drafts<S>, String>,
+}
+
 impl State {
     /// The state a page starts with: the last open draft, or a new one.
-    pub fn load() -> State {
-        let today = clock::today_in_china();
+    pub fn start<S: crate::store::Store>(start: Start<'_, S>) -> State {
+        let Start {
+            today,
+            embedding,
+            mut ids,
+            drafts,
+        } = start;
+        let draft_id = ids.next();
         let mut state = State {
-            report: new_report(today),
+            report: new_report(today, &embedding),
             findings: Rc::default(),
             stage: Stage::Filling,
             today,
-            draft_id: storage::new_id(),
+            draft_id,
             draft_name: String::new(),
             drafts: Rc::default(),
             storage: StorageMode::Local,
@@ -204,21 +308,23 @@ impl State {
             conflict: false,
             notice: None,
             persist_refused: false,
-            jump: None,
             gate: None,
-            export: None,
             history: History::default(),
             update_ready: false,
             import: None,
+            embedding: Rc::new(embedding),
+            ids,
         };
-        match storage::local_storage() {
-            Ok(storage) => {
-                state.drafts = Rc::new(storage::list_drafts(&storage));
-                let last = storage::current_draft(&storage)
-                    .and_then(|id| storage::load_draft(&storage, &id).map(|draft| (id, draft)))
+        match drafts {
+            Ok(drafts) => {
+                state.drafts = Rc::new(drafts.list());
+                let last = drafts
+                    .current()
+                    .and_then(|id| drafts.load(&id).map(|draft| (id, draft)))
                     .or_else(|| {
                         state.drafts.iter().find_map(|summary| {
-                            storage::load_draft(&storage, &summary.id)
+                            drafts
+                                .load(&summary.id)
                                 .map(|draft| (summary.id.clone(), draft))
                         })
                     });
@@ -228,14 +334,23 @@ impl State {
                     state.report = draft.report;
                     state.save = SaveStatus::Saved;
                     state.saved_at = Some(draft.saved_at);
-                    storage::set_current(&storage, &state.draft_id);
+                    drafts.set_current(&state.draft_id);
                 }
             }
             Err(reason) => state.storage = StorageMode::Memory { reason },
         }
-        embed::config().prefill(&mut state.report);
+        state.embedding.prefill(&mut state.report);
         state.recheck();
         state
+    }
+
+    /// The next state and what to do after it. Pure: `self` is unchanged, and an action that
+    /// changes nothing returns an equal state (history and redo included) and no effects.
+    pub fn apply(&self, action: Action) -> (State, Vec<Effect>) {
+        let mut next = self.clone();
+        let mut effects = Vec::new();
+        next.update(action, &mut effects);
+        (next, effects)
     }
 
     fn context(&self) -> Context {
@@ -251,91 +366,107 @@ impl State {
         self.findings = Rc::new(timing::measure("rules", || check(&self.report, &context)));
     }
 
-    fn storage(&self) -> Option<Storage> {
-        match self.storage {
-            StorageMode::Local => storage::local_storage().ok(),
-            StorageMode::Memory { .. } => None,
+    fn stored(&self) -> bool {
+        self.storage == StorageMode::Local
+    }
+
+    /// Changes the report by `change`: one undo step (`target` groups a cell's keystrokes), the
+    /// rules re-run and one save. A change that leaves the report as it was records nothing.
+    fn edit(
+        &mut self,
+        target: Option<String>,
+        effects: &mut Vec<Effect>,
+        change: impl FnOnce(&mut Report),
+    ) -> bool {
+        let before = self.report.clone();
+        change(&mut self.report);
+        if self.report == before {
+            self.report = before;
+            return false;
         }
+        self.history = self.history.record(&before, target);
+        self.changed(effects);
+        true
     }
 
     /// The report changed: re-run the rules and save.
-    fn changed(&mut self) {
+    fn changed(&mut self, effects: &mut Vec<Effect>) {
         self.recheck();
-        self.save_now();
+        self.save_now(effects);
     }
 
-    fn save_now(&mut self) {
+    fn save_now(&mut self, effects: &mut Vec<Effect>) {
         if self.conflict {
             self.save = SaveStatus::Paused;
             return;
         }
-        let Some(storage) = self.storage() else {
-            return;
-        };
-        let saved = timing::measure("save", || {
-            storage::save_draft(
-                &storage,
-                &self.draft_id,
-                &self.draft_name,
-                &self.report,
-                &self.last_written,
-            )
-        });
-        match saved {
-            Ok((text, at)) => {
-                self.last_written = Rc::from(text);
-                self.save = SaveStatus::Saved;
-                self.saved_at = Some(at);
-                self.refresh_summary(&storage);
-            }
-            Err(error) => self.save = SaveStatus::Failed(error),
+        if self.stored() {
+            effects.push(Effect::Save {
+                id: self.draft_id.clone(),
+                name: self.draft_name.clone(),
+                report: self.report.clone(),
+                ours: self.last_written.clone(),
+                make_current: true,
+            });
         }
     }
 
-    /// Keeps the drafts list in step after a save without re-reading every draft.
-    fn refresh_summary(&mut self, storage: &Storage) {
-        let known = self.drafts.iter().any(|draft| draft.id == self.draft_id);
-        if !known {
-            self.drafts = Rc::new(storage::list_drafts(storage));
+    fn relist(&self, effects: &mut Vec<Effect>) {
+        if self.stored() {
+            effects.push(Effect::List);
         }
     }
 
-    fn switch_to(&mut self, id: String, name: String, report: Report, saved_at: Option<String>) {
-        self.history.clear();
+    fn load(&self, id: String, then: AfterLoad, effects: &mut Vec<Effect>) {
+        if self.stored() {
+            effects.push(Effect::Load { id, then });
+        }
+    }
+
+    fn switch_to(
+        &mut self,
+        id: String,
+        name: String,
+        report: Report,
+        saved_at: Option<String>,
+        effects: &mut Vec<Effect>,
+    ) {
+        self.history = History::default();
         self.draft_id = id;
         self.draft_name = name;
         self.report = report;
         self.stage = Stage::Filling;
         self.conflict = false;
+        self.last_written = Rc::from("");
         self.save = if saved_at.is_some() {
             SaveStatus::Saved
         } else {
             SaveStatus::NotYet
         };
         self.saved_at = saved_at;
-        if let Some(storage) = self.storage() {
-            storage::set_current(&storage, &self.draft_id);
+        if self.stored() {
+            effects.push(Effect::SetCurrent(self.draft_id.clone()));
         }
         self.recheck();
     }
 
     /// A new draft (new id) holding `report`, saved at once and listed.
-    fn start_draft(&mut self, name: String, report: Report) {
-        self.switch_to(storage::new_id(), name, report, None);
-        self.save_now();
-        self.relist();
+    fn start_draft(&mut self, name: String, report: Report, effects: &mut Vec<Effect>) {
+        let id = self.ids.next();
+        self.switch_to(id, name, report, None, effects);
+        self.save_now(effects);
+        self.relist(effects);
     }
 
     /// A report from a file or an import becomes a new draft, with the portal's prefill.
-    fn open_new_draft(&mut self, mut report: Report, notice: &str) {
-        embed::config().prefill(&mut report);
-        self.start_draft(String::new(), report);
+    fn open_new_draft(&mut self, mut report: Report, notice: &str, effects: &mut Vec<Effect>) {
+        self.embedding.prefill(&mut report);
+        self.start_draft(String::new(), report, effects);
         self.notice = Some(notice.to_owned());
     }
 
-    fn attach_previous(&mut self, last_year: &Report) {
-        self.history.record(&self.report, None);
-        self.report.attach_previous(last_year);
+    fn attach_previous(&mut self, last_year: &Report, effects: &mut Vec<Effect>) {
+        self.edit(None, effects, |report| report.attach_previous(last_year));
         let year = last_year
             .meta
             .year
@@ -344,277 +475,201 @@ impl State {
         self.notice = Some(format!(
             "已附加上年报告（{year}），将据此检查上年结转、现行有效件数和内容雷同。"
         ));
-        self.changed();
     }
 
-    fn relist(&mut self) {
-        if let Some(storage) = self.storage() {
-            self.drafts = Rc::new(storage::list_drafts(&storage));
-        }
-    }
-
-    /// Records an export for `hooks::use_export` to perform, of the report as it is now.
-    fn request_export(&mut self, output: Output, draft: bool) {
-        let seq = self.export.as_ref().map_or(0, |request| request.seq + 1);
-        self.export = Some(ExportRequest {
+    /// An export of the report as it is now.
+    fn export(&self, output: Output, draft: bool, effects: &mut Vec<Effect>) {
+        effects.push(Effect::Export(ExportRequest {
             output,
             report: self.report.clone(),
             draft,
-            seq,
-        });
+        }));
     }
 
     /// The drafts list's label for the open draft.
     pub fn draft_label(&self) -> String {
         storage::draft_label(&self.draft_name, &self.report)
     }
-}
 
-const STARTED_FROM_LAST_YEAR: &str =
-    "已以上年报告开始本年草稿：上年结转已按上年“结转下年度继续办理”填好，小标题已沿用。";
+    fn locked(&self, field: FieldRef) -> bool {
+        self.embedding.is_locked(field)
+    }
 
-/// The notice for a report file that could not be opened: nothing changed, and why.
-fn unreadable(name: &str, error: &ogi_report_core::FileError) -> String {
-    format!("文件「{name}」未能打开，当前内容没有改变。{error}")
-}
-
-/// A new report for the year being prepared on `today` (from October on, this year's).
-pub fn new_report(today: Date) -> Report {
-    let mut report = Report::new_draft();
-    report.meta.year = Some(today.report_year());
-    embed::config().prefill(&mut report);
-    report
-}
-
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+    fn update(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::EditCell(cell, raw) => {
-                next.history.record(&self.report, Some(cell.path()));
-                next.report.edit_cell(cell, &raw);
-                next.changed();
+                self.edit(Some(cell.path()), effects, |report| {
+                    report.edit_cell(cell, &raw)
+                });
             }
+            Action::EditField(field, _) if self.locked(field) => {}
             Action::EditField(field, value) => {
-                if embed::config().is_locked(field) {
-                    return self;
-                }
-                next.history.record(&self.report, Some(field.path()));
-                match field {
-                    FieldRef::Body => next.report.meta.body = value,
+                self.edit(Some(field.path()), effects, |report| match field {
+                    FieldRef::Body => report.meta.body = value,
                     FieldRef::Heading(part, index) | FieldRef::Text(part, index) => {
-                        let Some(section) = next.report.sections_mut(part).get_mut(index) else {
-                            return self;
-                        };
-                        if matches!(field, FieldRef::Heading(..)) {
-                            section.heading = value;
-                        } else {
-                            section.text = value;
+                        if let Some(section) = report.sections_mut(part).get_mut(index) {
+                            if matches!(field, FieldRef::Heading(..)) {
+                                section.heading = value;
+                            } else {
+                                section.text = value;
+                            }
                         }
                     }
-                    FieldRef::Year | FieldRef::BodyType => return self,
-                }
-                next.changed();
+                    FieldRef::Year | FieldRef::BodyType => {}
+                });
             }
             Action::InsertRequestsSentence(part, index) => {
-                if index >= self.report.sections(part).len() {
-                    return self;
-                }
-                // Its own undo step, whatever was typed into the text before.
-                next.history.record(&self.report, None);
                 let sentence = ogi_report_core::compose::requests_sentence(&self.report);
-                let section = &mut next.report.sections_mut(part)[index];
-                section.text = if section.text.trim().is_empty() {
-                    sentence
-                } else {
-                    format!("{}\n{sentence}", section.text.trim_end())
-                };
-                next.changed();
+                // Its own undo step, whatever was typed into the text before.
+                self.edit(None, effects, |report| {
+                    if let Some(section) = report.sections_mut(part).get_mut(index) {
+                        section.text = if section.text.trim().is_empty() {
+                            sentence
+                        } else {
+                            format!("{}\n{sentence}", section.text.trim_end())
+                        };
+                    }
+                });
             }
-            Action::SetYear(_) if embed::config().is_locked(FieldRef::Year) => return self,
-            Action::SetBodyType(_) if embed::config().is_locked(FieldRef::BodyType) => return self,
+            Action::SetYear(_) if self.locked(FieldRef::Year) => {}
+            Action::SetBodyType(_) if self.locked(FieldRef::BodyType) => {}
             Action::SetYear(year) => {
-                next.history.record(&self.report, None);
-                next.report.meta.year = year;
-                next.changed();
+                self.edit(None, effects, |report| report.meta.year = year);
             }
             Action::SetBodyType(body_type) => {
-                next.history.record(&self.report, None);
-                next.report.meta.body_type = body_type;
-                next.changed();
+                self.edit(None, effects, |report| report.meta.body_type = body_type);
             }
             Action::AddSection(part) => {
-                next.history.record(&self.report, None);
-                next.report.sections_mut(part).push(Section::default());
-                next.changed();
+                self.edit(None, effects, |report| {
+                    report.sections_mut(part).push(Section::default())
+                });
             }
             Action::RemoveSection(part, index) => {
-                next.history.record(&self.report, None);
-                let sections = next.report.sections_mut(part);
-                if index < sections.len() {
-                    sections.remove(index);
-                }
-                next.changed();
+                self.edit(None, effects, |report| {
+                    let sections = report.sections_mut(part);
+                    if index < sections.len() {
+                        sections.remove(index);
+                    }
+                });
             }
             Action::MoveSection(part, index, direction) => {
-                let sections = next.report.sections_mut(part);
-                let other = match direction {
-                    Direction::Up => index.checked_sub(1),
-                    Direction::Down => Some(index + 1),
-                };
-                match other {
-                    Some(other) if index < sections.len() && other < sections.len() => {
-                        sections.swap(index, other)
+                self.edit(None, effects, |report| {
+                    let sections = report.sections_mut(part);
+                    let other = match direction {
+                        Direction::Up => index.checked_sub(1),
+                        Direction::Down => Some(index + 1),
+                    };
+                    if let Some(other) = other.filter(|other| *other < sections.len()) {
+                        if index < sections.len() {
+                            sections.swap(index, other);
+                        }
                     }
-                    _ => return self,
-                }
-                next.history.record(&self.report, None);
-                next.changed();
+                });
             }
             Action::Check => {
-                next.stage = Stage::Final;
-                next.recheck();
+                self.stage = Stage::Final;
+                self.recheck();
             }
             Action::NewDraft => {
-                let report = new_report(next.today);
-                next.start_draft(String::new(), report);
+                let report = new_report(self.today, &self.embedding);
+                self.start_draft(String::new(), report, effects);
             }
-            Action::OpenDraft(id) => {
-                let Some(storage) = next.storage() else {
-                    return self;
-                };
-                match storage::load_draft(&storage, &id) {
-                    Some(draft) => {
-                        next.switch_to(id, draft.name, draft.report, Some(draft.saved_at))
-                    }
-                    None => next.notice = Some(
-                        "该草稿无法打开（可能已损坏或由较新版本的工具保存），其他草稿不受影响。"
-                            .to_owned(),
-                    ),
-                }
-                next.relist();
+            Action::OpenDraft(id) => self.load(id, AfterLoad::Open, effects),
+            Action::DuplicateDraft(id) => self.load(id, AfterLoad::Duplicate, effects),
+            Action::RenameDraft(id, name) if id == self.draft_id => {
+                self.draft_name = name;
+                self.save_now(effects);
+                self.relist(effects);
             }
-            Action::DuplicateDraft(id) => {
-                let Some(storage) = next.storage() else {
-                    return self;
-                };
-                let Some(draft) = storage::load_draft(&storage, &id) else {
-                    return self;
-                };
-                let name = format!(
-                    "{}（副本）",
-                    storage::draft_label(&draft.name, &draft.report)
-                );
-                next.start_draft(name, draft.report);
-            }
-            Action::RenameDraft(id, name) => {
-                if id == next.draft_id {
-                    next.draft_name = name;
-                    next.save_now();
-                } else if let Some(storage) = next.storage() {
-                    if let Some(draft) = storage::load_draft(&storage, &id) {
-                        let _ = storage::save_draft(&storage, &id, &name, &draft.report, "");
-                        storage::set_current(&storage, &next.draft_id);
-                    }
-                }
-                next.relist();
-            }
+            Action::RenameDraft(id, name) => self.load(id, AfterLoad::Rename(name), effects),
             Action::DeleteDraft(id) => {
-                if let Some(storage) = next.storage() {
-                    storage::remove_draft(&storage, &id);
+                if self.stored() {
+                    effects.push(Effect::Remove(id.clone()));
                 }
-                if id == next.draft_id {
-                    let report = new_report(next.today);
-                    next.switch_to(storage::new_id(), String::new(), report, None);
+                if id == self.draft_id {
+                    let report = new_report(self.today, &self.embedding);
+                    let fresh = self.ids.next();
+                    self.switch_to(fresh, String::new(), report, None, effects);
                 }
-                next.relist();
+                self.relist(effects);
             }
+            Action::Loaded { id, draft, then } => self.loaded(id, draft, then, effects),
             Action::OpenFile { name, text } => match read_report(&text) {
-                Ok(report) => next
-                    .open_new_draft(report, &format!("已打开文件「{name}」，并保存为新的草稿。")),
-                Err(error) => next.notice = Some(unreadable(&name, &error)),
+                Ok(report) => self.open_new_draft(
+                    report,
+                    &format!("已打开文件「{name}」，并保存为新的草稿。"),
+                    effects,
+                ),
+                Err(error) => self.notice = Some(unreadable(&name, &error)),
             },
-            Action::FileUnreadable(message) => next.notice = Some(message),
+            Action::FileUnreadable(message) => self.notice = Some(message),
             Action::StorageChanged { key, new_value } => {
-                if key != storage::draft_key(&next.draft_id)
-                    || new_value.as_deref() == Some(&*next.last_written)
-                {
-                    if let Some(storage) = next.storage() {
-                        next.drafts = Rc::new(storage::list_after_change(
-                            &storage,
-                            &next.drafts,
-                            &key,
-                            new_value.as_deref(),
-                        ));
-                    }
+                let ours = new_value.as_deref() == Some(&*self.last_written);
+                if !self.stored() {
+                } else if !ours && self.is_open_draft_key(&key) {
+                    self.conflict = true;
+                    self.save = SaveStatus::Paused;
                 } else {
-                    next.conflict = true;
-                    next.save = SaveStatus::Paused;
+                    effects.push(Effect::ListAfterChange {
+                        key,
+                        new_value,
+                        drafts: self.drafts.clone(),
+                    });
                 }
             }
             Action::TakeOtherTabVersion => {
-                let Some(storage) = next.storage() else {
-                    return self;
-                };
-                match storage::load_draft(&storage, &next.draft_id) {
-                    Some(draft) => {
-                        let id = next.draft_id.clone();
-                        next.switch_to(id, draft.name, draft.report, Some(draft.saved_at));
-                    }
-                    None => {
-                        next.conflict = false;
-                        next.save_now();
-                    }
-                }
-                next.relist();
+                self.load(self.draft_id.clone(), AfterLoad::TakeOtherTab, effects)
             }
             Action::KeepAsNewDraft => {
-                next.conflict = false;
-                next.draft_id = storage::new_id();
-                next.draft_name = format!("{}（本页版本）", next.draft_label());
-                next.save_now();
-                next.relist();
+                self.conflict = false;
+                self.draft_name = format!("{}（本页版本）", self.draft_label());
+                self.draft_id = self.ids.next();
+                self.last_written = Rc::from("");
+                self.save_now(effects);
+                self.relist(effects);
             }
-            Action::JumpTo(path) => {
-                let seq = next.jump.as_ref().map_or(0, |jump| jump.seq + 1);
-                next.jump = Some(Jump { path, seq });
+            Action::JumpTo(target) if target.is_on_page() => {
+                effects.push(Effect::Focus(target.path()))
             }
-            Action::RequestExport(output) if !output.gated() => next.request_export(output, false),
+            Action::JumpTo(_) => {}
+            Action::RequestExport(output) if !output.gated() => self.export(output, false, effects),
             Action::RequestExport(output) => {
-                next.stage = Stage::Final;
-                next.recheck();
-                let (errors, _) = tally(&next.findings);
+                self.stage = Stage::Final;
+                self.recheck();
+                let (errors, _) = tally(&self.findings);
                 if errors == 0 {
-                    next.request_export(output, false);
+                    self.export(output, false, effects);
                 } else {
-                    next.gate = Some(output);
+                    self.gate = Some(output);
                 }
             }
             Action::ExportAnyway => {
-                if let Some(output) = next.gate.take() {
-                    next.request_export(output, true);
+                if let Some(output) = self.gate.take() {
+                    self.export(output, true, effects);
                 }
             }
-            Action::ExportFinished(_, Ok(())) => return self,
+            Action::ExportFinished(_, Ok(())) => {}
             Action::ExportFinished(output, Err(message)) => {
-                next.notice = Some(format!("{}未能生成：{message}", output.label()))
+                self.notice = Some(format!("{}未能生成：{message}", output.label()))
             }
-            Action::CloseGate => next.gate = None,
+            Action::CloseGate => self.gate = None,
             Action::DownloadReportFile => {
-                exports::download_report_file(&self.report);
-                return self;
+                effects.push(Effect::DownloadReportFile(self.report.clone()))
             }
+            Action::DownloadCorrupt(id) => effects.push(Effect::DownloadCorrupt(id)),
             Action::FillBlanks => {
-                next.history.record(&self.report, None);
-                let filled = next.report.fill_blanks_with_zero();
-                next.notice = Some(format!("已将 {filled} 个空白格填为 0。"));
-                next.changed();
+                let mut filled = 0;
+                self.edit(None, effects, |report| {
+                    filled = report.fill_blanks_with_zero()
+                });
+                self.notice = Some(format!("已将 {filled} 个空白格填为 0。"));
             }
             Action::Paste(start, block) => {
-                next.history.record(&self.report, None);
-                let pasted = grid::paste(&mut next.report, start, &block);
+                let mut pasted = None;
+                self.edit(None, effects, |report| {
+                    pasted = Some(grid::paste(report, start, &block))
+                });
+                let Some(pasted) = pasted else { return };
                 let mut notice = format!("已粘贴 {} 个格。", pasted.written);
                 if pasted.on_totals > 0 {
                     notice.push_str(&format!(
@@ -625,32 +680,33 @@ impl Reducible for State {
                 if pasted.outside > 0 {
                     notice.push_str(&format!("{} 个数值超出表格范围，未写入。", pasted.outside));
                 }
-                next.notice = Some(notice);
-                next.changed();
+                self.notice = Some(notice);
             }
             Action::Undo | Action::Redo => {
                 let restored = if matches!(action, Action::Undo) {
-                    next.history.undo(&self.report)
+                    self.history.undo(&self.report)
                 } else {
-                    next.history.redo(&self.report)
+                    self.history.redo(&self.report)
                 };
-                let Some(report) = restored else { return self };
-                next.report = report;
-                next.changed();
+                if let Some((report, history)) = restored {
+                    self.report = report;
+                    self.history = history;
+                    self.changed(effects);
+                }
             }
-            Action::UpdateReady => next.update_ready = true,
+            Action::UpdateReady => self.update_ready = true,
             Action::OpenImport => {
-                next.import = Some(Rc::new(ImportState::Choosing { refused: None }))
+                self.import = Some(Rc::new(ImportState::Choosing { refused: None }))
             }
-            Action::CloseImport => next.import = None,
+            Action::CloseImport => self.import = None,
             // A result for a dialog closed meanwhile is dropped: nothing changes unconfirmed. (A
             // start opens the dialog: a file dropped on the page starts an import by itself.)
-            Action::ImportRead { .. } if self.import.is_none() => return self,
+            Action::ImportRead { .. } if self.import.is_none() => {}
             Action::ImportStarted(source) => {
-                next.import = Some(Rc::new(ImportState::Reading { source }))
+                self.import = Some(Rc::new(ImportState::Reading { source }))
             }
             Action::ImportRead { source, result } => {
-                next.import = Some(Rc::new(match *result {
+                self.import = Some(Rc::new(match *result {
                     Ok((report, summary)) => ImportState::Read {
                         source,
                         report: Box::new(report),
@@ -662,44 +718,133 @@ impl Reducible for State {
                 }))
             }
             Action::ConfirmImport(use_as) => {
-                let Some(ImportState::Read { report, .. }) = next.import.take().as_deref().cloned()
-                else {
-                    return self;
+                let Some(ImportState::Read { report, .. }) = self.import.as_deref().cloned() else {
+                    return;
                 };
+                self.import = None;
                 match use_as {
                     ImportUse::NewDraft => {
-                        next.open_new_draft(*report, "已从已发布报告的文字建立新的草稿。")
+                        self.open_new_draft(*report, "已从已发布报告的文字建立新的草稿。", effects)
                     }
-                    ImportUse::StartThisYear => next
-                        .open_new_draft(Report::carry_over(&report, false), STARTED_FROM_LAST_YEAR),
-                    ImportUse::AttachAsPrevious => next.attach_previous(&report),
+                    ImportUse::StartThisYear => self.open_new_draft(
+                        Report::carry_over(&report, false),
+                        STARTED_FROM_LAST_YEAR,
+                        effects,
+                    ),
+                    ImportUse::AttachAsPrevious => self.attach_previous(&report, effects),
                 }
             }
             Action::StartFromLastYear { name, text } => match read_report(&text) {
-                Ok(last_year) => next.open_new_draft(
+                Ok(last_year) => self.open_new_draft(
                     Report::carry_over(&last_year, false),
                     STARTED_FROM_LAST_YEAR,
+                    effects,
                 ),
-                Err(error) => next.notice = Some(unreadable(&name, &error)),
+                Err(error) => self.notice = Some(unreadable(&name, &error)),
             },
             Action::AttachPrevious { name, text } => match read_report(&text) {
-                Ok(last_year) => next.attach_previous(&last_year),
-                Err(error) => next.notice = Some(unreadable(&name, &error)),
+                Ok(last_year) => self.attach_previous(&last_year, effects),
+                Err(error) => self.notice = Some(unreadable(&name, &error)),
             },
-            Action::HostLoad(text) => {
-                return self.reduce(Action::OpenFile {
+            Action::HostLoad(text) => self.update(
+                Action::OpenFile {
                     name: "门户发送的报告".to_owned(),
                     text,
-                })
+                },
+                effects,
+            ),
+            Action::HostGetReport(origin) => effects.push(Effect::ReplyToHost {
+                origin,
+                report: write_report(&self.report.with_computed_totals()),
+            }),
+            Action::PersistRefused => self.persist_refused = true,
+            Action::DismissNotice => self.notice = None,
+            Action::Saved(Ok(saved)) if saved.id == self.draft_id => {
+                self.last_written = Rc::from(saved.text);
+                self.save = SaveStatus::Saved;
+                self.saved_at = Some(saved.at);
+                // A draft saved for the first time joins the list.
+                if !self.drafts.iter().any(|draft| draft.id == self.draft_id) {
+                    self.relist(effects);
+                }
             }
-            Action::HostGetReport(origin) => {
-                let text = write_report(&self.report.with_computed_totals());
-                embed::post_to(&origin, "report", &[("report", text.into())]);
-                return self;
-            }
-            Action::PersistRefused => next.persist_refused = true,
-            Action::DismissNotice => next.notice = None,
+            // Another draft renamed: the list shows it.
+            Action::Saved(Ok(_)) => {}
+            Action::Saved(Err(error)) => self.save = SaveStatus::Failed(error),
+            Action::Listed(drafts) => self.drafts = Rc::new(drafts),
         }
-        Rc::new(next)
     }
+
+    fn is_open_draft_key(&self, key: &str) -> bool {
+        key == crate::keys::draft_key(self.embedding.namespace.as_deref(), &self.draft_id)
+    }
+
+    /// A stored draft read for `then`.
+    fn loaded(
+        &mut self,
+        id: String,
+        draft: Option<Box<StoredDraft>>,
+        then: AfterLoad,
+        effects: &mut Vec<Effect>,
+    ) {
+        match (then, draft.map(|draft| *draft)) {
+            (AfterLoad::Open, Some(draft)) => {
+                self.switch_to(id, draft.name, draft.report, Some(draft.saved_at), effects);
+                self.relist(effects);
+            }
+            (AfterLoad::Open, None) => {
+                self.notice = Some(
+                    "该草稿无法打开（可能已损坏或由较新版本的工具保存），其他草稿不受影响。"
+                        .to_owned(),
+                );
+                self.relist(effects);
+            }
+            (AfterLoad::Duplicate, Some(draft)) => {
+                let name = format!(
+                    "{}（副本）",
+                    storage::draft_label(&draft.name, &draft.report)
+                );
+                self.start_draft(name, draft.report, effects);
+            }
+            (AfterLoad::Duplicate, None) => {}
+            (AfterLoad::Rename(name), Some(draft)) => {
+                effects.push(Effect::Save {
+                    id,
+                    name,
+                    report: draft.report,
+                    ours: Rc::from(""),
+                    make_current: false,
+                });
+                self.relist(effects);
+            }
+            (AfterLoad::Rename(_), None) => self.relist(effects),
+            (AfterLoad::TakeOtherTab, Some(draft)) => {
+                self.switch_to(id, draft.name, draft.report, Some(draft.saved_at), effects);
+                self.relist(effects);
+            }
+            // The other tab deleted it: this tab's version is the one left, saved again.
+            (AfterLoad::TakeOtherTab, None) => {
+                self.conflict = false;
+                self.save_now(effects);
+                self.relist(effects);
+            }
+        }
+    }
+}
+
+const STARTED_FROM_LAST_YEAR: &str =
+    "已以上年报告开始本年草稿：上年结转已按上年“结转下年度继续办理”填好，小标题已沿用。";
+
+/// The notice for a report file that could not be opened: nothing changed, and why.
+fn unreadable(name: &str, error: &ogi_report_core::FileError) -> String {
+    format!("文件「{name}」未能打开，当前内容没有改变。{error}")
+}
+
+/// A new report for the year being prepared on `today` (from October on, this year's), with the
+/// portal's prefill.
+pub fn new_report(today: Date, embedding: &Embedding) -> Report {
+    let mut report = Report::new_draft();
+    report.meta.year = Some(today.report_year());
+    embedding.prefill(&mut report);
+    report
 }

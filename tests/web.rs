@@ -148,7 +148,11 @@ async fn the_year_over_year_view_draws_the_open_draft_beside_last_year() {
     last_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "4");
     let mut this_year = ogi_report_core::Report::carry_over(&last_year, false);
     this_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "1");
-    ogi_report::storage::save_draft(&storage, "d1", "", &this_year, "").unwrap();
+    let drafts = ogi_report::storage::Drafts::new(storage, None);
+    drafts
+        .save("d1", "", &this_year, "", "2026-12-03T08:00:00.000Z")
+        .unwrap();
+    drafts.set_current("d1");
 
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();

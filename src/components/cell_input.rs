@@ -10,14 +10,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub cell: CellRef,
     pub text: AttrValue,
     pub error: Option<AttrValue>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// What the model will show for typed text, to tell our own edit from an outside change (undo).
@@ -66,20 +65,21 @@ fn focus_cell(cell: CellRef) {
 
 #[component]
 pub fn CellInput(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     // (what was typed, what the model showed for it): kept while the model still agrees.
     let typing = use_state(|| None::<(AttrValue, String)>);
     // The value when the cell was entered, for Escape.
     let before = use_mut_ref(|| None::<String>);
     let cell = props.cell;
     let oninput = {
-        let (typing, dispatch) = (typing.clone(), props.dispatch.clone());
+        let (typing, dispatch) = (typing.clone(), dispatch.clone());
         Callback::from(move |event: InputEvent| {
             let raw = event.target_unchecked_into::<HtmlInputElement>().value();
             typing.set(Some((
                 AttrValue::from(raw.clone()),
                 shown_after(cell, &raw),
             )));
-            dispatch.dispatch(Action::EditCell(cell, raw));
+            dispatch.emit(Action::EditCell(cell, raw));
         })
     };
     let onfocus = {
@@ -91,7 +91,7 @@ pub fn CellInput(props: &Props) -> Html {
         Callback::from(move |_: FocusEvent| typing.set(None))
     };
     let onkeydown = {
-        let (typing, before, dispatch) = (typing.clone(), before.clone(), props.dispatch.clone());
+        let (typing, before, dispatch) = (typing.clone(), before.clone(), dispatch.clone());
         Callback::from(move |event: KeyboardEvent| {
             // The key that confirms an IME candidate is not a move.
             if event.is_composing() || event.key_code() == 229 {
@@ -108,7 +108,7 @@ pub fn CellInput(props: &Props) -> Html {
                         AttrValue::from(original.clone()),
                         shown_after(cell, &original),
                     )));
-                    dispatch.dispatch(Action::EditCell(cell, original));
+                    dispatch.emit(Action::EditCell(cell, original));
                 }
                 return;
             }
@@ -121,7 +121,7 @@ pub fn CellInput(props: &Props) -> Html {
         })
     };
     let onpaste = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let Some(data) = event
                 .dyn_ref::<ClipboardEvent>()
@@ -136,7 +136,7 @@ pub fn CellInput(props: &Props) -> Html {
             // One value is ordinary typing into this cell; a block fills the table.
             if block.len() > 1 || block.first().is_some_and(|row| row.len() > 1) {
                 event.prevent_default();
-                dispatch.dispatch(Action::Paste(cell, block));
+                dispatch.emit(Action::Paste(cell, block));
             }
         })
     };

@@ -6,16 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::clock;
-use crate::download;
-use crate::state::{Action, State};
-use crate::storage::{self, DraftState, DraftSummary};
+use crate::state::Action;
+use crate::storage::{DraftState, DraftSummary};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub drafts: Rc<Vec<DraftSummary>>,
     pub current: AttrValue,
     pub current_label: AttrValue,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 fn ask(question: &str) -> bool {
@@ -33,14 +31,15 @@ fn prompt(question: &str, default: &str) -> Option<String> {
 
 #[component]
 pub fn DraftsPanel(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let action = |make: fn(String) -> Action, id: &str| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let id = id.to_owned();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(make(id.clone())))
+        Callback::from(move |_: MouseEvent| dispatch.emit(make(id.clone())))
     };
     let new_draft = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::NewDraft))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::NewDraft))
     };
     html! {
         <section class="drafts" aria-label="草稿">
@@ -51,18 +50,18 @@ pub fn DraftsPanel(props: &Props) -> Html {
                     let is_current = draft.id == props.current.as_str();
                     let name = if is_current { props.current_label.to_string() } else if draft.name.is_empty() { format!("草稿 {}", draft.id) } else { draft.name.clone() };
                     let rename = {
-                        let (dispatch, id, name) = (props.dispatch.clone(), draft.id.clone(), name.clone());
+                        let (dispatch, id, name) = (dispatch.clone(), draft.id.clone(), name.clone());
                         Callback::from(move |_: MouseEvent| {
                             if let Some(new_name) = prompt("草稿的新名称：", &name) {
-                                dispatch.dispatch(Action::RenameDraft(id.clone(), new_name.trim().to_owned()));
+                                dispatch.emit(Action::RenameDraft(id.clone(), new_name.trim().to_owned()));
                             }
                         })
                     };
                     let delete = {
-                        let (dispatch, id, name) = (props.dispatch.clone(), draft.id.clone(), name.clone());
+                        let (dispatch, id, name) = (dispatch.clone(), draft.id.clone(), name.clone());
                         Callback::from(move |_: MouseEvent| {
                             if ask(&format!("确定删除草稿「{name}」？删除后无法恢复。建议先下载报告文件备份。")) {
-                                dispatch.dispatch(Action::DeleteDraft(id.clone()));
+                                dispatch.emit(Action::DeleteDraft(id.clone()));
                             }
                         })
                     };
@@ -86,11 +85,8 @@ pub fn DraftsPanel(props: &Props) -> Html {
                                 },
                                 DraftState::Corrupt { reason } => {
                                     let id = draft.id.clone();
-                                    let download = Callback::from(move |_: MouseEvent| {
-                                        if let Some(text) = storage::local_storage().ok().and_then(|s| storage::corrupt_text(&s, &id)) {
-                                            download::download_text(&format!("无法读取的草稿-{id}.txt"), "text/plain;charset=utf-8", &text);
-                                        }
-                                    });
+                                    let dispatch = dispatch.clone();
+                                    let download = Callback::from(move |_: MouseEvent| dispatch.emit(Action::DownloadCorrupt(id.clone())));
                                     html! {
                                         <span class="draft-problem">
                                             {format!("此草稿无法读取（{reason}），原文已另存，可下载后交技术人员恢复。")}

@@ -5,25 +5,25 @@
 use std::rc::Rc;
 
 use ogi_report_core::render::DRAFT_MARK;
-use ogi_report_core::rules::{Finding, Severity};
+use ogi_report_core::rules::{tally, Finding, Severity};
 use yew::prelude::*;
 
 use crate::exports::Output;
 use crate::hooks::use_dialog;
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub output: Output,
     pub findings: Rc<Vec<Finding>>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn ExportGate(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let send = |action: fn() -> Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
     let list = |severity: Severity| -> Html {
         props
@@ -31,12 +31,12 @@ pub fn ExportGate(props: &Props) -> Html {
             .iter()
             .filter(|finding| finding.severity == severity)
             .map(|finding| {
-                let target = finding.cells.iter().find(|path| !path.starts_with("previous.")).cloned();
-                let dispatch = props.dispatch.clone();
+                let target = finding.jump().cloned();
+                let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
-                    dispatch.dispatch(Action::CloseGate);
-                    if let Some(path) = &target {
-                        dispatch.dispatch(Action::JumpTo(path.clone()));
+                    dispatch.emit(Action::CloseGate);
+                    if let Some(target) = &target {
+                        dispatch.emit(Action::JumpTo(target.clone()));
                     }
                 });
                 html! {
@@ -48,19 +48,10 @@ pub fn ExportGate(props: &Props) -> Html {
             .collect()
     };
     let (dialog, onkeydown) = use_dialog({
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::CloseGate))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::CloseGate))
     });
-    let errors = props
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = props
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
+    let (errors, warnings) = tally(&props.findings);
     html! {
         <div class="gate-backdrop">
             <div class="gate" role="dialog" aria-modal="true" aria-labelledby="gate-title" data-export-gate="" tabindex="-1" ref={dialog} {onkeydown}>

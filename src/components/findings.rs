@@ -2,16 +2,15 @@
 
 use std::rc::Rc;
 
-use ogi_report_core::rules::{Finding, Severity};
+use ogi_report_core::rules::{tally, Finding, Severity};
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub findings: Rc<Vec<Finding>>,
     pub checked: bool,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 fn severity_class(severity: Severity) -> &'static str {
@@ -24,14 +23,8 @@ fn severity_class(severity: Severity) -> &'static str {
 
 #[component]
 pub fn FindingsPanel(props: &Props) -> Html {
-    let count = |severity| {
-        props
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .count()
-    };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let dispatch = crate::hooks::use_dispatch();
+    let (errors, warnings) = tally(&props.findings);
     let summary = match (errors, warnings, props.checked) {
         (0, 0, true) => "检查通过：没有错误，也没有需要注意的地方。".to_owned(),
         (0, 0, false) => "目前没有发现问题。填写完成后请点击“检查”。".to_owned(),
@@ -43,20 +36,20 @@ pub fn FindingsPanel(props: &Props) -> Html {
             <p class="summary" role="status" aria-live="polite">{summary}</p>
             <ul data-findings="">
                 { for props.findings.iter().map(|finding| {
-                    let target = finding.cells.iter().find(|path| !path.starts_with("previous.")).cloned();
+                    let target = finding.jump().cloned();
                     let onclick = {
-                        let dispatch = props.dispatch.clone();
+                        let dispatch = dispatch.clone();
                         let target = target.clone();
                         Callback::from(move |_: MouseEvent| {
-                            if let Some(path) = &target {
-                                dispatch.dispatch(Action::JumpTo(path.clone()));
+                            if let Some(target) = &target {
+                                dispatch.emit(Action::JumpTo(target.clone()));
                             }
                         })
                     };
                     let class = severity_class(finding.severity);
                     html! {
                         <li class={classes!("finding", class)} data-rule={finding.rule} data-severity={class}
-                            data-cells={finding.cells.join(" ")}>
+                            data-cells={finding.paths().join(" ")}>
                             <button type="button" {onclick} disabled={target.is_none()}>
                                 <span class="badge">{finding.severity.label()}{" "}{finding.rule}</span>
                                 <span class="message">{finding.message.clone()}</span>

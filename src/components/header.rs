@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::embed;
 use crate::marks::Marks;
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -15,35 +15,35 @@ pub struct Props {
     pub title: AttrValue,
     pub this_year: i32,
     pub marks: std::rc::Rc<Marks>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn ReportHeader(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let on_body = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::EditField(FieldRef::Body, value));
+            dispatch.emit(Action::EditField(FieldRef::Body, value));
         })
     };
     let on_year = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.dispatch(Action::SetYear(value.parse().ok()));
+            dispatch.emit(Action::SetYear(value.parse().ok()));
         })
     };
     let on_type = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(body_type) = BodyType::from_key(&value) {
-                dispatch.dispatch(Action::SetBodyType(body_type));
+                dispatch.emit(Action::SetBodyType(body_type));
             }
         })
     };
-    let error = |field: FieldRef| props.marks.field(&field.path());
+    let error = |field: FieldRef| props.marks.field(field);
     let embedding = embed::config();
     let locked = |field: FieldRef| embedding.is_locked(field);
     let lock_note = |field: FieldRef| {

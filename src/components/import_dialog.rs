@@ -12,13 +12,13 @@ use yew::prelude::*;
 use crate::file_work;
 use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
 use crate::hooks::use_dialog;
-use crate::state::{Action, ImportState, ImportUse, State};
+use crate::state::{Action, ImportState, ImportUse};
 
 /// Hands `bytes` to the importer; the dialog shows "reading" until its result arrives.
-fn import(dispatch: UseReducerDispatcher<State>, source: String, name: &str, bytes: &[u8]) {
-    dispatch.dispatch(Action::ImportStarted(source.clone()));
+fn import(dispatch: Callback<Action>, source: String, name: &str, bytes: &[u8]) {
+    dispatch.emit(Action::ImportStarted(source.clone()));
     file_work::import(bytes, name, move |result| {
-        dispatch.dispatch(Action::ImportRead {
+        dispatch.emit(Action::ImportRead {
             source,
             result: Box::new(result),
         })
@@ -26,19 +26,19 @@ fn import(dispatch: UseReducerDispatcher<State>, source: String, name: &str, byt
 }
 
 /// Reads the first of `files` (chosen, or dropped on the page: the dialog opens) and imports it.
-pub fn import_first_file(dispatch: UseReducerDispatcher<State>, files: Vec<web_sys::File>) {
+pub fn import_first_file(dispatch: Callback<Action>, files: Vec<web_sys::File>) {
     let Some(name) = files.first().map(web_sys::File::name) else {
         return;
     };
     let source = format!("文件「{name}」");
-    dispatch.dispatch(Action::ImportStarted(source.clone()));
+    dispatch.emit(Action::ImportStarted(source.clone()));
     read_files_bytes(files, move |reads| {
         let Some((name, bytes)) = reads.into_iter().next() else {
             return;
         };
         match bytes {
             Ok(bytes) => import(dispatch, source, &name, &bytes),
-            Err(why) => dispatch.dispatch(Action::ImportRead {
+            Err(why) => dispatch.emit(Action::ImportRead {
                 source,
                 result: Box::new(Err(why)),
             }),
@@ -49,21 +49,20 @@ pub fn import_first_file(dispatch: UseReducerDispatcher<State>, files: Vec<web_s
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub import: Rc<ImportState>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
 
 /// Cancel, or what the read report becomes.
-fn confirm_buttons(dispatch: &UseReducerDispatcher<State>) -> Html {
+fn confirm_buttons(dispatch: &Callback<Action>) -> Html {
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
     let use_as = |choice: ImportUse| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::ConfirmImport(choice)))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ConfirmImport(choice)))
     };
     html! {
         <div class="gate-actions">
@@ -77,19 +76,20 @@ fn confirm_buttons(dispatch: &UseReducerDispatcher<State>) -> Html {
 
 #[component]
 pub fn ImportDialog(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let text = use_node_ref();
     let (dialog, onkeydown) = use_dialog({
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::CloseImport))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::CloseImport))
     });
     let send = |action: fn() -> Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
     let body = match &*props.import {
         ImportState::Choosing { refused } => {
             let read = {
-                let (dispatch, text) = (props.dispatch.clone(), text.clone());
+                let (dispatch, text) = (dispatch.clone(), text.clone());
                 Callback::from(move |_: MouseEvent| {
                     if let Some(area) = text.cast::<HtmlTextAreaElement>() {
                         let source = "粘贴的文字".to_owned();
@@ -98,7 +98,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                 })
             };
             let choose = {
-                let dispatch = props.dispatch.clone();
+                let dispatch = dispatch.clone();
                 Callback::from(move |event: Event| {
                     let input = event.target_unchecked_into::<HtmlInputElement>();
                     let files = files_of(input.files());
@@ -133,7 +133,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                 <div data-import-summary="">
                     <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
                     <p>{"这是本工具的报告文件，将按文件中的内容原样使用。"}</p>
-                    { confirm_buttons(&props.dispatch) }
+                    { confirm_buttons(&dispatch) }
                 </div>
             }
         }
@@ -178,7 +178,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                    { confirm_buttons(&props.dispatch) }
+                    { confirm_buttons(&dispatch) }
                 </div>
             }
         }

@@ -1,5 +1,6 @@
-//! The page's components. Each receives plain data and the reducer's dispatcher, and emits only
-//! typed actions; none keeps report state of its own.
+//! The page's components. Each receives plain data as props and emits only typed
+//! actions through the page's dispatch context (`hooks::use_dispatch`); none keeps report state
+//! of its own.
 
 pub mod cell_input;
 pub mod drafts;

@@ -11,7 +11,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::marks::Marks;
-use crate::state::{Action, Direction, State};
+use crate::state::{Action, Direction};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,16 +22,16 @@ pub struct Props {
     /// The sub-section the data paragraph is offered under, if in this part.
     pub sentence_at: Option<usize>,
     pub marks: Rc<Marks>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn NarrativePart(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let part = props.part;
     let count = props.sections.len();
     let add = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::AddSection(part)))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::AddSection(part)))
     };
     html! {
         <div class="narrative">
@@ -41,10 +41,9 @@ pub fn NarrativePart(props: &Props) -> Html {
                     {part} {index} last={index + 1 == count}
                     heading={AttrValue::from(section.heading.clone())}
                     text={AttrValue::from(section.text.clone())}
-                    error={props.marks.field(&FieldRef::Text(part, index).path())}
+                    error={props.marks.field(FieldRef::Text(part, index))}
                     offers_sentence={props.sentence_at == Some(index)}
                     numbers={props.numbers.iter().filter(|number| number.field == FieldRef::Text(part, index)).cloned().collect::<Vec<_>>()}
-                    dispatch={props.dispatch.clone()}
                 />
             }) }
             <button type="button" class="secondary" onclick={add}>{"＋ 添加小标题"}</button>
@@ -62,7 +61,6 @@ pub struct SectionProps {
     pub error: Option<AttrValue>,
     pub numbers: Vec<StatedNumber>,
     pub offers_sentence: bool,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 fn stated_number(number: &StatedNumber) -> Html {
@@ -78,31 +76,32 @@ fn stated_number(number: &StatedNumber) -> Html {
 
 #[component]
 pub fn SectionEditor(props: &SectionProps) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let (part, index) = (props.part, props.index);
     let heading_field = FieldRef::Heading(part, index);
     let text_field = FieldRef::Text(part, index);
     let on_heading = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.dispatch(Action::EditField(heading_field, value));
+            dispatch.emit(Action::EditField(heading_field, value));
         })
     };
     let on_text = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.dispatch(Action::EditField(text_field, value));
+            dispatch.emit(Action::EditField(text_field, value));
         })
     };
     let mover = |direction: Direction| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::MoveSection(part, index, direction))
+            dispatch.emit(Action::MoveSection(part, index, direction))
         })
     };
     let remove = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let has_text = !props.text.trim().is_empty();
         let heading = props.heading.clone();
         Callback::from(move |_: MouseEvent| {
@@ -119,14 +118,14 @@ pub fn SectionEditor(props: &SectionProps) -> Html {
                     .and_then(|window| window.confirm_with_message(&question).ok())
                     .unwrap_or(false);
             if confirmed {
-                dispatch.dispatch(Action::RemoveSection(part, index));
+                dispatch.emit(Action::RemoveSection(part, index));
             }
         })
     };
     let insert = props.offers_sentence.then(|| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::InsertRequestsSentence(part, index))
+            dispatch.emit(Action::InsertRequestsSentence(part, index))
         })
     });
     let text_id = format!("{}-{index}-text", part.key());

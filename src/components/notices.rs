@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::hooks::apply_update;
-use crate::state::{Action, SaveStatus, State, StorageMode};
+use crate::state::{Action, SaveStatus, StorageMode};
 use crate::storage::SaveError;
 
 #[derive(Properties, PartialEq)]
@@ -14,14 +14,14 @@ pub struct Props {
     pub persist_refused: bool,
     pub update_ready: bool,
     pub notice: Option<AttrValue>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
 pub fn Notices(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let send = |action: fn() -> Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
     let download = send(|| Action::DownloadReportFile);
     html! {

@@ -11,13 +11,11 @@ use yew::prelude::*;
 use crate::components::cell_input::CellInput;
 use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
-use crate::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub groups: Rc<[Rc<AppealGroupCells>; 3]>,
     pub marks: Rc<Marks>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
@@ -27,7 +25,7 @@ pub fn AppealsTable(props: &Props) -> Html {
             return Html::default();
         };
         let text = AttrValue::from(props.groups[group][col].display());
-        html! { <CellInput {cell} {text} error={props.marks.cell(cell)} dispatch={props.dispatch.clone()} /> }
+        html! { <CellInput {cell} {text} error={props.marks.cell(cell)} /> }
     };
     layout_table(&layout::tables()[2], "appeals", input)
 }

@@ -12,13 +12,11 @@ use yew::prelude::*;
 use crate::components::cell_input::CellInput;
 use crate::components::layout_cell::layout_cell;
 use crate::marks::Marks;
-use crate::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub rows: Rc<[Rc<RequestRowCells>; 25]>,
     pub marks: Rc<Marks>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
@@ -36,7 +34,7 @@ pub fn RequestsTable(props: &Props) -> Html {
                     let errors: Rc<[Option<AttrValue>]> = (0..REQUEST_COLUMNS.len())
                         .map(|col| props.marks.cell(CellRef::Request { row, col }))
                         .collect();
-                    html! { <RequestRow key={row} {row} cells={cells.clone()} {errors} dispatch={props.dispatch.clone()} /> }
+                    html! { <RequestRow key={row} {row} cells={cells.clone()} {errors} /> }
                 }) }
             </tbody>
         </table>
@@ -48,7 +46,6 @@ pub struct RowProps {
     pub row: usize,
     pub cells: Rc<RequestRowCells>,
     pub errors: Rc<[Option<AttrValue>]>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
@@ -62,7 +59,6 @@ pub fn RequestRow(props: &RowProps) -> Html {
                         cell={data}
                         text={AttrValue::from(props.cells[col].display())}
                         error={props.errors[col].clone()}
-                        dispatch={props.dispatch.clone()}
                     />
                 }
             })) }

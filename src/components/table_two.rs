@@ -12,13 +12,11 @@ use yew::prelude::*;
 use crate::components::cell_input::CellInput;
 use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
-use crate::state::State;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub proactive: Rc<Proactive>,
     pub marks: Rc<Marks>,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 #[component]
@@ -30,7 +28,7 @@ pub fn ProactiveTable(props: &Props) -> Html {
             }
             _ => props.proactive.fees.display(),
         };
-        html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} dispatch={props.dispatch.clone()} /> }
+        html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} /> }
     };
     layout_table(&layout::tables()[0], "proactive", input)
 }

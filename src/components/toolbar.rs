@@ -7,7 +7,7 @@ use crate::clock;
 use crate::components::import_dialog::import_first_file;
 use crate::exports::Output;
 use crate::files::{files_of, read_files, PUBLISHED_REPORTS, REPORT_FILES};
-use crate::state::{Action, SaveStatus, State};
+use crate::state::{Action, SaveStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -15,21 +15,20 @@ pub struct Props {
     pub saved_at: Option<AttrValue>,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// Reads a chosen file's text and hands it to the reducer as `make(file name, text)`; the page
 /// changes only if the reducer accepts it.
 pub fn read_chosen_file(
     input: &HtmlInputElement,
-    dispatch: UseReducerDispatcher<State>,
+    dispatch: Callback<Action>,
     make: fn(String, String) -> Action,
 ) {
     let files = files_of(input.files());
     input.set_value("");
     read_files(files, move |texts| {
         if let Some((name, text)) = texts.into_iter().next() {
-            dispatch.dispatch(match text {
+            dispatch.emit(match text {
                 Ok(text) => make(name, text),
                 Err(reason) => {
                     Action::FileUnreadable(format!("文件「{name}」{reason}当前内容没有改变。"))
@@ -54,7 +53,7 @@ fn file_control(
     label: &str,
     takes: Takes,
     hook: &str,
-    dispatch: &UseReducerDispatcher<State>,
+    dispatch: &Callback<Action>,
     make: fn(String, String) -> Action,
 ) -> Html {
     let dispatch = dispatch.clone();
@@ -103,13 +102,14 @@ fn tool_link(view: &str, label: &str, save: &SaveStatus) -> Html {
 
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
+    let dispatch = crate::hooks::use_dispatch();
     let send = |action: fn() -> Action| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(action()))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
     let check = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Check))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Check))
     };
     let saved_text = match (&props.save, &props.saved_at) {
         (SaveStatus::Saved, Some(at)) => format!("已保存 {}", clock::local_time(at)),
@@ -126,10 +126,10 @@ pub fn Toolbar(props: &Props) -> Html {
                 <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
                 <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
                 <span class="spacer"></span>
-                { file_control("打开报告文件", Takes::ReportFile, "json", &props.dispatch, |name, text| Action::OpenFile { name, text }) }
+                { file_control("打开报告文件", Takes::ReportFile, "json", &dispatch, |name, text| Action::OpenFile { name, text }) }
     <button type="button" data-import="text" onclick={send(|| Action::OpenImport)}>{"导入已发布报告文本"}</button>
-                { file_control("以上年报告开始", Takes::PublishedToo, "last-year", &props.dispatch, |name, text| Action::StartFromLastYear { name, text }) }
-                { file_control("附加上年报告", Takes::PublishedToo, "previous", &props.dispatch, |name, text| Action::AttachPrevious { name, text }) }
+                { file_control("以上年报告开始", Takes::PublishedToo, "last-year", &dispatch, |name, text| Action::StartFromLastYear { name, text }) }
+                { file_control("附加上年报告", Takes::PublishedToo, "previous", &dispatch, |name, text| Action::AttachPrevious { name, text }) }
                 { tool_link("compare", "与上年对比", &props.save) }
                 <button type="button" data-export="json" onclick={send(|| Action::DownloadReportFile)}>{"下载报告文件"}</button>
                 <button type="button" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>

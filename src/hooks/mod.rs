@@ -1,9 +1,8 @@
 //! The page's hooks, one per file, and the window-listener helper they share.
 
 mod use_dialog;
-mod use_export;
+mod use_dispatch;
 mod use_host_messages;
-mod use_jump_focus;
 mod use_persist_request;
 mod use_ready_marker;
 mod use_service_worker;
@@ -12,9 +11,8 @@ mod use_undo_keys;
 mod window_listener;
 
 pub use use_dialog::use_dialog;
-pub use use_export::use_export;
+pub use use_dispatch::use_dispatch;
 pub use use_host_messages::use_host_messages;
-pub use use_jump_focus::use_jump_focus;
 pub use use_persist_request::use_persist_request;
 pub use use_ready_marker::use_ready_marker;
 pub use use_service_worker::{apply_update, use_service_worker};

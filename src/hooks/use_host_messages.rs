@@ -11,9 +11,9 @@ use yew::prelude::*;
 
 use super::window_listener::listen;
 use crate::embed;
-use crate::state::{Action, State};
+use crate::state::Action;
 
-fn on_message(event: MessageEvent, dispatch: &UseReducerDispatcher<State>) {
+fn on_message(event: MessageEvent, dispatch: &Callback<Action>) {
     if !embed::config().accepts(&event.origin()) {
         return;
     }
@@ -28,31 +28,22 @@ fn on_message(event: MessageEvent, dispatch: &UseReducerDispatcher<State>) {
                     .and_then(|text| text.as_string())
             });
             if let Some(text) = text {
-                dispatch.dispatch(Action::HostLoad(text));
+                dispatch.emit(Action::HostLoad(text));
             }
         }
-        Some("get-report") => dispatch.dispatch(Action::HostGetReport(event.origin())),
+        Some("get-report") => dispatch.emit(Action::HostGetReport(event.origin())),
         _ => {}
     }
 }
 
 #[hook]
-pub fn use_host_messages(
-    dispatch: UseReducerDispatcher<State>,
-    saved_at: Option<String>,
-    report: Report,
-) {
+pub fn use_host_messages(dispatch: Callback<Action>, report: Report) {
     use_effect_with((), move |_| {
         let cleanup = listen("message", move |event: MessageEvent| {
             on_message(event, &dispatch)
         });
         embed::post("ready", &[]);
         cleanup
-    });
-    use_effect_with(saved_at, |saved_at| {
-        if let Some(at) = saved_at {
-            embed::post("saved", &[("savedAt", at.as_str().into())]);
-        }
     });
     // A second, final-stage check per edit is worth it only when a host listens.
     let counts = use_memo(report, |report| {

@@ -4,16 +4,16 @@
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[hook]
-pub fn use_persist_request(dispatch: UseReducerDispatcher<State>) {
+pub fn use_persist_request(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
         let manager = web_sys::window().map(|window| window.navigator().storage());
         if let Some(promise) = manager.and_then(|manager| manager.persist().ok()) {
             let answered = Closure::once(move |granted: wasm_bindgen::JsValue| {
                 if granted.as_bool() != Some(true) {
-                    dispatch.dispatch(Action::PersistRefused);
+                    dispatch.emit(Action::PersistRefused);
                 }
             });
             let _ = promise.then(&answered);

@@ -4,13 +4,13 @@
 use yew::prelude::*;
 
 use super::window_listener::listen;
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[hook]
-pub fn use_service_worker(dispatch: UseReducerDispatcher<State>) {
+pub fn use_service_worker(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
         listen("ogi-update-ready", move |_: web_sys::Event| {
-            dispatch.dispatch(Action::UpdateReady)
+            dispatch.emit(Action::UpdateReady)
         })
     });
 }

@@ -3,14 +3,14 @@
 use yew::prelude::*;
 
 use super::window_listener::listen;
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[hook]
-pub fn use_storage_events(dispatch: UseReducerDispatcher<State>) {
+pub fn use_storage_events(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
         listen("storage", move |event: web_sys::StorageEvent| {
             if let Some(key) = event.key() {
-                dispatch.dispatch(Action::StorageChanged {
+                dispatch.emit(Action::StorageChanged {
                     key,
                     new_value: event.new_value(),
                 });

@@ -5,10 +5,10 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::window_listener::listen;
-use crate::state::{Action, State};
+use crate::state::Action;
 
 #[hook]
-pub fn use_undo_keys(dispatch: UseReducerDispatcher<State>) {
+pub fn use_undo_keys(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
         listen("keydown", move |event: KeyboardEvent| {
             if !(event.ctrl_key() || event.meta_key()) || event.alt_key() || event.is_composing() {
@@ -20,7 +20,7 @@ pub fn use_undo_keys(dispatch: UseReducerDispatcher<State>) {
                 _ => return,
             };
             event.prevent_default();
-            dispatch.dispatch(action);
+            dispatch.emit(action);
         })
     });
 }

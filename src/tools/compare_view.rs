@@ -25,10 +25,10 @@ struct Years {
 
 /// The draft the filling page has open, with the last year's report attached to it.
 fn current_draft() -> Years {
-    let draft = storage::local_storage().ok().and_then(|store| {
-        let id = storage::current_draft(&store)?;
-        storage::load_draft(&store, &id)
-    });
+    let namespace = crate::embed::config().namespace;
+    let draft = storage::local_storage(namespace.as_deref())
+        .ok()
+        .and_then(|drafts| drafts.load(&drafts.current()?));
     match draft {
         Some(draft) => {
             let name = storage::draft_label(&draft.name, &draft.report);

@@ -146,7 +146,7 @@ fn print_findings(findings: &[rules::Finding]) {
             finding.severity.label(),
             finding.rule,
             finding.message,
-            finding.cells.join(" ")
+            finding.paths().join(" ")
         );
     }
 }

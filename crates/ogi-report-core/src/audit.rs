@@ -108,9 +108,9 @@ pub fn audit(bytes: &[u8], file_name: &str, context: &Context) -> Result<Audit, 
         .collect();
     let rests_on_unread = |finding: &Finding| {
         finding
-            .cells
+            .paths()
             .iter()
-            .any(|cell| unread.contains(&cell.as_str()))
+            .any(|path| unread.contains(&path.as_str()))
     };
     let findings = check(&report, context);
     let total = findings.len();

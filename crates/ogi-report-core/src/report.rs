@@ -286,6 +286,14 @@ impl FieldRef {
         }
     }
 
+    /// The part (0–5) a narrative field belongs to; the meta fields belong to none.
+    pub fn part_index(self) -> Option<usize> {
+        match self {
+            FieldRef::Heading(part, _) | FieldRef::Text(part, _) => Some(part.part_index()),
+            FieldRef::Body | FieldRef::Year | FieldRef::BodyType => None,
+        }
+    }
+
     pub fn parse(path: &str) -> Option<FieldRef> {
         match path {
             "meta.body" => return Some(FieldRef::Body),

@@ -25,7 +25,7 @@ fn a_published_page_with_a_wrong_table_four_total_shows_it() {
         .filter(|f| f.rule == "R5")
         .collect();
     assert_eq!(r5.len(), 1, "{:?}", found.checked.findings);
-    assert!(r5[0].cells.contains(&"appeals.review.total".to_owned()));
+    assert!(r5[0].paths().contains(&"appeals.review.total".to_owned()));
     assert!(found.checked.errors >= 1);
     assert_eq!(found.cells_from(&CellSource::Read).len(), 200);
     assert_eq!(found.set_aside, 0);
@@ -54,7 +54,7 @@ fn cells_split_from_glued_digits_are_inferred_and_unread_cells_blame_nothing() {
             .checked
             .findings
             .iter()
-            .any(|f| f.rule == "R8" && f.cells.iter().any(|c| c.starts_with("proactive."))),
+            .any(|f| f.rule == "R8" && f.paths().iter().any(|c| c.starts_with("proactive."))),
         "{:?}",
         found.checked.findings
     );

@@ -332,7 +332,7 @@ fn files_whose_odd_cells_are_kept_and_reported() {
         assert!(
             findings
                 .iter()
-                .any(|f| f.rule == rule && f.cells == ["requests.granted.research"]),
+                .any(|f| f.rule == rule && f.paths() == ["requests.granted.research"]),
             "{shown}: {findings:#?}"
         );
         let written = write_report(&report);

@@ -58,7 +58,7 @@ fn r9_r10_r17_fire_and_clear() {
     );
     type_in(&mut report, "requests.carried_in.natural_person", "2");
     assert_eq!(
-        run(&report, "R9")[0].cells[0],
+        run(&report, "R9")[0].paths()[0],
         "requests.carried_in.natural_person"
     );
     type_in(&mut report, "requests.carried_in.natural_person", "3");

@@ -44,7 +44,7 @@ fn the_seed_lines_fill_table_three() {
     assert!(
         run(&report, "R8")
             .iter()
-            .all(|f| !f.cells[0].starts_with("requests.")),
+            .all(|f| !f.paths()[0].starts_with("requests.")),
         "no blank left in table 三"
     );
 }

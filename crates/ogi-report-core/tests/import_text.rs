@@ -181,7 +181,7 @@ fn a_missing_table_is_reported_missing() {
         report.missing
     );
     assert!(summary.blank.contains(&"appeals.review.upheld".to_owned()));
-    assert_eq!(run(&report, "R13")[0].cells, ["appeals"]);
+    assert_eq!(run(&report, "R13")[0].paths(), ["appeals"]);
 }
 
 #[test]

@@ -17,7 +17,7 @@ use proptest::prelude::*;
 fn rules_fired(report: &Report) -> BTreeSet<(&'static str, Vec<String>)> {
     check(report, &final_check())
         .into_iter()
-        .map(|f| (f.rule, f.cells))
+        .map(|f| (f.rule, f.paths()))
         .collect()
 }
 
@@ -62,7 +62,7 @@ proptest! {
             report.set_count(CellRef::Request { row: ROW_CARRIED_FORWARD, col }, CountCell::Value(*carried));
         }
         let findings = check(&report, &final_check());
-        let failing: BTreeSet<String> = of(&findings, "R1").iter().map(|f| f.cells[0].clone()).collect();
+        let failing: BTreeSet<String> = of(&findings, "R1").iter().map(|f| f.paths()[0].clone()).collect();
         for col in 0..REQUEST_COLS {
             let holds = i128::from(value(&report, ROW_CARRIED_FORWARD, col))
                 == i128::from(value(&report, ROW_RECEIVED, col)) + i128::from(value(&report, ROW_CARRIED_IN, col))

@@ -38,7 +38,7 @@ fn r1_names_both_sides_and_the_value_row_four_needs() {
     assert_eq!(findings.len(), 2, "{findings:#?}");
     let column = &findings[0];
     assert_eq!(
-        column.cells,
+        column.paths(),
         [
             "requests.received.natural_person",
             "requests.carried_in.natural_person",
@@ -70,7 +70,7 @@ fn r1_names_both_sides_and_the_value_row_four_needs() {
         "{}",
         column.message
     );
-    assert_eq!(findings[1].cells[0], "requests.received.total");
+    assert_eq!(findings[1].paths()[0], "requests.received.total");
 
     type_in(&mut report, "requests.carried_forward.natural_person", "2");
     assert!(run(&report, "R1").is_empty());
@@ -91,8 +91,11 @@ fn r2_checks_a_row_total_a_file_brings() {
     report.set_count(row, CountCell::Value(2));
     let findings = run(&report, "R2");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].cells.len(), 7);
-    assert_eq!(findings[0].cells.last().unwrap(), "requests.granted.total");
+    assert_eq!(findings[0].paths().len(), 7);
+    assert_eq!(
+        findings[0].paths().last().unwrap(),
+        "requests.granted.total"
+    );
     assert!(
         findings[0].message.contains("表三「（一）予以公开」行"),
         "{}",
@@ -122,11 +125,11 @@ fn r3_lists_the_non_zero_outcomes() {
     let findings = run(&report, "R3");
     assert_eq!(findings.len(), 1);
     let finding = &findings[0];
-    assert_eq!(finding.cells.len(), 22);
+    assert_eq!(finding.paths().len(), 22);
     assert!(finding
-        .cells
+        .paths()
         .contains(&"requests.declined_repeated.research".to_owned()));
-    assert_eq!(finding.cells.last().unwrap(), "requests.total.research");
+    assert_eq!(finding.paths().last().unwrap(), "requests.total.research");
     assert!(
         finding.message.contains("表三「科研机构」列"),
         "{}",
@@ -168,8 +171,8 @@ fn r5_checks_each_group_of_table_four() {
     );
     let findings = run(&report, "R5");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].cells[0], "appeals.lawsuit_direct.upheld");
-    assert_eq!(findings[0].cells[4], "appeals.lawsuit_direct.total");
+    assert_eq!(findings[0].paths()[0], "appeals.lawsuit_direct.upheld");
+    assert_eq!(findings[0].paths()[4], "appeals.lawsuit_direct.total");
     assert!(
         findings[0].message.contains("表四「未经复议直接起诉」"),
         "{}",
@@ -200,7 +203,7 @@ fn r6_reports_text_that_is_not_a_count() {
     type_in(&mut report, "requests.granted.natural_person", "12a");
     let findings = run(&report, "R6");
     assert_eq!(findings.len(), 2);
-    assert_eq!(findings[0].cells, ["proactive.licensing"]);
+    assert_eq!(findings[0].paths(), ["proactive.licensing"]);
     assert!(
         findings[0]
             .message
@@ -209,7 +212,7 @@ fn r6_reports_text_that_is_not_a_count() {
         findings[0].message
     );
     assert!(findings[0].message.contains("整数"));
-    assert_eq!(findings[1].cells, ["requests.granted.natural_person"]);
+    assert_eq!(findings[1].paths(), ["requests.granted.natural_person"]);
     assert!(findings[1].message.contains("「12a」"));
 }
 
@@ -221,7 +224,7 @@ fn r7_checks_the_amount_and_warns_on_yuan() {
     type_in(&mut report, "proactive.fees", "12.34567");
     let findings = run(&report, "R7");
     assert_eq!(
-        (findings[0].severity, findings[0].cells.clone()),
+        (findings[0].severity, findings[0].paths().clone()),
         (Severity::Error, vec!["proactive.fees".to_owned()])
     );
     assert!(
@@ -251,9 +254,9 @@ fn r8_blanks_only_in_a_finished_report_and_placeholders_always() {
     type_in(&mut report, "appeals.review.upheld", "/");
     let final_findings = run(&report, "R8");
     assert_eq!(final_findings.len(), 2, "{final_findings:#?}");
-    assert_eq!(final_findings[0].cells, ["appeals.review.upheld"]);
+    assert_eq!(final_findings[0].paths(), ["appeals.review.upheld"]);
     assert!(final_findings[0].message.contains("「/」"));
-    assert_eq!(final_findings[1].cells, ["requests.received.commercial"]);
+    assert_eq!(final_findings[1].paths(), ["requests.received.commercial"]);
     assert!(
         final_findings[1].message.contains("表三还有 1 个空白格"),
         "{}",
@@ -269,7 +272,7 @@ fn r8_blanks_only_in_a_finished_report_and_placeholders_always() {
 
     let empty = Report::new_draft();
     let blanks = run(&empty, "R8");
-    let counts: Vec<usize> = blanks.iter().map(|f| f.cells.len()).collect();
+    let counts: Vec<usize> = blanks.iter().map(|f| f.paths().len()).collect();
     // Totals are computed from their parts, so only the cells a user types are counted.
     assert_eq!(counts, [10, 175 - 25 - 6, 15 - 3]);
 }
@@ -298,7 +301,7 @@ fn r9_compares_carried_in_with_last_years_carried_forward() {
         "legal_service and total columns: {findings:#?}"
     );
     assert_eq!(
-        findings[0].cells,
+        findings[0].paths(),
         [
             "requests.carried_in.legal_service",
             "previous.requests.carried_forward.legal_service"
@@ -333,7 +336,7 @@ fn r10_moves_documents_in_force_on_from_last_year() {
     let findings = run(&report, "R10");
     assert_eq!(findings.len(), 1);
     assert_eq!(
-        findings[0].cells,
+        findings[0].paths(),
         [
             "proactive.normative_documents.in_force",
             "proactive.normative_documents.issued",
@@ -405,7 +408,7 @@ fn r11_reads_numbers_out_of_the_narrative() {
     let findings = run(&report, "R11");
     assert_eq!(findings.len(), 1, "{findings:#?}");
     assert_eq!(
-        findings[0].cells,
+        findings[0].paths(),
         ["overview.0.text", "requests.received.total"]
     );
     assert!(
@@ -428,7 +431,7 @@ fn r11_reads_numbers_out_of_the_narrative() {
         "全年未收到政府信息公开申请，发生行政复议两件。",
     );
     let findings = run(&report, "R11");
-    let rules: Vec<&str> = findings.iter().map(|f| f.cells[1].as_str()).collect();
+    let rules: Vec<String> = findings.iter().map(|f| f.paths()[1].clone()).collect();
     assert_eq!(
         rules,
         ["requests.received.total", "appeals.review.total"],
@@ -448,7 +451,7 @@ fn r12_ties_the_unpaid_fee_row_to_part_six() {
     let findings = run(&report, "R12");
     assert_eq!(findings.len(), 1);
     assert_eq!(
-        findings[0].cells,
+        findings[0].paths(),
         ["other_matters.0.text", "requests.other_fee_unpaid.total"]
     );
     assert!(
@@ -485,7 +488,7 @@ fn r13_reports_missing_parts_and_rows() {
         .remove("declined_excessive");
     let report = ogi_report_core::read_report(&value.to_string()).unwrap();
     let findings = run(&report, "R13");
-    let cells: Vec<&str> = findings.iter().map(|f| f.cells[0].as_str()).collect();
+    let cells: Vec<String> = findings.iter().map(|f| f.paths()[0].clone()).collect();
     assert_eq!(
         cells,
         [
@@ -503,7 +506,7 @@ fn r14_asks_for_the_four_items_of_part_six() {
     let mut report = seed();
     let findings = run(&report, "R14");
     assert_eq!(findings.len(), 1);
-    assert_eq!(findings[0].cells, ["other_matters.0.text"]);
+    assert_eq!(findings[0].paths(), ["other_matters.0.text"]);
     assert!(findings[0].message.contains("年度政务公开工作创新情况"));
     set_text(
         &mut report,
@@ -519,7 +522,7 @@ fn r15_applies_to_governments_only() {
     assert!(run(&report, "R15").is_empty());
     report.meta.body_type = BodyType::Government;
     let findings = run(&report, "R15");
-    assert_eq!(findings[0].cells, ["overview.5.text"]);
+    assert_eq!(findings[0].paths(), ["overview.5.text"]);
     assert!(
         findings[0].message.contains("工作考核、社会评议、责任追究"),
         "{}",
@@ -540,7 +543,7 @@ fn r16_checks_year_body_and_statistical_period() {
     let findings = run(&report, "R16");
     assert_eq!(findings.len(), 1);
     assert_eq!(
-        findings[0].cells,
+        findings[0].paths(),
         [FieldRef::Text(Narrative::Overview, 2).path()]
     );
     assert!(
@@ -557,7 +560,7 @@ fn r16_checks_year_body_and_statistical_period() {
     report.meta.body = " ".to_owned();
     let cells: Vec<String> = run(&report, "R16")
         .into_iter()
-        .map(|f| f.cells[0].clone())
+        .map(|f| f.paths()[0].clone())
         .collect();
     assert_eq!(cells, ["meta.body", "meta.year"]);
 }
@@ -578,7 +581,7 @@ fn r17_finds_text_copied_from_last_year() {
         "{}",
         findings[0].message
     );
-    assert_eq!(findings[0].cells.len(), 6);
+    assert_eq!(findings[0].paths().len(), 6);
     let mut rewritten = with_previous(seed());
     for part in [Narrative::Overview, Narrative::Problems] {
         for section in rewritten.sections_mut(part) {
@@ -715,5 +718,5 @@ fn while_filling_what_is_not_typed_yet_waits_for_the_check() {
         .cloned()
         .collect::<Vec<_>>();
     assert_eq!(r1.len(), 1, "{r1:?}");
-    assert_eq!(r1[0].cells[0], "requests.received.natural_person");
+    assert_eq!(r1[0].paths()[0], "requests.received.natural_person");
 }

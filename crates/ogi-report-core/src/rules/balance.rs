@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::{finding, Finding, Severity, Stage};
+use super::{finding, Finding, Severity, Stage, Target};
 use crate::cell::Cell;
 use crate::format::{
     APPEAL_GROUPS, APPEAL_TOTAL_COL, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
@@ -28,6 +28,9 @@ struct Balance {
     term: fn(CellRef) -> String,
     /// The relation as the format states it, quoted after the numbers.
     relation: &'static str,
+    /// Which side of a failing balance an error marks: the total (a total disagreeing with its
+    /// parts) or the typed cells (R1: a column's flows, where no cell is a sum of the others).
+    marks_totals: bool,
 }
 
 fn request(row: usize, col: usize) -> CellRef {
@@ -67,6 +70,7 @@ fn balances() -> &'static [Balance] {
                 solve_for: request(ROW_CARRIED_FORWARD, col),
                 term: row_term,
                 relation: crate::r1_relation!(),
+                marks_totals: false,
             });
         }
         for (row, spec) in REQUEST_ROWS.iter().enumerate() {
@@ -80,6 +84,7 @@ fn balances() -> &'static [Balance] {
                 solve_for: request(row, REQUEST_TOTAL_COL),
                 term: column_term,
                 relation: crate::r2_relation!(),
+                marks_totals: true,
             });
         }
         for col in 0..REQUEST_COLUMNS.len() {
@@ -93,6 +98,7 @@ fn balances() -> &'static [Balance] {
                 solve_for: request(ROW_TOTAL, col),
                 term: row_term,
                 relation: crate::r3_relation!(),
+                marks_totals: true,
             });
         }
         for (group, spec) in APPEAL_GROUPS.iter().enumerate() {
@@ -105,6 +111,7 @@ fn balances() -> &'static [Balance] {
                 solve_for: cell(APPEAL_TOTAL_COL),
                 term: column_term,
                 relation: crate::r5_relation!(),
+                marks_totals: true,
             });
         }
         all
@@ -250,6 +257,12 @@ fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
         .chain(&balance.right)
         .partition(|cell| !cell.is_total());
     involved.extend(totals);
-    let cells = involved.iter().map(|cell| cell.path()).collect();
-    findings.push(finding(balance.rule, Severity::Error, cells, message));
+    let targets = involved
+        .into_iter()
+        .map(|cell| Target::Cell {
+            cell,
+            marked: cell.is_total() == balance.marks_totals,
+        })
+        .collect();
+    findings.push(finding(balance.rule, Severity::Error, targets, message));
 }

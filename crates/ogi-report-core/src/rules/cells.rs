@@ -1,7 +1,7 @@
 //! Rules on single cells: counts are whole numbers (R6), the fee is a valid amount in 万元 (R7),
 //! and a finished report has no blank or placeholder cell (R8).
 
-use super::{excerpt, finding, Context, Finding, Severity, Stage};
+use super::{excerpt, finding, Context, Finding, Severity, Stage, Target};
 use crate::cell::{Amount, Cell};
 use crate::format::{FEE_SUSPICIOUS_WAN, PART_PROACTIVE};
 use crate::report::{CellRef, Report};
@@ -15,7 +15,12 @@ pub(super) fn r6(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 excerpt(raw),
                 problem.message(false)
             );
-            findings.push(finding("R6", Severity::Error, vec![cell.path()], message));
+            findings.push(finding(
+                "R6",
+                Severity::Error,
+                vec![Target::cell(cell)],
+                message,
+            ));
         }
     }
 }
@@ -30,7 +35,12 @@ pub(super) fn r7(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 excerpt(raw),
                 problem.message(true)
             );
-            findings.push(finding("R7", Severity::Error, vec![cell.path()], message));
+            findings.push(finding(
+                "R7",
+                Severity::Error,
+                vec![Target::cell(cell)],
+                message,
+            ));
         }
         Cell::Value(amount) if amount.whole_wan() >= FEE_SUSPICIOUS_WAN => {
             let as_if_yuan = Amount::from_yuan(amount.whole_wan());
@@ -38,14 +48,19 @@ pub(super) fn r7(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 "{label}为 {amount} 万元（即 {} 元），金额很大。请确认单位是万元：若原本按元填写，应改为 {as_if_yuan} 万元。",
                 amount.yuan()
             );
-            findings.push(finding("R7", Severity::Warning, vec![cell.path()], message));
+            findings.push(finding(
+                "R7",
+                Severity::Warning,
+                vec![Target::cell(cell)],
+                message,
+            ));
         }
         _ => {}
     }
 }
 
 pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    let mut blanks: [Vec<String>; 3] = Default::default();
+    let mut blanks: [Vec<Target>; 3] = Default::default();
     for cell in CellRef::all() {
         let text = match cell {
             CellRef::Proactive(crate::format::ProactiveCellRef::Fees) => match report.fees() {
@@ -68,9 +83,14 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
                     cell.message_label(),
                     excerpt(raw)
                 );
-                findings.push(finding("R8", Severity::Error, vec![cell.path()], message));
+                findings.push(finding(
+                    "R8",
+                    Severity::Error,
+                    vec![Target::cell(cell)],
+                    message,
+                ));
             }
-            None => blanks[cell.part_index() - PART_PROACTIVE].push(cell.path()),
+            None => blanks[cell.part_index() - PART_PROACTIVE].push(Target::cell(cell)),
         }
     }
     if context.stage != Stage::Final {

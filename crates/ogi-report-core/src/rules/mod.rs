@@ -15,7 +15,7 @@ pub use balance::balances_hold;
 pub use date::Date;
 pub use narrative::{stated_numbers, table_label, StatedNumber};
 
-use crate::report::Report;
+use crate::report::{CellRef, FieldRef, Report};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -65,9 +65,83 @@ impl Severity {
 pub struct Finding {
     pub rule: &'static str,
     pub severity: Severity,
-    /// Cell and field paths, the first being where the page jumps to.
-    pub cells: Vec<String>,
+    /// What the finding is about, the first jumpable one being where the page goes. In the
+    /// report file's JSON (CLI, package) these are their paths, under the name `cells`.
+    #[serde(rename = "cells")]
+    pub targets: Vec<Target>,
     pub message: String,
+}
+
+/// What a finding points at. The rule that makes the finding decides what it marks and where a
+/// jump goes; a front end only draws it (it never names a rule to decide that).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A table cell. `marked`: whether an error marks this cell — the cells a user would change
+    /// to make the rule hold (R1 is fixed in the typed rows; R2, R3 and R5 fail when a total
+    /// disagrees with its parts, so only the total is marked).
+    Cell { cell: CellRef, marked: bool },
+    /// A meta field or a narrative sub-section.
+    Field(FieldRef),
+    /// A cell of last year's report (`previous`): named, never marked or jumped to.
+    Previous(CellRef),
+    /// A part or table row the report file lacks (R13): named by its place in the file.
+    Missing(String),
+}
+
+impl Target {
+    /// A cell the finding marks.
+    pub fn cell(cell: CellRef) -> Target {
+        Target::Cell { cell, marked: true }
+    }
+
+    /// The path the report file and the page's hooks (`data-cell`, `data-field`) use.
+    pub fn path(&self) -> String {
+        match self {
+            Target::Cell { cell, .. } => cell.path(),
+            Target::Field(field) => field.path(),
+            Target::Previous(cell) => format!("previous.{}", cell.path()),
+            Target::Missing(path) => path.clone(),
+        }
+    }
+
+    /// Where the page can go for it: a cell or a field of this year's report.
+    pub fn is_on_page(&self) -> bool {
+        matches!(self, Target::Cell { .. } | Target::Field(_))
+    }
+}
+
+impl Serialize for Target {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.path())
+    }
+}
+
+impl Finding {
+    /// Every target's path, in order (the JSON's `cells`).
+    pub fn paths(&self) -> Vec<String> {
+        self.targets.iter().map(Target::path).collect()
+    }
+
+    /// Where a "go to" takes the user: the first target on this year's page.
+    pub fn jump(&self) -> Option<&Target> {
+        self.targets.iter().find(|target| target.is_on_page())
+    }
+
+    /// The cells an error marks.
+    pub fn marked_cells(&self) -> impl Iterator<Item = CellRef> + '_ {
+        self.targets.iter().filter_map(|target| match *target {
+            Target::Cell { cell, marked: true } => Some(cell),
+            _ => None,
+        })
+    }
+
+    /// The fields it marks.
+    pub fn marked_fields(&self) -> impl Iterator<Item = FieldRef> + '_ {
+        self.targets.iter().filter_map(|target| match *target {
+            Target::Field(field) => Some(field),
+            _ => None,
+        })
+    }
 }
 
 /// While filling, what is not typed yet is not an error: blank cells (R8), empty parts (R13), a
@@ -267,11 +341,16 @@ impl Checked {
     }
 }
 
-fn finding(rule: &'static str, severity: Severity, cells: Vec<String>, message: String) -> Finding {
+fn finding(
+    rule: &'static str,
+    severity: Severity,
+    targets: Vec<Target>,
+    message: String,
+) -> Finding {
     Finding {
         rule,
         severity,
-        cells,
+        targets,
         message,
     }
 }

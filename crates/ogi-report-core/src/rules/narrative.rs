@@ -2,7 +2,7 @@
 //! unpaid-fee row (R12) and covers its four usual items (R14), and a 人民政府 reports on
 //! 工作考核、社会评议和责任追究 (R15).
 
-use super::{finding, Context, Finding, Severity, Stage};
+use super::{finding, Context, Finding, Severity, Stage, Target};
 use crate::cell::Cell;
 use crate::format::{
     ProactiveCellRef, APPEAL_TOTAL_COL, FEE_NOTICE_WORDS, GOVERNMENT_ONLY_TOPICS, NO_FEE_PHRASES,
@@ -273,8 +273,8 @@ pub(super) fn r11(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
             number.stated,
             table_label(number.cells),
         );
-        let mut cells = vec![number.field.path()];
-        cells.extend(number.cells.iter().map(|cell| cell.path()));
+        let mut cells = vec![Target::Field(number.field)];
+        cells.extend(number.cells.iter().map(|cell| Target::cell(*cell)));
         findings.push(finding("R11", Severity::Warning, cells, message));
     }
 }
@@ -300,8 +300,8 @@ fn unmentioned(text: &str, topics: &[(&'static str, &[&str])]) -> Vec<&'static s
         .collect()
 }
 
-fn first_text_path(part: Narrative) -> String {
-    FieldRef::Text(part, 0).path()
+fn first_text(part: Narrative) -> Target {
+    Target::Field(FieldRef::Text(part, 0))
 }
 
 pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
@@ -330,7 +330,7 @@ pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     findings.push(finding(
         "R12",
         Severity::Warning,
-        vec![first_text_path(Narrative::OtherMatters), cell.path()],
+        vec![first_text(Narrative::OtherMatters), Target::cell(cell)],
         message,
     ));
 }
@@ -355,7 +355,7 @@ pub(super) fn r14(report: &Report, context: &Context, findings: &mut Vec<Finding
     findings.push(finding(
         "R14",
         Severity::Warning,
-        vec![first_text_path(Narrative::OtherMatters)],
+        vec![first_text(Narrative::OtherMatters)],
         message,
     ));
 }
@@ -384,7 +384,7 @@ pub(super) fn r15(report: &Report, context: &Context, findings: &mut Vec<Finding
     findings.push(finding(
         "R15",
         Severity::Warning,
-        vec![FieldRef::Text(Narrative::Overview, target).path()],
+        vec![Target::Field(FieldRef::Text(Narrative::Overview, target))],
         message,
     ));
 }

@@ -1,17 +1,13 @@
 //! Rules against last year's report (`previous`): 上年结转 carries over (R9), the count of
 //! documents in force moves on (R10), and the narrative is not copied (R17).
 
-use super::{finding, Context, Finding, Severity};
+use super::{finding, Context, Finding, Severity, Target};
 use crate::cell::Cell;
 use crate::format::{
     ProactiveCellRef, PROACTIVE_DOCUMENT_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, ROW_CARRIED_FORWARD,
     ROW_CARRIED_IN,
 };
 use crate::report::{CellRef, FieldRef, Narrative, Report};
-
-fn previous_path(cell: CellRef) -> String {
-    format!("previous.{}", cell.path())
-}
 
 pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     let Some(previous) = report.previous.as_deref() else {
@@ -38,7 +34,7 @@ pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 REQUEST_ROWS[ROW_CARRIED_IN].label(),
                 REQUEST_ROWS[ROW_CARRIED_FORWARD].label(),
             );
-            let cells = vec![this_year.path(), previous_path(last_year)];
+            let cells = vec![Target::cell(this_year), Target::Previous(last_year)];
             findings.push(finding("R9", Severity::Warning, cells, message));
         }
     }
@@ -72,10 +68,10 @@ pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
             "表二「{row_label}」：现行有效件数为 {in_force_now}，而上年现行有效 {in_force_before} 件 + 本年制发 {issued_now} 件 − 本年废止 {repealed_now} 件 = {expected} 件。若没有因到期等原因失效的文件，现行有效件数应为 {expected}；否则请在正文中说明。"
         );
         let cells = vec![
-            cell(in_force).path(),
-            cell(issued).path(),
-            cell(repealed).path(),
-            previous_path(cell(in_force)),
+            Target::cell(cell(in_force)),
+            Target::cell(cell(issued)),
+            Target::cell(cell(repealed)),
+            Target::Previous(cell(in_force)),
         ];
         findings.push(finding("R10", Severity::Warning, cells, message));
     }
@@ -170,7 +166,7 @@ pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
             let cells = measure
                 .sections
                 .iter()
-                .map(|index| FieldRef::Text(part, *index).path())
+                .map(|index| Target::Field(FieldRef::Text(part, *index)))
                 .collect();
             findings.push(finding("R17", Severity::Warning, cells, message));
         }

@@ -1,7 +1,7 @@
 //! Rules on the report as a whole: all parts and table rows present (R13), the title year and the
 //! statistical period (R16), and the publication deadline (R18).
 
-use super::{finding, Context, Date, Finding, Severity, Stage};
+use super::{finding, Context, Date, Finding, Severity, Stage, Target};
 use crate::format::FIRST_YEAR;
 use crate::report::{BodyType, FieldRef, Narrative, Report};
 
@@ -10,7 +10,12 @@ pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding
         let message = format!(
             "报告文件缺少「{path}」。年度报告须包含格式规定的全部六个部分和表格的每一行，不能删减；缺少的表格行已按空白处理，请补填。"
         );
-        findings.push(finding("R13", Severity::Error, vec![path.clone()], message));
+        findings.push(finding(
+            "R13",
+            Severity::Error,
+            vec![Target::Missing(path.clone())],
+            message,
+        ));
     }
     if context.stage != Stage::Final {
         return;
@@ -28,7 +33,7 @@ pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding
             findings.push(finding(
                 "R13",
                 Severity::Error,
-                vec![FieldRef::Text(part, 0).path()],
+                vec![Target::Field(FieldRef::Text(part, 0))],
                 message,
             ));
         }
@@ -41,7 +46,12 @@ pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding
         return;
     }
     let mut push = |field: FieldRef, message: String| {
-        findings.push(finding("R16", Severity::Error, vec![field.path()], message));
+        findings.push(finding(
+            "R16",
+            Severity::Error,
+            vec![Target::Field(field)],
+            message,
+        ));
     };
     if report.meta.body.trim().is_empty() {
         push(
@@ -133,7 +143,7 @@ pub(super) fn r18(report: &Report, context: &Context, findings: &mut Vec<Finding
     findings.push(finding(
         "R18",
         Severity::Info,
-        vec![FieldRef::Year.path()],
+        vec![Target::Field(FieldRef::Year)],
         message,
     ));
 }

@@ -1,0 +1,217 @@
+//! The reducer's caller: applies an action to the state, performs the effects it returns — in the
+//! same event turn, so a keystroke's draft is stored before its event handler returns — and
+//! feeds what they read back as actions. [`run`] is written over a [`World`], so the page's
+//! behaviour with its store is tested natively (`tests/page_state.rs`, over a `MemoryStore`);
+//! [`Browser`] is the page's world: localStorage, downloads, the on-demand package, the host.
+
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
+
+use yew::{Callback, Reducible};
+
+use crate::state::{Action, Effect, IdSource, Saved, Start, State};
+use crate::storage::Drafts;
+use crate::store::Store;
+use crate::{clock, download, embed, exports, timing};
+
+/// What effects act on.
+pub trait World {
+    type Store: Store;
+    /// The drafts store, if this page has one (none: drafts live only in the page).
+    fn drafts(&self) -> Option<&Drafts<Self::Store>>;
+    /// The time a save is stamped with (ISO).
+    fn now_iso(&self) -> String;
+    /// A draft was stored at `at`.
+    fn saved(&mut self, at: &str);
+    fn download_text(&mut self, file_name: &str, mime: &str, text: &str);
+    /// Exports, downloads of the report file, focus and replies to the host.
+    fn outside(&mut self, effect: Effect);
+}
+
+/// Applies `action` and performs its effects in order; what an effect reads is applied at once
+/// (depth first), so the next effect sees the state it led to.
+pub fn run<W: World>(state: &State, action: Action, world: &mut W) -> State {
+    let (mut state, effects) = state.apply(action);
+    for effect in effects {
+        if let Some(back) = perform(effect, world) {
+            state = run(&state, back, world);
+        }
+    }
+    state
+}
+
+fn perform<W: World>(effect: Effect, world: &mut W) -> Option<Action> {
+    match effect {
+        Effect::Save {
+            id,
+            name,
+            report,
+            ours,
+            make_current,
+        } => {
+            let at = world.now_iso();
+            let drafts = world.drafts()?;
+            let result = timing::measure("save", || drafts.save(&id, &name, &report, &ours, &at));
+            if result.is_ok() {
+                if make_current {
+                    drafts.set_current(&id);
+                }
+                world.saved(&at);
+            }
+            Some(Action::Saved(result.map(|text| Saved { id, text, at })))
+        }
+        Effect::SetCurrent(id) => {
+            world.drafts()?.set_current(&id);
+            None
+        }
+        Effect::Remove(id) => {
+            world.drafts()?.remove(&id);
+            None
+        }
+        Effect::List => Some(Action::Listed(world.drafts()?.list())),
+        Effect::ListAfterChange {
+            key,
+            new_value,
+            drafts,
+        } => Some(Action::Listed(world.drafts()?.list_after_change(
+            &drafts,
+            &key,
+            new_value.as_deref(),
+        ))),
+        Effect::Load { id, then } => {
+            let draft = world.drafts()?.load(&id).map(Box::new);
+            Some(Action::Loaded { id, draft, then })
+        }
+        Effect::DownloadCorrupt(id) => {
+            let text = world.drafts()?.corrupt_text(&id)?;
+            world.download_text(
+                &format!("无法读取的草稿-{id}.txt"),
+                "text/plain;charset=utf-8",
+                &text,
+            );
+            None
+        }
+        outside => {
+            world.outside(outside);
+            None
+        }
+    }
+}
+
+/// The page in a browser.
+pub struct Browser {
+    drafts: Option<Rc<Drafts<web_sys::Storage>>>,
+}
+
+thread_local! {
+    /// Where results of effects that finish later (an export) are dispatched; set by `App`.
+    static DISPATCH: RefCell<Option<Callback<Action>>> = const { RefCell::new(None) };
+    static LOCAL: OnceCell<Result<Rc<Drafts<web_sys::Storage>>, String>> = const { OnceCell::new() };
+}
+
+/// Gives the runtime the page's dispatcher, for the results of effects that finish later.
+pub fn connect(dispatch: Callback<Action>) {
+    DISPATCH.with(|cell| *cell.borrow_mut() = Some(dispatch));
+}
+
+fn later(action: Action) {
+    if let Some(dispatch) = DISPATCH.with(|cell| cell.borrow().clone()) {
+        dispatch.emit(action);
+    }
+}
+
+/// The page's drafts in localStorage (its namespace), opened once, or why it cannot be used.
+fn local_drafts() -> Result<Rc<Drafts<web_sys::Storage>>, String> {
+    LOCAL.with(|cell| {
+        cell.get_or_init(|| {
+            crate::storage::local_storage(embed::config().namespace.as_deref()).map(Rc::new)
+        })
+        .clone()
+    })
+}
+
+/// The state the page opens with.
+pub fn load() -> State {
+    let local = local_drafts();
+    State::start(Start {
+        today: clock::today_in_china(),
+        embedding: embed::config(),
+        ids: IdSource {
+            loaded_at_ms: js_sys::Date::now() as u64,
+            random: (js_sys::Math::random() * 1e6) as u32,
+            issued: 0,
+        },
+        drafts: local.as_deref().map_err(Clone::clone),
+    })
+}
+
+impl World for Browser {
+    type Store = web_sys::Storage;
+
+    fn drafts(&self) -> Option<&Drafts<web_sys::Storage>> {
+        self.drafts.as_deref()
+    }
+
+    fn now_iso(&self) -> String {
+        clock::now_iso()
+    }
+
+    fn saved(&mut self, at: &str) {
+        embed::post("saved", &[("savedAt", at.into())]);
+    }
+
+    fn download_text(&mut self, file_name: &str, mime: &str, text: &str) {
+        download::download_text(file_name, mime, text);
+    }
+
+    fn outside(&mut self, effect: Effect) {
+        match effect {
+            Effect::DownloadReportFile(report) => exports::download_report_file(&report),
+            Effect::ReplyToHost { origin, report } => {
+                embed::post_to(&origin, "report", &[("report", report.into())])
+            }
+            // After this turn: the export's result comes back as an action, and neither it nor
+            // focus (whose blur handlers dispatch) may run inside the reducer.
+            Effect::Export(request) => wasm_bindgen_futures::spawn_local(async move {
+                let output = request.output;
+                exports::export(&request, move |result| {
+                    later(Action::ExportFinished(output, result))
+                });
+            }),
+            Effect::Focus(path) => wasm_bindgen_futures::spawn_local(async move {
+                focus(&path);
+            }),
+            _ => {}
+        }
+    }
+}
+
+/// Scrolls the cell or field with `path` into view and focuses it.
+fn focus(path: &str) {
+    use wasm_bindgen::JsCast;
+    let selector = format!("[data-cell=\"{path}\"], [data-field=\"{path}\"]");
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(&selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = element.focus();
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut world = Browser {
+            drafts: match self.storage {
+                crate::state::StorageMode::Local => local_drafts().ok(),
+                crate::state::StorageMode::Memory { .. } => None,
+            },
+        };
+        Rc::new(run(&self, action, &mut world))
+    }
+}

@@ -1,0 +1,647 @@
+//! The page's behaviour without a browser: `State::apply` (pure: next state and effects) and
+//! `runtime::run` over an in-memory store — what the end-to-end specs show in Chromium, at the
+//! level of the state: saving on every edit, undo and redo, drafts, two tabs, the 检查 gate,
+//! embedding. Runs natively in `cargo test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use ogi_report::embed::Embedding;
+use ogi_report::exports::Output;
+use ogi_report::runtime::{run, World};
+use ogi_report::state::{Action, Direction, Effect, IdSource, SaveStatus, Start, State};
+use ogi_report::storage::{DraftState, Drafts, SaveError};
+use ogi_report::store::{MemoryStore, Store};
+use ogi_report_core::format::{ROW_CARRIED_FORWARD, ROW_RECEIVED, ROW_TOTAL};
+use ogi_report_core::grid::parse_text_block;
+use ogi_report_core::rules::Target;
+use ogi_report_core::{BodyType, CellRef, CountCell, Date, FieldRef, Narrative, Report};
+
+/// A browser tab: its own page state over a store it may share with other tabs.
+struct Tab {
+    state: State,
+    world: TestWorld,
+}
+
+struct TestWorld {
+    drafts: Option<Drafts<Rc<MemoryStore>>>,
+    clock: u32,
+    /// Effects that leave the store: exports, downloads, focus, host replies.
+    outside: Vec<Effect>,
+    downloads: Vec<(String, String)>,
+    saves: usize,
+}
+
+impl World for TestWorld {
+    type Store = Rc<MemoryStore>;
+
+    fn drafts(&self) -> Option<&Drafts<Rc<MemoryStore>>> {
+        self.drafts.as_ref()
+    }
+
+    fn now_iso(&self) -> String {
+        format!("2026-12-03T08:00:{:02}.000Z", self.clock % 60)
+    }
+
+    fn saved(&mut self, _at: &str) {
+        self.saves += 1;
+        self.clock += 1;
+    }
+
+    fn download_text(&mut self, file_name: &str, _mime: &str, text: &str) {
+        self.downloads.push((file_name.to_owned(), text.to_owned()));
+    }
+
+    fn outside(&mut self, effect: Effect) {
+        self.outside.push(effect);
+    }
+}
+
+fn december() -> Date {
+    Date::new(2026, 12, 3).unwrap()
+}
+
+fn open_tab(store: &Rc<MemoryStore>, embedding: Embedding, seed: u32) -> Tab {
+    let drafts = Drafts::new(store.clone(), embedding.namespace.as_deref());
+    let state = State::start(Start {
+        today: december(),
+        embedding,
+        ids: IdSource {
+            loaded_at_ms: 1_764_720_000_000,
+            random: seed,
+            issued: 0,
+        },
+        drafts: Ok(&drafts),
+    });
+    Tab {
+        state,
+        world: TestWorld {
+            drafts: Some(drafts),
+            clock: 0,
+            outside: Vec::new(),
+            downloads: Vec::new(),
+            saves: 0,
+        },
+    }
+}
+
+fn tab(store: &Rc<MemoryStore>) -> Tab {
+    open_tab(store, Embedding::default(), 1)
+}
+
+impl Tab {
+    fn act(&mut self, action: Action) -> &State {
+        self.state = run(&self.state, action, &mut self.world);
+        &self.state
+    }
+}
+
+fn received(col: usize) -> CellRef {
+    CellRef::Request {
+        row: ROW_RECEIVED,
+        col,
+    }
+}
+
+fn value(state: &State, cell: CellRef) -> Option<u64> {
+    match state.report.count(cell) {
+        Some(CountCell::Value(value)) => Some(*value),
+        _ => None,
+    }
+}
+
+fn saves(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|effect| matches!(effect, Effect::Save { .. }))
+        .count()
+}
+
+fn fresh() -> State {
+    tab(&Rc::new(MemoryStore::default())).state
+}
+
+fn typed(state: &State, text: &str) -> State {
+    state
+        .apply(Action::EditField(
+            FieldRef::Text(Narrative::Overview, 0),
+            text.to_owned(),
+        ))
+        .0
+}
+
+#[test]
+fn a_new_page_in_december_prepares_this_years_report() {
+    let state = fresh();
+    assert_eq!(state.report.meta.year, Some(2026));
+    assert_eq!(state.save, SaveStatus::NotYet);
+    assert!(state.drafts.is_empty());
+    assert!(!state.history.can_undo());
+}
+
+#[test]
+fn every_edit_yields_exactly_one_save_effect() {
+    let state = typed(&fresh(), "一、总体情况");
+    let edits = vec![
+        Action::EditCell(received(0), "5".to_owned()),
+        Action::EditField(FieldRef::Body, "某某街道办事处".to_owned()),
+        Action::EditField(
+            FieldRef::Heading(Narrative::Overview, 0),
+            "（一）主动公开情况".to_owned(),
+        ),
+        Action::SetYear(Some(2025)),
+        Action::SetBodyType(BodyType::Government),
+        Action::AddSection(Narrative::Problems),
+        Action::RemoveSection(Narrative::Overview, 0),
+        Action::FillBlanks,
+        Action::Paste(received(0), parse_text_block("1\t2\t3")),
+        Action::InsertRequestsSentence(Narrative::Overview, 0),
+    ];
+    for action in edits {
+        let label = format!("{:?}", std::mem::discriminant(&action));
+        let (next, effects) = state.apply(action);
+        assert_eq!(saves(&effects), 1, "{label}: {effects:?}");
+        assert_ne!(next.report, state.report, "{label}");
+        assert_eq!(
+            next.history.undo_steps(),
+            state.history.undo_steps() + 1,
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn typing_a_cell_updates_its_totals_and_findings_in_the_same_step() {
+    let (next, effects) = fresh().apply(Action::EditCell(received(0), "７".to_owned()));
+    assert_eq!(value(&next, received(0)), Some(7));
+    assert_eq!(value(&next, received(6)), Some(7), "the row's 总计");
+    let Effect::Save { report, .. } = &effects[0] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        report, &next.report,
+        "the save writes the report as it now is"
+    );
+}
+
+#[test]
+fn apply_leaves_the_state_it_was_given_unchanged() {
+    let state = fresh();
+    let before = state.clone();
+    let _ = state.apply(Action::EditCell(received(0), "5".to_owned()));
+    let _ = state.apply(Action::AddSection(Narrative::Problems));
+    assert_eq!(state, before);
+    assert!(!state.history.can_undo());
+}
+
+#[test]
+fn a_no_op_action_leaves_history_and_redo_untouched() {
+    let state = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0;
+    let state = state.apply(Action::EditCell(received(1), "3".to_owned())).0;
+    let state = state.apply(Action::Undo).0;
+    assert!(state.history.can_redo());
+    let no_ops = vec![
+        Action::EditCell(received(0), "5".to_owned()),
+        Action::RemoveSection(Narrative::Problems, 9),
+        Action::MoveSection(Narrative::Overview, 0, Direction::Up),
+        Action::EditField(FieldRef::Text(Narrative::Problems, 7), "无".to_owned()),
+        Action::InsertRequestsSentence(Narrative::Overview, 5),
+        Action::JumpTo(Target::Previous(received(0))),
+    ];
+    let mut state = state;
+    for action in no_ops {
+        let (next, effects) = state.apply(action);
+        assert!(effects.is_empty(), "{effects:?}");
+        assert_eq!(next.history, state.history);
+        assert!(next.history.can_redo());
+        state = next;
+    }
+    assert_eq!(state.history.undo_steps(), 1);
+    assert_eq!(state.history.redo_steps(), 1);
+}
+
+#[test]
+fn undo_with_nothing_to_undo_changes_nothing() {
+    let state = fresh();
+    let (next, effects) = state.apply(Action::Undo);
+    assert!(effects.is_empty());
+    assert_eq!(next, state);
+    let (next, effects) = state.apply(Action::Redo);
+    assert!(effects.is_empty());
+    assert_eq!(next, state);
+}
+
+#[test]
+fn keystrokes_in_one_cell_are_one_undo_step() {
+    let mut state = fresh();
+    for text in ["1", "12", "123"] {
+        state = state
+            .apply(Action::EditCell(received(0), text.to_owned()))
+            .0;
+    }
+    assert_eq!(state.history.undo_steps(), 1);
+    state = state.apply(Action::EditCell(received(1), "4".to_owned())).0;
+    assert_eq!(state.history.undo_steps(), 2);
+    let (undone, effects) = state.apply(Action::Undo);
+    assert_eq!(saves(&effects), 1, "an undo is saved like an edit");
+    assert_eq!(value(&undone, received(0)), Some(123));
+    assert_eq!(value(&undone, received(1)), None);
+    let undone = undone.apply(Action::Undo).0;
+    assert_eq!(value(&undone, received(0)), None);
+}
+
+#[test]
+fn undo_and_redo_cross_tables_and_narrative() {
+    let appeal = CellRef::Appeal { group: 0, col: 0 };
+    let state = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0
+        .apply(Action::EditField(
+            FieldRef::Text(Narrative::Overview, 0),
+            "本年度……".to_owned(),
+        ))
+        .0
+        .apply(Action::EditCell(appeal, "2".to_owned()))
+        .0;
+    let text = |state: &State| state.report.sections(Narrative::Overview)[0].text.clone();
+    let back = state.apply(Action::Undo).0.apply(Action::Undo).0;
+    assert_eq!(value(&back, appeal), None);
+    assert_eq!(text(&back), "");
+    assert_eq!(value(&back, received(0)), Some(5));
+    let again = back.apply(Action::Redo).0.apply(Action::Redo).0;
+    assert_eq!(again.report, state.report);
+    assert!(!again.history.can_redo());
+}
+
+#[test]
+fn an_edit_after_undo_clears_redo() {
+    let state = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0
+        .apply(Action::Undo)
+        .0;
+    assert!(state.history.can_redo());
+    let state = state.apply(Action::EditCell(received(2), "1".to_owned())).0;
+    assert!(!state.history.can_redo());
+}
+
+#[test]
+fn a_saved_draft_is_listed_and_comes_back_on_the_next_visit() {
+    let store = Rc::new(MemoryStore::default());
+    let mut first = tab(&store);
+    first.act(Action::EditField(
+        FieldRef::Body,
+        "某某街道办事处".to_owned(),
+    ));
+    first.act(Action::EditCell(received(0), "5".to_owned()));
+    assert_eq!(first.state.save, SaveStatus::Saved);
+    assert_eq!(first.world.saves, 2);
+    assert_eq!(first.state.drafts.len(), 1);
+    assert_eq!(first.state.drafts[0].name, "某某街道办事处 2026 年度");
+    let again = open_tab(&store, Embedding::default(), 2);
+    assert_eq!(again.state.draft_id, first.state.draft_id);
+    assert_eq!(again.state.report, first.state.report);
+    assert_eq!(again.state.save, SaveStatus::Saved);
+    assert_eq!(again.state.saved_at, first.state.saved_at);
+}
+
+#[test]
+fn a_full_store_keeps_the_report_in_the_page_and_says_so() {
+    let store = Rc::new(MemoryStore::with_quota(200));
+    let mut page = tab(&store);
+    page.act(Action::EditCell(received(0), "5".to_owned()));
+    assert_eq!(
+        page.state.save,
+        SaveStatus::Failed(SaveError::QuotaExceeded)
+    );
+    assert_eq!(value(&page.state, received(0)), Some(5));
+}
+
+#[test]
+fn without_storage_edits_stay_in_the_page_with_no_effects() {
+    let state = State::start::<MemoryStore>(Start {
+        today: december(),
+        embedding: Embedding::default(),
+        ids: IdSource {
+            loaded_at_ms: 0,
+            random: 0,
+            issued: 0,
+        },
+        drafts: Err("SecurityError".to_owned()),
+    });
+    let (next, effects) = state.apply(Action::EditCell(received(0), "5".to_owned()));
+    assert!(effects.is_empty());
+    assert_eq!(value(&next, received(0)), Some(5));
+    assert_eq!(next.save, SaveStatus::NotYet);
+}
+
+/// Two tabs on one draft: the second wrote it after the first did, and the first heard of it.
+fn tabs_in_conflict() -> (Tab, Tab) {
+    let store = Rc::new(MemoryStore::default());
+    let mut first = tab(&store);
+    first.act(Action::EditCell(received(0), "5".to_owned()));
+    let mut second = open_tab(&store, Embedding::default(), 2);
+    second.act(Action::EditCell(received(0), "9".to_owned()));
+    first.hear_write_of(&second.state.draft_id);
+    (first, second)
+}
+
+impl Tab {
+    /// The `storage` event a write of draft `id` sends to this tab.
+    fn hear_write_of(&mut self, id: &str) {
+        let drafts = self.world.drafts.as_ref().unwrap();
+        let key = drafts.draft_key(id);
+        let new_value = drafts.store().get(&key);
+        self.act(Action::StorageChanged { key, new_value });
+    }
+}
+
+#[test]
+fn another_tabs_write_of_the_open_draft_pauses_saving() {
+    let (mut first, second) = tabs_in_conflict();
+    assert!(first.state.conflict);
+    assert_eq!(first.state.save, SaveStatus::Paused);
+    let (_, effects) = first
+        .state
+        .apply(Action::EditCell(received(1), "1".to_owned()));
+    assert_eq!(
+        saves(&effects),
+        0,
+        "nothing overwrites the other tab's version"
+    );
+    // This tab's version kept as a new draft: both are listed.
+    first.act(Action::KeepAsNewDraft);
+    assert!(!first.state.conflict);
+    assert_ne!(first.state.draft_id, second.state.draft_id);
+    assert_eq!(first.state.drafts.len(), 2);
+    assert!(first.state.draft_name.ends_with("（本页版本）"));
+}
+
+#[test]
+fn taking_the_other_tabs_version_loads_it() {
+    let (mut first, _) = tabs_in_conflict();
+    first.act(Action::TakeOtherTabVersion);
+    assert!(!first.state.conflict);
+    assert_eq!(value(&first.state, received(0)), Some(9));
+    assert!(!first.state.history.can_undo());
+}
+
+#[test]
+fn this_tabs_own_write_heard_back_is_not_a_conflict() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = tab(&store);
+    page.act(Action::EditCell(received(0), "5".to_owned()));
+    let id = page.state.draft_id.clone();
+    page.hear_write_of(&id);
+    assert!(!page.state.conflict);
+    assert_eq!(page.state.save, SaveStatus::Saved);
+}
+
+#[test]
+fn a_corrupt_draft_is_kept_aside_and_can_be_downloaded() {
+    let store = Rc::new(MemoryStore::default());
+    store
+        .set("ogi-report:v1:draft:broken", "{\"envelope\":1,")
+        .unwrap();
+    let mut page = tab(&store);
+    let listed = &page.state.drafts[0];
+    assert!(
+        matches!(listed.state, DraftState::Corrupt { .. }),
+        "{listed:?}"
+    );
+    assert_eq!(
+        store.get("ogi-report:v1:corrupt:broken").as_deref(),
+        Some("{\"envelope\":1,")
+    );
+    assert_eq!(store.get("ogi-report:v1:draft:broken"), None);
+    page.act(Action::DownloadCorrupt("broken".to_owned()));
+    assert_eq!(page.world.downloads[0].1, "{\"envelope\":1,");
+}
+
+#[test]
+fn a_draft_from_a_newer_tool_is_never_overwritten() {
+    let store = Rc::new(MemoryStore::default());
+    let newer = "{\"envelope\":2,\"id\":\"x\",\"name\":\"新版\",\"saved_at\":\"2026-12-01\"}";
+    store.set("ogi-report:v1:draft:x", newer).unwrap();
+    store.set("ogi-report:v1:current", "x").unwrap();
+    let mut page = tab(&store);
+    assert_ne!(page.state.draft_id, "x", "a newer draft is not opened");
+    page.act(Action::RenameDraft("x".to_owned(), "改名".to_owned()));
+    assert_eq!(store.get("ogi-report:v1:draft:x").as_deref(), Some(newer));
+    assert_eq!(
+        page.state
+            .drafts
+            .iter()
+            .find(|d| d.id == "x")
+            .unwrap()
+            .state,
+        DraftState::Newer
+    );
+}
+
+#[test]
+fn drafts_open_duplicate_rename_and_delete() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = tab(&store);
+    page.act(Action::EditField(FieldRef::Body, "甲局".to_owned()));
+    let first = page.state.draft_id.clone();
+    page.act(Action::DuplicateDraft(first.clone()));
+    assert_ne!(page.state.draft_id, first);
+    assert_eq!(page.state.draft_name, "甲局 2026 年度（副本）");
+    assert_eq!(page.state.drafts.len(), 2);
+    page.act(Action::RenameDraft(first.clone(), "甲局草稿".to_owned()));
+    assert_ne!(
+        page.state.draft_id, first,
+        "renaming another draft keeps this one open"
+    );
+    assert!(page.state.drafts.iter().any(|d| d.name == "甲局草稿"));
+    page.act(Action::OpenDraft(first.clone()));
+    assert_eq!(page.state.draft_id, first);
+    assert_eq!(page.state.draft_name, "甲局草稿");
+    assert_eq!(
+        store.get("ogi-report:v1:current").as_deref(),
+        Some(first.as_str())
+    );
+    page.act(Action::DeleteDraft(first.clone()));
+    assert_ne!(page.state.draft_id, first);
+    assert_eq!(page.state.drafts.len(), 1);
+    assert_eq!(page.state.report.meta.body, "");
+}
+
+#[test]
+fn the_check_gate_holds_an_export_with_errors() {
+    let state = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0;
+    let (gated, effects) = state.apply(Action::RequestExport(Output::Docx));
+    assert_eq!(gated.gate, Some(Output::Docx));
+    assert!(effects.is_empty(), "{effects:?}");
+    let (anyway, effects) = gated.apply(Action::ExportAnyway);
+    assert_eq!(anyway.gate, None);
+    assert!(
+        matches!(&effects[..], [Effect::Export(request)] if request.draft && request.output == Output::Docx)
+    );
+    // The workbook is never gated: figures to hand on, not a publication.
+    let (_, effects) = state.apply(Action::RequestExport(Output::Xlsx));
+    assert!(matches!(&effects[..], [Effect::Export(request)] if !request.draft));
+}
+
+#[test]
+fn an_export_that_failed_says_why() {
+    let (state, effects) = fresh().apply(Action::ExportFinished(
+        Output::Docx,
+        Err("网络中断".to_owned()),
+    ));
+    assert!(effects.is_empty());
+    assert!(state.notice.unwrap().contains("网络中断"));
+}
+
+#[test]
+fn a_jump_goes_to_cells_and_fields_of_this_year_only() {
+    let state = fresh();
+    let (_, effects) = state.apply(Action::JumpTo(Target::cell(received(0))));
+    assert_eq!(
+        effects,
+        [Effect::Focus("requests.received.natural_person".to_owned())]
+    );
+    let (_, effects) = state.apply(Action::JumpTo(Target::Previous(received(0))));
+    assert!(effects.is_empty());
+}
+
+#[test]
+fn a_host_asking_for_the_report_gets_it_with_totals() {
+    let state = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0;
+    let (_, effects) = state.apply(Action::HostGetReport("https://portal.example".to_owned()));
+    let [Effect::ReplyToHost { origin, report }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(origin, "https://portal.example");
+    let read = ogi_report_core::read_report(report).unwrap();
+    assert_eq!(
+        read.count(CellRef::Request {
+            row: ROW_RECEIVED,
+            col: 6
+        }),
+        Some(&CountCell::Value(5))
+    );
+}
+
+fn portal() -> Embedding {
+    Embedding {
+        embedded: true,
+        namespace: Some("portal-a".to_owned()),
+        body: Some("某某区人民政府".to_owned()),
+        year: Some(2026),
+        body_type: Some(BodyType::Government),
+        locked: vec![FieldRef::Body],
+        origins: vec!["https://portal.example".to_owned()],
+    }
+}
+
+#[test]
+fn a_portal_prefills_and_locks_its_fields() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = open_tab(&store, portal(), 1);
+    assert_eq!(page.state.report.meta.body, "某某区人民政府");
+    assert_eq!(page.state.report.meta.body_type, BodyType::Government);
+    let (next, effects) = page
+        .state
+        .apply(Action::EditField(FieldRef::Body, "别的机关".to_owned()));
+    assert!(effects.is_empty());
+    assert_eq!(next, page.state);
+    page.act(Action::EditCell(received(0), "1".to_owned()));
+    assert!(
+        store
+            .keys()
+            .iter()
+            .all(|key| key.starts_with("ogi-report:v1:portal-a:")),
+        "{:?}",
+        store.keys()
+    );
+    // The page without the portal's namespace does not see its drafts.
+    assert!(tab(&store).state.drafts.is_empty());
+}
+
+#[test]
+fn a_report_file_from_the_host_becomes_a_new_draft_with_the_locked_body() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = open_tab(&store, portal(), 1);
+    let mut report = Report::new_draft();
+    report.meta.body = "别的机关".to_owned();
+    report.meta.year = Some(2026);
+    let text = ogi_report_core::write_report(&report);
+    let before = page.state.draft_id.clone();
+    page.act(Action::HostLoad(text));
+    assert_ne!(page.state.draft_id, before);
+    assert_eq!(page.state.report.meta.body, "某某区人民政府");
+    assert!(page.state.notice.is_some());
+}
+
+#[test]
+fn an_unreadable_file_changes_nothing_and_says_why() {
+    let state = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0;
+    let (next, effects) = state.apply(Action::OpenFile {
+        name: "上年.json".to_owned(),
+        text: "{\"format\":".to_owned(),
+    });
+    assert!(effects.is_empty());
+    assert_eq!(next.report, state.report);
+    assert!(next
+        .notice
+        .unwrap()
+        .starts_with("文件「上年.json」未能打开"));
+}
+
+#[test]
+fn starting_from_last_years_report_carries_over_its_pending_requests() {
+    let mut last_year = Report::new_draft();
+    last_year.meta.year = Some(2025);
+    last_year.edit_cell(
+        CellRef::Request {
+            row: ROW_CARRIED_FORWARD,
+            col: 0,
+        },
+        "4",
+    );
+    let (state, effects) = fresh().apply(Action::StartFromLastYear {
+        name: "2025.json".to_owned(),
+        text: ogi_report_core::write_report(&last_year),
+    });
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(state.report.meta.year, Some(2026));
+    assert_eq!(
+        value(&state, CellRef::Request { row: 1, col: 0 }),
+        Some(4),
+        "上年结转 = last year's 结转下年度继续办理"
+    );
+    assert_eq!(
+        value(
+            &state,
+            CellRef::Request {
+                row: ROW_TOTAL,
+                col: 0
+            }
+        ),
+        None
+    );
+}
+
+#[test]
+fn the_history_keeps_a_bounded_number_of_steps() {
+    let mut state = fresh();
+    for n in 0..400 {
+        let cell = received(n % 6);
+        state = state.apply(Action::EditCell(cell, n.to_string())).0;
+    }
+    assert!(
+        (200..=300).contains(&state.history.undo_steps()),
+        "{:?}",
+        state.history
+    );
+}
