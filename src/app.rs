@@ -1,5 +1,5 @@
-//! The page: one reducer owns the report; components get slices of it, and the dispatch as a
-//! context (`hooks::use_dispatch`).
+//! The page: one reducer owns the report; components get slices of it as props and an
+//! `on_action` callback for the typed actions they emit.
 
 use std::rc::Rc;
 
@@ -64,7 +64,7 @@ fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(crate::runtime::load);
-    // One callback for the page's life: components receive it as a context, and the runtime
+    // One callback for the page's life (props compare equal): components emit through it, and the runtime
     // dispatches the results of effects that finish later (an export) through it.
     let dispatch: Callback<Action> = {
         let dispatcher = state.dispatcher();
@@ -103,7 +103,7 @@ pub fn App() -> Html {
     let sentence_at = requests_sentence_section(report);
     let narrative = |which: Narrative| {
         html! {
-            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} />
+            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} on_action={dispatch.clone()} />
         }
     };
     // A file dropped anywhere on the page is a report to bring in: the import dialog opens and
@@ -118,7 +118,6 @@ pub fn App() -> Html {
         })
     };
     html! {
-        <ContextProvider<Callback<Action>> context={dispatch.clone()}>
         <div class={classes!("app", embed::config().embedded.then_some("embedded"))} {ondragover} {ondrop}>
             <header class="app-bar">
                 <span class="app-name">{"政府信息公开工作年度报告 · 填写"}</span>
@@ -128,34 +127,33 @@ pub fn App() -> Html {
                 <aside class="sidebar" aria-label="报告目录与草稿">
                     <PartNav {states} />
                     <DraftsPanel drafts={state.drafts.clone()} current={AttrValue::from(state.draft_id.clone())}
-                        current_label={AttrValue::from(state.draft_label())} />
+                        current_label={AttrValue::from(state.draft_label())} on_action={dispatch.clone()} />
                 </aside>
                 <main class="content">
                     <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
-                        this_year={state.today.year} marks={marks.clone()} />
+                        this_year={state.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
                     <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
-                        saved_at={state.saved_at.clone().map(AttrValue::from)} />
+                        saved_at={state.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
-                        update_ready={state.update_ready} />
+                        update_ready={state.update_ready} on_action={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
-                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} /> }) }
-                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} /> }) }
-                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} /> }) }
+                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
                     { part(4, narrative(Narrative::Problems)) }
                     { part(5, narrative(Narrative::OtherMatters)) }
                 </main>
                 if let Some(import) = state.import.clone() {
-                    <ImportDialog {import} />
+                    <ImportDialog {import} on_action={dispatch.clone()} />
                 }
                 if let Some(output) = state.gate {
-                    <ExportGate {output} findings={state.findings.clone()} />
+                    <ExportGate {output} findings={state.findings.clone()} on_action={dispatch.clone()} />
                 }
                 <aside class="side-findings" aria-label="检查结果栏">
-                    <FindingsPanel findings={shown} checked={state.stage == Stage::Final} />
+                    <FindingsPanel findings={shown} checked={state.stage == Stage::Final} on_action={dispatch.clone()} />
                 </aside>
             </div>
         </div>
-        </ContextProvider<Callback<Action>>>
     }
 }

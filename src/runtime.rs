@@ -170,17 +170,23 @@ impl World for Browser {
             Effect::ReplyToHost { origin, report } => {
                 embed::post_to(&origin, "report", &[("report", report.into())])
             }
-            // After this turn: the export's result comes back as an action, and neither it nor
-            // focus (whose blur handlers dispatch) may run inside the reducer.
-            Effect::Export(request) => wasm_bindgen_futures::spawn_local(async move {
+            // The package renders it behind a promise, so the result (and printing) comes back as
+            // an action after this turn, never inside the reducer.
+            Effect::Export(request) => {
                 let output = request.output;
                 exports::export(&request, move |result| {
                     later(Action::ExportFinished(output, result))
                 });
-            }),
-            Effect::Focus(path) => wasm_bindgen_futures::spawn_local(async move {
-                focus(&path);
-            }),
+            }
+            // In a task of its own: after the render this action causes (a closed dialog), and
+            // the blur handlers focus fires dispatch outside the reducer.
+            Effect::Focus(path) => {
+                use wasm_bindgen::JsCast;
+                let task = wasm_bindgen::closure::Closure::once_into_js(move || focus(&path));
+                if let Some(window) = web_sys::window() {
+                    let _ = window.set_timeout_with_callback(task.unchecked_ref());
+                }
+            }
             _ => {}
         }
     }

@@ -450,12 +450,11 @@ impl State {
         self.recheck();
     }
 
-    /// A new draft (new id) holding `report`, saved at once and listed.
+    /// A new draft (new id) holding `report`, saved at once (and listed once saved: `Saved`).
     fn start_draft(&mut self, name: String, report: Report, effects: &mut Vec<Effect>) {
         let id = self.ids.next();
         self.switch_to(id, name, report, None, effects);
         self.save_now(effects);
-        self.relist(effects);
     }
 
     /// A report from a file or an import becomes a new draft, with the portal's prefill.
@@ -626,7 +625,6 @@ impl State {
                 self.draft_id = self.ids.next();
                 self.last_written = Rc::from("");
                 self.save_now(effects);
-                self.relist(effects);
             }
             Action::JumpTo(target) if target.is_on_page() => {
                 effects.push(Effect::Focus(target.path()))

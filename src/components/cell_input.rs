@@ -17,6 +17,7 @@ pub struct Props {
     pub cell: CellRef,
     pub text: AttrValue,
     pub error: Option<AttrValue>,
+    pub on_action: Callback<Action>,
 }
 
 /// What the model will show for typed text, to tell our own edit from an outside change (undo).
@@ -65,7 +66,7 @@ fn focus_cell(cell: CellRef) {
 
 #[component]
 pub fn CellInput(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     // (what was typed, what the model showed for it): kept while the model still agrees.
     let typing = use_state(|| None::<(AttrValue, String)>);
     // The value when the cell was entered, for Escape.

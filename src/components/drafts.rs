@@ -14,6 +14,7 @@ pub struct Props {
     pub drafts: Rc<Vec<DraftSummary>>,
     pub current: AttrValue,
     pub current_label: AttrValue,
+    pub on_action: Callback<Action>,
 }
 
 fn ask(question: &str) -> bool {
@@ -31,7 +32,7 @@ fn prompt(question: &str, default: &str) -> Option<String> {
 
 #[component]
 pub fn DraftsPanel(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let action = |make: fn(String) -> Action, id: &str| {
         let dispatch = dispatch.clone();
         let id = id.to_owned();

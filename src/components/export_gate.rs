@@ -16,11 +16,12 @@ use crate::state::Action;
 pub struct Props {
     pub output: Output,
     pub findings: Rc<Vec<Finding>>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn ExportGate(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))

@@ -11,6 +11,7 @@ use crate::state::Action;
 pub struct Props {
     pub findings: Rc<Vec<Finding>>,
     pub checked: bool,
+    pub on_action: Callback<Action>,
 }
 
 fn severity_class(severity: Severity) -> &'static str {
@@ -23,7 +24,7 @@ fn severity_class(severity: Severity) -> &'static str {
 
 #[component]
 pub fn FindingsPanel(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let (errors, warnings) = tally(&props.findings);
     let summary = match (errors, warnings, props.checked) {
         (0, 0, true) => "检查通过：没有错误，也没有需要注意的地方。".to_owned(),

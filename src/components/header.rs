@@ -15,11 +15,12 @@ pub struct Props {
     pub title: AttrValue,
     pub this_year: i32,
     pub marks: std::rc::Rc<Marks>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn ReportHeader(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let on_body = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {

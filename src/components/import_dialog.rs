@@ -49,6 +49,7 @@ pub fn import_first_file(dispatch: Callback<Action>, files: Vec<web_sys::File>) 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub import: Rc<ImportState>,
+    pub on_action: Callback<Action>,
 }
 
 /// How many blank cells the summary names before it counts the rest.
@@ -76,7 +77,7 @@ fn confirm_buttons(dispatch: &Callback<Action>) -> Html {
 
 #[component]
 pub fn ImportDialog(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let text = use_node_ref();
     let (dialog, onkeydown) = use_dialog({
         let dispatch = dispatch.clone();

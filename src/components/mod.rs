@@ -1,6 +1,6 @@
-//! The page's components. Each receives plain data as props and emits only typed
-//! actions through the page's dispatch context (`hooks::use_dispatch`); none keeps report state
-//! of its own.
+//! The page's components. Each receives plain data as props and emits only typed actions,
+//! through its `on_action` callback (one `Callback` for the page's life, so props stay equal);
+//! none keeps report state of its own or touches storage.
 
 pub mod cell_input;
 pub mod drafts;

@@ -22,11 +22,12 @@ pub struct Props {
     /// The sub-section the data paragraph is offered under, if in this part.
     pub sentence_at: Option<usize>,
     pub marks: Rc<Marks>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn NarrativePart(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let part = props.part;
     let count = props.sections.len();
     let add = {
@@ -37,6 +38,7 @@ pub fn NarrativePart(props: &Props) -> Html {
         <div class="narrative">
             { for props.sections.iter().enumerate().map(|(index, section)| html! {
                 <SectionEditor
+                    on_action={dispatch.clone()}
                     key={index}
                     {part} {index} last={index + 1 == count}
                     heading={AttrValue::from(section.heading.clone())}
@@ -61,6 +63,7 @@ pub struct SectionProps {
     pub error: Option<AttrValue>,
     pub numbers: Vec<StatedNumber>,
     pub offers_sentence: bool,
+    pub on_action: Callback<Action>,
 }
 
 fn stated_number(number: &StatedNumber) -> Html {
@@ -76,7 +79,7 @@ fn stated_number(number: &StatedNumber) -> Html {
 
 #[component]
 pub fn SectionEditor(props: &SectionProps) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let (part, index) = (props.part, props.index);
     let heading_field = FieldRef::Heading(part, index);
     let text_field = FieldRef::Text(part, index);

@@ -14,11 +14,12 @@ pub struct Props {
     pub persist_refused: bool,
     pub update_ready: bool,
     pub notice: Option<AttrValue>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn Notices(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))

@@ -8,6 +8,8 @@ use ogi_report_core::report::AppealGroupCells;
 use ogi_report_core::CellRef;
 use yew::prelude::*;
 
+use crate::state::Action;
+
 use crate::components::cell_input::CellInput;
 use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
@@ -16,6 +18,7 @@ use crate::marks::Marks;
 pub struct Props {
     pub groups: Rc<[Rc<AppealGroupCells>; 3]>,
     pub marks: Rc<Marks>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -25,7 +28,7 @@ pub fn AppealsTable(props: &Props) -> Html {
             return Html::default();
         };
         let text = AttrValue::from(props.groups[group][col].display());
-        html! { <CellInput {cell} {text} error={props.marks.cell(cell)} /> }
+        html! { <CellInput {cell} {text} error={props.marks.cell(cell)} on_action={props.on_action.clone()} /> }
     };
     layout_table(&layout::tables()[2], "appeals", input)
 }

@@ -9,6 +9,8 @@ use ogi_report_core::report::RequestRowCells;
 use ogi_report_core::CellRef;
 use yew::prelude::*;
 
+use crate::state::Action;
+
 use crate::components::cell_input::CellInput;
 use crate::components::layout_cell::layout_cell;
 use crate::marks::Marks;
@@ -17,6 +19,7 @@ use crate::marks::Marks;
 pub struct Props {
     pub rows: Rc<[Rc<RequestRowCells>; 25]>,
     pub marks: Rc<Marks>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -34,7 +37,7 @@ pub fn RequestsTable(props: &Props) -> Html {
                     let errors: Rc<[Option<AttrValue>]> = (0..REQUEST_COLUMNS.len())
                         .map(|col| props.marks.cell(CellRef::Request { row, col }))
                         .collect();
-                    html! { <RequestRow key={row} {row} cells={cells.clone()} {errors} /> }
+                    html! { <RequestRow key={row} {row} cells={cells.clone()} {errors} on_action={props.on_action.clone()} /> }
                 }) }
             </tbody>
         </table>
@@ -46,6 +49,7 @@ pub struct RowProps {
     pub row: usize,
     pub cells: Rc<RequestRowCells>,
     pub errors: Rc<[Option<AttrValue>]>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -56,6 +60,7 @@ pub fn RequestRow(props: &RowProps) -> Html {
                 let Content::Data(CellRef::Request { col, .. }) = cell.content else { return Html::default() };
                 html! {
                     <CellInput
+                        on_action={props.on_action.clone()}
                         cell={data}
                         text={AttrValue::from(props.cells[col].display())}
                         error={props.errors[col].clone()}

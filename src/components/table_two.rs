@@ -9,6 +9,8 @@ use ogi_report_core::report::Proactive;
 use ogi_report_core::CellRef;
 use yew::prelude::*;
 
+use crate::state::Action;
+
 use crate::components::cell_input::CellInput;
 use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
@@ -17,6 +19,7 @@ use crate::marks::Marks;
 pub struct Props {
     pub proactive: Rc<Proactive>,
     pub marks: Rc<Marks>,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
@@ -28,7 +31,7 @@ pub fn ProactiveTable(props: &Props) -> Html {
             }
             _ => props.proactive.fees.display(),
         };
-        html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} /> }
+        html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} on_action={props.on_action.clone()} /> }
     };
     layout_table(&layout::tables()[0], "proactive", input)
 }

@@ -15,6 +15,7 @@ pub struct Props {
     pub saved_at: Option<AttrValue>,
     pub can_undo: bool,
     pub can_redo: bool,
+    pub on_action: Callback<Action>,
 }
 
 /// Reads a chosen file's text and hands it to the reducer as `make(file name, text)`; the page
@@ -102,7 +103,7 @@ fn tool_link(view: &str, label: &str, save: &SaveStatus) -> Html {
 
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
-    let dispatch = crate::hooks::use_dispatch();
+    let dispatch = props.on_action.clone();
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))

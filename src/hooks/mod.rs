@@ -1,7 +1,6 @@
 //! The page's hooks, one per file, and the window-listener helper they share.
 
 mod use_dialog;
-mod use_dispatch;
 mod use_host_messages;
 mod use_persist_request;
 mod use_ready_marker;
@@ -11,7 +10,6 @@ mod use_undo_keys;
 mod window_listener;
 
 pub use use_dialog::use_dialog;
-pub use use_dispatch::use_dispatch;
 pub use use_host_messages::use_host_messages;
 pub use use_persist_request::use_persist_request;
 pub use use_ready_marker::use_ready_marker;
