@@ -14,9 +14,9 @@ pub fn namespace_is_free(namespace: &str) -> bool {
         .any(|word| word.trim_end_matches(':') == namespace)
 }
 
-/// The key of draft `id` in a namespace.
-pub fn draft_key(namespace: Option<&str>, id: &str) -> String {
-    format!("{}{DRAFT}{id}", prefix(namespace))
+/// The key of draft `id` under a namespace's `prefix`.
+pub fn draft_key(prefix: &str, id: &str) -> String {
+    format!("{prefix}{DRAFT}{id}")
 }
 
 /// The key prefix of a namespace: one per embedding namespace, so two portals keep separate drafts.

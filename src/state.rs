@@ -377,16 +377,15 @@ impl State {
         target: Option<String>,
         effects: &mut Vec<Effect>,
         change: impl FnOnce(&mut Report),
-    ) -> bool {
+    ) {
         let before = self.report.clone();
         change(&mut self.report);
         if self.report == before {
             self.report = before;
-            return false;
+            return;
         }
         self.history = self.history.record(&before, target);
         self.changed(effects);
-        true
     }
 
     /// The report changed: re-run the rules and save.
@@ -774,7 +773,8 @@ impl State {
     }
 
     fn is_open_draft_key(&self, key: &str) -> bool {
-        key == crate::keys::draft_key(self.embedding.namespace.as_deref(), &self.draft_id)
+        let prefix = crate::keys::prefix(self.embedding.namespace.as_deref());
+        key == crate::keys::draft_key(&prefix, &self.draft_id)
     }
 
     /// A stored draft read for `then`.

@@ -140,7 +140,7 @@ impl<S: Store> Drafts<S> {
     }
 
     pub fn draft_key(&self, id: &str) -> String {
-        format!("{}{DRAFT}{id}", self.prefix)
+        keys::draft_key(&self.prefix, id)
     }
 
     fn corrupt_key(&self, id: &str) -> String {
