@@ -178,14 +178,16 @@ impl World for Browser {
                     later(Action::ExportFinished(output, result))
                 });
             }
-            // In a task of its own: after the render this action causes (a closed dialog), and
-            // the blur handlers focus fires dispatch outside the reducer.
+            // In a microtask: after the reducer has returned and Yew has drawn this action (a
+            // closed dialog), so the blur and focus handlers dispatch outside the reducer, yet
+            // still before the next event: the user's key or click has already moved focus.
             Effect::Focus(path) => {
-                use wasm_bindgen::JsCast;
-                let task = wasm_bindgen::closure::Closure::once_into_js(move || focus(&path));
-                if let Some(window) = web_sys::window() {
-                    let _ = window.set_timeout_with_callback(task.unchecked_ref());
-                }
+                let task = wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+                    focus(&path)
+                });
+                let _ = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL).then(&task);
+                // Freed by nothing: one small closure per jump, as file_work's promises.
+                task.forget();
             }
             _ => {}
         }
