@@ -8,14 +8,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use ogi_report_core::format::PARTS;
+use ogi_report_core::import::Summary;
 use ogi_report_core::layout;
 use ogi_report_core::render::xlsx::render_units_xlsx;
 use ogi_report_core::render::Format;
 use ogi_report_core::sum::{
-    key_figures, unit_line, units_csv, UnitLine, Units, DEFAULT_SUM_BODY, KEY_FIGURES,
+    key_figures, unit_line, units_csv, Decision, Summed, UnitLine, Units, DEFAULT_SUM_BODY,
+    KEY_FIGURES,
 };
 use ogi_report_core::{write_report, Report, Severity};
-use web_sys::{DragEvent, File, HtmlInputElement};
+use web_sys::{DragEvent, File, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::layout_cell::layout_table;
@@ -27,22 +29,30 @@ use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
 pub struct SumState {
     // Behind `Rc`: typing the 汇总 name must not copy two hundred units' reports and findings.
     units: Rc<Units>,
+    /// Each file's line (its check), in the order of `units.files`: each checked once, when added.
     lines: Rc<Vec<UnitLine>>,
-    /// The summed report and the cells left out of it; `None` until a report is accepted.
-    total: Option<Rc<(Report, Vec<String>)>>,
+    /// The summed report and the cells it cannot know; `None` until a file counts.
+    total: Option<Rc<Summed>>,
     body: String,
     /// Files being read now.
     reading: usize,
 }
 
-/// One unit's file as the importer read it: (file name, its report or why not).
-type UnitRead = (String, Result<Report, String>);
+/// One unit's file as the importer read it: (file name, its report and import summary, or why
+/// not).
+type UnitRead = (String, Result<(Report, Option<Summary>), String>);
 
 pub enum SumAction {
     Reading(usize),
     /// Files read by the importer.
     Add(Vec<UnitRead>),
     Body(String),
+    /// The year to sum (when the files name several).
+    Year(Option<i32>),
+    /// A year for a file whose report names none (`None`: leave it out).
+    GiveYear(String, Option<i32>),
+    /// This file counts for its unit.
+    Prefer(String),
     Clear,
 }
 
@@ -58,7 +68,19 @@ impl SumState {
 
     fn resum(&mut self) {
         self.total =
-            (!self.units.accepted.is_empty()).then(|| Rc::new(self.units.sum(self.body())));
+            (!self.units.accepted().is_empty()).then(|| Rc::new(self.units.sum(self.body())));
+    }
+
+    /// The lines of the files that count, with their files, in order.
+    fn counted(&self) -> Vec<(&str, &UnitLine)> {
+        self.units
+            .files
+            .iter()
+            .zip(self.lines.iter())
+            .zip(self.units.decisions())
+            .filter(|(_, decision)| *decision == Decision::Counted)
+            .map(|((unit, line), _)| (unit.file.as_str(), line))
+            .collect()
     }
 }
 
@@ -68,29 +90,34 @@ impl Reducible for SumState {
     fn reduce(self: Rc<Self>, action: SumAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            SumAction::Reading(count) => next.reading = count,
+            SumAction::Reading(count) => {
+                next.reading = count;
+                return Rc::new(next);
+            }
             SumAction::Add(files) => {
                 next.reading = next.reading.saturating_sub(files.len());
                 let (units, lines) = (Rc::make_mut(&mut next.units), Rc::make_mut(&mut next.lines));
                 for (name, read) in files {
-                    let accepted = units.accepted.len();
                     match read {
-                        Ok(report) => units.add_report(&name, report),
+                        Ok((report, summary)) => {
+                            units.add_imported(&name, report, summary.as_ref());
+                            lines.extend(units.files.last().map(unit_line));
+                        }
                         Err(reason) => units.refuse(&name, &reason),
                     }
-                    // Each unit is checked once, when it is added.
-                    if let Some((_, report)) = units.accepted.get(accepted) {
-                        lines.push(unit_line(report));
-                    }
                 }
-                next.resum();
             }
-            SumAction::Body(body) => {
-                next.body = body;
-                next.resum();
+            SumAction::Body(body) => next.body = body,
+            SumAction::Year(year) => Rc::make_mut(&mut next.units).year_chosen = year,
+            SumAction::GiveYear(file, year) => {
+                let units = Rc::make_mut(&mut next.units);
+                units.give_year(&file, year);
+                units.leave_out(&file, year.is_none());
             }
+            SumAction::Prefer(file) => Rc::make_mut(&mut next.units).prefer(&file),
             SumAction::Clear => next = SumState::default(),
         }
+        next.resum();
         Rc::new(next)
     }
 }
@@ -108,7 +135,7 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
         for (index, (name, bytes)) in reads.into_iter().enumerate() {
             let (state, results) = (state.clone(), results.clone());
             let file_name = name.clone();
-            let done = move |read: Result<Report, String>| {
+            let done = move |read: Result<(Report, Option<Summary>), String>| {
                 let mut all = results.borrow_mut();
                 all[index] = Some((name, read));
                 if all.iter().all(Option::is_some) {
@@ -118,9 +145,7 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
                 }
             };
             match bytes {
-                Ok(bytes) => file_work::import(&bytes, &file_name, move |read| {
-                    done(read.map(|(report, _)| report))
-                }),
+                Ok(bytes) => file_work::import(&bytes, &file_name, done),
                 Err(why) => done(Err(why)),
             }
         }
@@ -145,11 +170,7 @@ fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
             </details>
         }
     });
-    let body = if line.body.trim().is_empty() {
-        "（未填写单位名称）".to_owned()
-    } else {
-        line.body.clone()
-    };
+    let body = line.body.clone();
     html! {
         <tr data-unit={file.to_owned()} class={classes!((line.errors > 0).then_some("has-errors"))}>
             <td class="number">{index + 1}</td>
@@ -173,7 +194,7 @@ fn units_table(state: &SumState, total: &Report) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for state.units.accepted.iter().zip(state.lines.iter()).enumerate().map(|(index, ((file, _), line))| unit_row(index, file, line)) }
+                { for state.counted().into_iter().enumerate().map(|(index, (file, line))| unit_row(index, file, line)) }
             </tbody>
             <tfoot>
                 <tr data-sum-total="">
@@ -185,9 +206,19 @@ fn units_table(state: &SumState, total: &Report) -> Html {
     }
 }
 
-fn summed_tables(total: &Report) -> Html {
+fn summed_tables(summed: &Summed) -> Html {
+    let total = &summed.report;
     let cell = |cell: ogi_report_core::CellRef| {
-        html! { <td class="cell sum-cell" data-sum-cell={cell.path()}>{total.cell_text(cell)}</td> }
+        let path = cell.path();
+        let unknown = summed.unknown.iter().find(|unknown| unknown.cell == path);
+        let over_unknown = unknown.is_none() && cell.is_total() && total.cell_is_blank(cell);
+        html! {
+            <td class={classes!("cell", "sum-cell", (unknown.is_some() || over_unknown).then_some("unknown"))}
+                data-sum-cell={path} data-unknown={(unknown.is_some() || over_unknown).then_some("")}
+                title={unknown.map(|unknown| unknown.message())}>
+                {total.cell_text(cell)}
+            </td>
+        }
     };
     html! {
         <section class="summed" aria-label="汇总后的表格">
@@ -199,6 +230,71 @@ fn summed_tables(total: &Report) -> Html {
                 </>
             }) }
         </section>
+    }
+}
+
+/// The files that do not count, each with its reason; a file without a year can be given the
+/// year summed, and a unit's other file can be chosen instead.
+fn refused_list(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) -> Html {
+    let decisions = state.units.decisions();
+    let year = state.units.year();
+    let refused = state.units.refused();
+    let control = |file: &str| -> Html {
+        let at = state.units.files.iter().position(|unit| unit.file == file);
+        let decision = at.and_then(|at| decisions.get(at));
+        match (decision, year) {
+            (Some(Decision::NoYear), Some(year)) => {
+                let (dispatcher, file) = (dispatcher.clone(), file.to_owned());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    dispatcher.dispatch(SumAction::GiveYear(file.clone(), Some(year)))
+                });
+                html! { <button type="button" class="secondary" data-sum-give-year={year.to_string()} {onclick}>{format!("确认是 {year} 年度的报告，计入")}</button> }
+            }
+            (Some(Decision::Duplicate { .. }), _) => {
+                let (dispatcher, file) = (dispatcher.clone(), file.to_owned());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    dispatcher.dispatch(SumAction::Prefer(file.clone()))
+                });
+                html! { <button type="button" class="secondary" data-sum-prefer="" {onclick}>{"改为计入这一份"}</button> }
+            }
+            _ => html! {},
+        }
+    };
+    html! {
+        <section class="notice warning" data-sum-refused="" aria-label="未汇总的文件">
+            <h2>{"以下文件未计入汇总"}</h2>
+            <ul>
+                { for refused.iter().map(|(file, reason)| html! {
+                    <li data-file={file.clone()}><strong>{file.clone()}</strong>{"："}{reason.clone()}{" "}{control(file)}</li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The year summed, to choose when the files name several.
+fn year_choice(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) -> Html {
+    let years = state.units.years_named();
+    if years.len() < 2 {
+        return html! {};
+    }
+    let chosen = state.units.year();
+    let onchange = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |event: Event| {
+            let select = event.target_unchecked_into::<HtmlSelectElement>();
+            dispatcher.dispatch(SumAction::Year(select.value().parse().ok()));
+        })
+    };
+    html! {
+        <label class="field">{"汇总年度"}
+            <select data-sum-year="" {onchange}>
+                if chosen.is_none() { <option value="" selected=true>{"请选择"}</option> }
+                { for years.iter().map(|year| html! {
+                    <option value={year.to_string()} selected={chosen == Some(*year)}>{format!("{year} 年度")}</option>
+                }) }
+            </select>
+        </label>
     }
 }
 
@@ -240,8 +336,8 @@ pub fn SumView() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(total) = &state.total {
-                let name = download::report_file_name(&total.0.title(), "json");
-                download::download_text(&name, "application/json", &write_report(&total.0));
+                let name = download::report_file_name(&total.report.title(), "json");
+                download::download_text(&name, "application/json", &write_report(&total.report));
             }
         })
     };
@@ -257,7 +353,12 @@ pub fn SumView() -> Html {
                 &format!("{}{year}各单位年度报告检查汇总表", state.body()),
                 "csv",
             );
-            download::download_text(&name, "text/csv", &units_csv(&state.lines));
+            let lines: Vec<UnitLine> = state
+                .counted()
+                .into_iter()
+                .map(|(_, line)| line.clone())
+                .collect();
+            download::download_text(&name, "text/csv", &units_csv(&lines));
         })
     };
     let download_workbook = {
@@ -265,23 +366,25 @@ pub fn SumView() -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(total) = &state.total {
                 let format = Format::Xlsx;
-                let name = download::report_file_name(&total.0.title(), format.extension());
-                let workbook = render_units_xlsx(&total.0, &state.lines);
+                let name = download::report_file_name(&total.report.title(), format.extension());
+                let lines: Vec<UnitLine> = state
+                    .counted()
+                    .into_iter()
+                    .map(|(_, line)| line.clone())
+                    .collect();
+                let workbook = render_units_xlsx(&total.report, &lines);
                 download::download_bytes(&name, format.mime(), &workbook);
             }
         })
     };
-    let accepted = state.units.accepted.len();
-    let refused = state.units.refused.len();
-    let status = match state.units.year() {
-        _ if accepted + refused == 0 => None,
-        Some(year) => Some(format!(
-            "已计入 {accepted} 个单位的 {year} 年度报告；未计入 {refused} 个文件。"
-        )),
-        None => Some(format!(
-            "已计入 {accepted} 个单位的报告（未填写年度）；未计入 {refused} 个文件。"
-        )),
-    };
+    let status = state
+        .total
+        .as_ref()
+        .map(|total| state.units.status(total))
+        .or_else(|| {
+            let files = state.units.files.len() + state.units.unreadable.len();
+            (files > 0).then(|| format!("没有可以计入的报告；未计入 {files} 个文件。"))
+        });
     html! {
         <section class="tool-section sum-view" aria-labelledby="sum-title">
             <h1 id="sum-title">{"汇总各单位的年度报告"}</h1>
@@ -296,15 +399,9 @@ pub fn SumView() -> Html {
             if let Some(status) = status {
                 <p class="sum-status" role="status" data-sum-status="">{status}</p>
             }
-            if !state.units.refused.is_empty() {
-                <section class="notice warning" data-sum-refused="" aria-label="未汇总的文件">
-                    <h2>{"以下文件未计入汇总"}</h2>
-                    <ul>
-                        { for state.units.refused.iter().map(|(file, reason)| html! {
-                            <li data-file={file.clone()}><strong>{file.clone()}</strong>{"："}{reason.clone()}</li>
-                        }) }
-                    </ul>
-                </section>
+            {year_choice(&state, &dispatcher)}
+            if !state.units.refused().is_empty() {
+                {refused_list(&state, &dispatcher)}
             }
             if let Some(total) = state.total.clone() {
                 <div class="toolbar no-print">
@@ -314,14 +411,15 @@ pub fn SumView() -> Html {
                     <button type="button" data-sum-download="xlsx" onclick={download_workbook} title="各单位主要数据与汇总后的三张表格，合计为公式">{"下载 Excel（各单位与汇总表）"}</button>
                     <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>
                 </div>
-                {units_table(&state, &total.0)}
-                if !total.1.is_empty() {
-                    <section class="notice warning" data-sum-left-out="" aria-label="未计入汇总的单元格">
-                        <h2>{"以下单元格不是数字，未计入汇总"}</h2>
-                        <ul>{ for total.1.iter().map(|message| html! { <li>{message.clone()}</li> }) }</ul>
+                {units_table(&state, &total.report)}
+                if !total.unknown.is_empty() {
+                    <section class="notice warning" data-sum-left-out="" aria-label="汇总数不详的单元格">
+                        <h2>{format!("以下 {} 个单元格汇总数不详，已留空", total.unknown.len())}</h2>
+                        <p>{"这些单元格有单位未填写、填写的不是数字，或从文件中未能读出；汇总数若按 0 计会偏小，所以留空。请向有关单位核实后再汇总。"}</p>
+                        <ul>{ for total.messages().into_iter().map(|message| html! { <li>{message}</li> }) }</ul>
                     </section>
                 }
-                {summed_tables(&total.0)}
+                {summed_tables(&total)}
             }
         </section>
     }

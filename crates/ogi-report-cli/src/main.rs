@@ -21,6 +21,8 @@ const USAGE: &str = "用法：
   ogi-report import FILE --out REPORT.json      （import-text 同此）
   ogi-report audit FILE [--json] [--today YYYY-MM-DD]   审阅已发布的报告（Word、PDF、网页、文字或报告文件）
   ogi-report sum FILE... --out TOTAL [--body 汇总单位名称] [--csv 各单位情况表.csv] [--xlsx 汇总表.xlsx]
+                 [--year 汇总年度] [--file-year FILE=年度]... [--prefer FILE]...
+                 （标题中没有年度的文件用 --file-year 指定后才计入；同一单位有两份文件时默认计入较完整的一份，--prefer 改选）
   ogi-report rules";
 
 /// A failure that ends the command with status 2 and a message on stderr.
@@ -76,6 +78,9 @@ struct Options {
     out: Option<PathBuf>,
     csv: Option<PathBuf>,
     xlsx: Option<PathBuf>,
+    year: Option<i32>,
+    file_years: Vec<(String, i32)>,
+    prefer: Vec<String>,
 }
 
 impl Options {
@@ -98,6 +103,19 @@ impl Options {
                 "--body" => options.body = Some(value(arg)?),
                 "--csv" => options.csv = Some(value(arg)?.into()),
                 "--xlsx" => options.xlsx = Some(value(arg)?.into()),
+                "--year" => options.year = Some(parse_year(&value(arg)?)?),
+                "--file-year" => {
+                    let given = value(arg)?;
+                    let (file, year) = given.rsplit_once('=').ok_or_else(|| {
+                        Unusable(format!(
+                            "--file-year 的写法是 文件=年度，而不是「{given}」。"
+                        ))
+                    })?;
+                    options
+                        .file_years
+                        .push((file.to_owned(), parse_year(year)?));
+                }
+                "--prefer" => options.prefer.push(value(arg)?),
                 flag if flag.starts_with("--") => {
                     return Err(Unusable(format!("未知选项「{flag}」。\n{USAGE}")))
                 }
@@ -122,6 +140,14 @@ impl Options {
 
 fn parse_date(text: &str) -> Result<Date, Unusable> {
     Date::parse(text).ok_or_else(|| Unusable(format!("日期「{text}」无效，应为 YYYY-MM-DD。")))
+}
+
+fn parse_year(text: &str) -> Result<i32, Unusable> {
+    text.trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|year| (2000..=2100).contains(year))
+        .ok_or_else(|| Unusable(format!("年度「{text}」无效，应为四位数字，例如 2024。")))
 }
 
 fn load(path: &Path) -> Result<Report, Unusable> {
@@ -298,14 +324,18 @@ fn import(options: &Options) -> Result<ExitCode, Unusable> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// 汇总: checks and sums units' report files of one year. Files that cannot be read, or are of
-/// another year, are listed with the reason and left out.
+/// 汇总: checks and sums units' report files of one year. Files that cannot be read, of another
+/// year or of none, or a unit's second file, are listed with the reason and left out; cells a
+/// unit left blank or its file did not show are unknown in the sum, and named.
 fn sum(options: &Options) -> Result<ExitCode, Unusable> {
     let out = options
         .out
         .as_deref()
         .ok_or_else(|| Unusable(format!("缺少 --out。\n{USAGE}")))?;
-    let mut units = Units::default();
+    let mut units = Units {
+        year_chosen: options.year,
+        ..Units::default()
+    };
     for path in &options.files {
         let name = path.display().to_string();
         match std::fs::read(path) {
@@ -313,12 +343,18 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
             Err(e) => units.refuse(&name, &format!("无法读取：{e}")),
         }
     }
+    for (file, year) in &options.file_years {
+        units.give_year(file, Some(*year));
+    }
+    for file in &options.prefer {
+        units.prefer(file);
+    }
     if let Some(message) = units.nothing_to_sum() {
         return Err(Unusable(message));
     }
     let body = options.body.as_deref().unwrap_or(DEFAULT_SUM_BODY);
-    let (total, left_out) = units.sum(body);
-    std::fs::write(out, write_report(&total))
+    let summed = units.sum(body);
+    std::fs::write(out, write_report(&summed.report))
         .map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
     let lines = ogi_report_core::sum::unit_lines(&units);
     if let Some(csv) = &options.csv {
@@ -326,15 +362,15 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
             .map_err(|e| Unusable(format!("无法写入 {}：{e}", csv.display())))?;
     }
     if let Some(xlsx) = &options.xlsx {
-        std::fs::write(xlsx, render_units_xlsx(&total, &lines))
+        std::fs::write(xlsx, render_units_xlsx(&summed.report, &lines))
             .map_err(|e| Unusable(format!("无法写入 {}：{e}", xlsx.display())))?;
     }
     print!("{}", ogi_report_core::sum::units_table(&lines));
-    println!("已汇总 {} 个单位的报告。", units.accepted.len());
-    for message in &left_out {
+    println!("{}", units.status(&summed));
+    for message in summed.messages() {
         println!("{message}");
     }
-    for (file, reason) in &units.refused {
+    for (file, reason) in units.refused() {
         println!("未汇总：{file}：{reason}");
     }
     Ok(ExitCode::SUCCESS)

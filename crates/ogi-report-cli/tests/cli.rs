@@ -312,7 +312,10 @@ fn sum_adds_units_and_lists_what_it_left_out() {
     ]);
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("已汇总 2 个单位的报告。"), "{stdout}");
+    assert!(
+        stdout.contains("已计入 2 个单位的 2021 年度报告；未计入 2 个文件。"),
+        "{stdout}"
+    );
     let table = std::fs::read_to_string(&csv).unwrap();
     assert!(table.starts_with("\u{feff}单位,错误,提醒,"), "{table}");
     assert_eq!(
@@ -337,6 +340,58 @@ fn sum_adds_units_and_lists_what_it_left_out() {
     assert_eq!(total["requests"]["total"]["total"], 7);
     assert_eq!(total["proactive"]["fees"], "1.75", "exact decimal sum");
     assert_eq!(total["overview"], serde_json::json!([]), "narrative empty");
+}
+
+#[test]
+fn sum_counts_a_no_year_file_only_when_told_and_names_unknown_cells() {
+    let seed = seed_text();
+    let no_year = temp_file(
+        "none.json",
+        &seed
+            .replacen("老城区东南隅街道办事处", "甲镇", 1)
+            .replace("\"year\": 2021", "\"year\": null"),
+    );
+    let blank = temp_file(
+        "blank.json",
+        &seed.replacen(
+            "\"granted\": {\n      \"natural_person\": 0",
+            "\"granted\": {\n      \"natural_person\": \"\"",
+            1,
+        ),
+    );
+    let out = std::env::temp_dir().join(format!("ogi-sum-year-{}.json", std::process::id()));
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "sum",
+            no_year.to_str().unwrap(),
+            blank.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let output = ogi_report(&args);
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let stdout = run(&[]);
+    assert!(stdout.contains("已计入 1 个单位"), "{stdout}");
+    assert!(stdout.contains("没有年度"), "{stdout}");
+    assert!(
+        stdout.contains("（一）予以公开·自然人") && stdout.contains("未填写"),
+        "the unknown cell is named: {stdout}"
+    );
+    let total: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(
+        total["requests"]["granted"]["natural_person"].is_null(),
+        "unknown (blank), not 0"
+    );
+    let given = format!("{}=2021", no_year.to_str().unwrap());
+    let stdout = run(&["--file-year", &given]);
+    assert!(
+        stdout.contains("已计入 2 个单位的 2021 年度报告"),
+        "{stdout}"
+    );
 }
 
 #[test]

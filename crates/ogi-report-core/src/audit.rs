@@ -83,6 +83,18 @@ impl Audit {
     }
 }
 
+/// The findings that rest only on cells that were read, and how many were set aside because a
+/// cell they rest on was not (the importer's doing, not the report's). 审阅 and 汇总 both use it.
+pub fn set_aside_unread(findings: Vec<Finding>, unread: &[String]) -> (Vec<Finding>, usize) {
+    let total = findings.len();
+    let kept: Vec<Finding> = findings
+        .into_iter()
+        .filter(|finding| !finding.paths().iter().any(|path| unread.contains(path)))
+        .collect();
+    let set_aside = total - kept.len();
+    (kept, set_aside)
+}
+
 /// Reads `bytes` (named `file_name`) and checks the report as published.
 pub fn audit(bytes: &[u8], file_name: &str, context: &Context) -> Result<Audit, ImportError> {
     let (report, summary) = import_file(bytes, file_name)?;
@@ -101,25 +113,14 @@ pub fn audit(bytes: &[u8], file_name: &str, context: &Context) -> Result<Audit, 
             (path, source)
         })
         .collect();
-    let unread: Vec<&str> = cells
+    let unread: Vec<String> = cells
         .iter()
         .filter(|(_, source)| *source == CellSource::Unread)
-        .map(|(path, _)| path.as_str())
+        .map(|(path, _)| path.clone())
         .collect();
-    let rests_on_unread = |finding: &Finding| {
-        finding
-            .paths()
-            .iter()
-            .any(|path| unread.contains(&path.as_str()))
-    };
-    let findings = check(&report, context);
-    let total = findings.len();
-    let kept: Vec<Finding> = findings
-        .into_iter()
-        .filter(|finding| !rests_on_unread(finding))
-        .collect();
+    let (kept, set_aside) = set_aside_unread(check(&report, context), &unread);
     Ok(Audit {
-        set_aside: total - kept.len(),
+        set_aside,
         checked: Checked::new(kept),
         cells,
         not_placed: summary.not_understood,

@@ -7,6 +7,8 @@
 
 /// `<机关全称><YYYY>年政府信息公开工作年度报告`.
 pub const TITLE_SUFFIX: &str = "年政府信息公开工作年度报告";
+/// The report's name as every title ends (the year's `年` or `年度` before it, or the year first).
+pub const REPORT_NAME: &str = "政府信息公开工作年度报告";
 
 /// The report file's `template` value for this format.
 pub const TEMPLATE_ID: &str = "gov-2021";

@@ -5,38 +5,82 @@
 //! The page and the CLI both gather and sum through this module, so they cannot disagree.
 
 use crate::cell::{Amount, Cell};
-use crate::import::import_file;
-use crate::report::{CellRef, Report};
+use crate::import::{import_file, Summary};
+use crate::report::{total_leaves, CellRef, Report};
 use crate::rules::{check, tally, Context, Finding, Severity};
 
-/// The units' reports gathered for one 汇总, in the order the files were given.
+/// One unit's file, read: its report, the cells the import could not read, and what the user
+/// decided about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitFile {
+    pub file: String,
+    pub report: Report,
+    /// Paths of the cells a published report's import left blank (whatever it printed).
+    pub unread: Vec<String>,
+    /// The year the user gave a file whose report names none.
+    pub year_given: Option<i32>,
+    /// Left out by the user.
+    pub left_out: bool,
+}
+
+impl UnitFile {
+    /// The report's year, or the one the user gave it.
+    pub fn year(&self) -> Option<i32> {
+        self.report.meta.year.or(self.year_given)
+    }
+
+    /// How many table cells hold no number (blank, unread, or not a number): the fewer, the more
+    /// complete, which decides between two files of one unit.
+    pub fn unknown_cells(&self) -> usize {
+        CellRef::all()
+            .filter(|cell| !cell.is_total())
+            .filter(|cell| unit_value(&self.report, *cell).is_err())
+            .count()
+    }
+
+    /// The unit's name as a reader is shown it.
+    pub fn body(&self) -> String {
+        unit_name(&self.report)
+    }
+}
+
+/// What becomes of one file in the 汇总.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Counted,
+    /// Not counted: its report names no year (the user may give it one, or leave it out).
+    NoYear,
+    /// Not counted, and why.
+    Refused(String),
+    /// Another file of the same unit counts instead: that file's index, and whether the user
+    /// chose it (otherwise it is the more complete one).
+    Duplicate {
+        counted: usize,
+        by_user: bool,
+    },
+}
+
+/// The units' files gathered for one 汇总, in the order they were given, with the user's
+/// decisions: the year summed, the year of a file that names none, which of two files of one
+/// unit counts, which files are left out.
 #[derive(Clone, Debug, Default)]
 pub struct Units {
-    /// (file name, report) of every file accepted.
-    pub accepted: Vec<(String, Report)>,
-    /// (file name, reason) of every file left out.
-    pub refused: Vec<(String, String)>,
+    pub files: Vec<UnitFile>,
+    /// (file name, reason) of every file that could not be read as a report.
+    pub unreadable: Vec<(String, String)>,
+    /// The year the user chose to sum; otherwise the year most files name.
+    pub year_chosen: Option<i32>,
+    /// Files the user chose among several of one unit.
+    pub preferred: Vec<String>,
 }
 
 impl Units {
     /// Reads one unit's file — its report file, or a published report as Word, PDF, web page or
-    /// text (cells the importer could not read stay blank and are named by the sum). The first
-    /// accepted report sets the year; a report of another year, or of a unit already gathered,
-    /// is refused rather than summed twice or mixed.
+    /// text (cells the importer could not read are named, and make the summed cell unknown).
     pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) {
         match import_file(bytes, file) {
-            Ok((report, _)) => self.add_report(file, report),
-            Err(error) => self.refused.push((file.to_owned(), error.to_string())),
-        }
-    }
-
-    /// Gathers one unit's report, already read (the page reads files through its on-demand
-    /// importer): refused if of another year or of a unit already gathered.
-    pub fn add_report(&mut self, file: &str, report: Report) {
-        let reason = self.conflict(&report);
-        match reason {
-            Some(reason) => self.refused.push((file.to_owned(), reason)),
-            None => self.accepted.push((file.to_owned(), report)),
+            Ok((report, summary)) => self.add_imported(file, report, summary.as_ref()),
+            Err(error) => self.refuse(file, &error.to_string()),
         }
     }
 
@@ -45,52 +89,233 @@ impl Units {
         self.add_bytes(file, text.as_bytes());
     }
 
-    /// When no file was accepted: the message that says so, with every file's reason.
+    /// Gathers one unit's report file, already read.
+    pub fn add_report(&mut self, file: &str, report: Report) {
+        self.add_imported(file, report, None);
+    }
+
+    /// Gathers one unit's report as the importer read it (`summary` for a published report).
+    pub fn add_imported(&mut self, file: &str, report: Report, summary: Option<&Summary>) {
+        self.files.push(UnitFile {
+            file: file.to_owned(),
+            report,
+            unread: summary
+                .map(|summary| summary.blank.clone())
+                .unwrap_or_default(),
+            year_given: None,
+            left_out: false,
+        });
+    }
+
+    /// Records a file that could not be read.
+    pub fn refuse(&mut self, file: &str, reason: &str) {
+        self.unreadable.push((file.to_owned(), reason.to_owned()));
+    }
+
+    /// Gives a year to the file `file` (whose report names none), or takes it back.
+    pub fn give_year(&mut self, file: &str, year: Option<i32>) {
+        for unit in self.files.iter_mut().filter(|unit| unit.file == file) {
+            unit.year_given = year;
+        }
+    }
+
+    /// Leaves the file `file` out of the 汇总, or takes it back in.
+    pub fn leave_out(&mut self, file: &str, left_out: bool) {
+        for unit in self.files.iter_mut().filter(|unit| unit.file == file) {
+            unit.left_out = left_out;
+        }
+    }
+
+    /// Makes `file` the one that counts among its unit's files.
+    pub fn prefer(&mut self, file: &str) {
+        let Some(body) = self
+            .files
+            .iter()
+            .find(|unit| unit.file == file)
+            .map(UnitFile::body)
+        else {
+            return;
+        };
+        let of_unit: Vec<String> = self
+            .files
+            .iter()
+            .filter(|unit| unit.body() == body)
+            .map(|unit| unit.file.clone())
+            .collect();
+        self.preferred
+            .retain(|preferred| !of_unit.contains(preferred));
+        self.preferred.push(file.to_owned());
+    }
+
+    /// The year summed: the one the user chose, otherwise the year most files name (none when
+    /// two years are named equally often: the user must choose).
+    pub fn year(&self) -> Option<i32> {
+        if self.year_chosen.is_some() {
+            return self.year_chosen;
+        }
+        let mut counts: Vec<(i32, usize)> = Vec::new();
+        for year in self
+            .files
+            .iter()
+            .filter(|unit| !unit.left_out)
+            .filter_map(|unit| unit.report.meta.year)
+        {
+            match counts.iter_mut().find(|(known, _)| *known == year) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((year, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        match counts.as_slice() {
+            [(year, _)] => Some(*year),
+            [(year, most), (_, next), ..] if most > next => Some(*year),
+            _ => None,
+        }
+    }
+
+    /// The years the files name, each once, in order.
+    pub fn years_named(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .files
+            .iter()
+            .filter_map(|unit| unit.report.meta.year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// What becomes of each file, in the order of [`Units::files`].
+    pub fn decisions(&self) -> Vec<Decision> {
+        let year = self.year();
+        let mut decisions: Vec<Decision> = self
+            .files
+            .iter()
+            .map(|unit| match (unit.year(), year) {
+                _ if unit.left_out => Decision::Refused("已按您的选择不计入。".to_owned()),
+                (None, _) => Decision::NoYear,
+                (Some(own), Some(year)) if own != year => Decision::Refused(format!(
+                    "报告年度为 {own} 年，与汇总的年度（{year} 年）不同，未计入。"
+                )),
+                (Some(_), None) => {
+                    Decision::Refused("各文件的报告年度不一致，请先选择汇总哪一年度。".to_owned())
+                }
+                _ => Decision::Counted,
+            })
+            .collect();
+        self.decide_duplicates(&mut decisions);
+        decisions
+    }
+
+    /// Among the counted files of one unit, one counts: the user's choice, otherwise the more
+    /// complete (fewer cells without a number; the first given among equals).
+    fn decide_duplicates(&self, decisions: &mut [Decision]) {
+        for index in 0..self.files.len() {
+            let body = self.files[index].report.meta.body.trim();
+            if decisions[index] != Decision::Counted || body.is_empty() {
+                continue;
+            }
+            let group: Vec<usize> = (index..self.files.len())
+                .filter(|other| decisions[*other] == Decision::Counted)
+                .filter(|other| self.files[*other].report.meta.body.trim() == body)
+                .collect();
+            if group.len() < 2 {
+                continue;
+            }
+            let chosen = group
+                .iter()
+                .find(|at| self.preferred.contains(&self.files[**at].file))
+                .copied();
+            let counted = chosen.unwrap_or_else(|| {
+                *group
+                    .iter()
+                    .min_by_key(|at| (self.files[**at].unknown_cells(), **at))
+                    .expect("a group of two or more")
+            });
+            for other in group.into_iter().filter(|other| *other != counted) {
+                decisions[other] = Decision::Duplicate {
+                    counted,
+                    by_user: chosen.is_some(),
+                };
+            }
+        }
+    }
+
+    /// The files that count, in the order given.
+    pub fn accepted(&self) -> Vec<&UnitFile> {
+        self.files
+            .iter()
+            .zip(self.decisions())
+            .filter(|(_, decision)| *decision == Decision::Counted)
+            .map(|(unit, _)| unit)
+            .collect()
+    }
+
+    /// (file name, reason) of every file that does not count: unreadable first, then in order.
+    pub fn refused(&self) -> Vec<(String, String)> {
+        let mut refused = self.unreadable.clone();
+        for (unit, decision) in self.files.iter().zip(self.decisions()) {
+            let reason = match decision {
+                Decision::Counted => continue,
+                Decision::NoYear => "报告中没有年度（标题里没有年份），未计入。如确是本年度的报告，可为它指定年度后计入。".to_owned(),
+                Decision::Refused(reason) => reason,
+                Decision::Duplicate { counted, by_user } => format!(
+                    "单位「{}」的报告已从文件「{}」计入（{}），此文件未重复汇总。",
+                    unit.body(),
+                    self.files[counted].file,
+                    if by_user { "您选择的一份" } else { "两份中较完整的一份，可改选" }
+                ),
+            };
+            refused.push((unit.file.clone(), reason));
+        }
+        refused
+    }
+
+    /// When nothing can be summed: the message that says so, with every file's reason.
     pub fn nothing_to_sum(&self) -> Option<String> {
-        if !self.accepted.is_empty() {
+        if !self.accepted().is_empty() {
             return None;
         }
         let refused: Vec<String> = self
-            .refused
+            .refused()
             .iter()
             .map(|(file, reason)| format!("{file}：{reason}"))
             .collect();
         Some(format!("没有可以汇总的报告文件。\n{}", refused.join("\n")))
     }
 
-    /// Records a file that could not even be read as text.
-    pub fn refuse(&mut self, file: &str, reason: &str) {
-        self.refused.push((file.to_owned(), reason.to_owned()));
-    }
-
-    /// The year of the gathered reports.
-    pub fn year(&self) -> Option<i32> {
-        self.accepted
-            .iter()
-            .find_map(|(_, report)| report.meta.year)
-    }
-
-    fn conflict(&self, report: &Report) -> Option<String> {
-        if let (Some(year), Some(other)) = (self.year(), report.meta.year) {
-            if year != other {
-                return Some(format!(
-                    "报告年度为 {other} 年，与已汇总的报告（{year} 年）不同，未计入。"
-                ));
-            }
+    /// What the 汇总 counted, in one sentence: units and year, files left out, unknown cells.
+    pub fn status(&self, summed: &Summed) -> String {
+        let counted = self.accepted().len();
+        let refused = self.refused().len();
+        let year = self.year().map_or("（年度未定）".to_owned(), |year| {
+            format!(" {year} 年度")
+        });
+        let mut status = format!("已计入 {counted} 个单位的{year}报告；未计入 {refused} 个文件。");
+        if !summed.unknown.is_empty() {
+            status.push_str(&format!(
+                "汇总表中有 {} 个单元格因单位未填写或未能读出而汇总数不详，已留空（见下方列表）。",
+                summed.unknown.len()
+            ));
         }
-        let body = report.meta.body.trim();
-        let (earlier, _) = self
-            .accepted
-            .iter()
-            .find(|(_, gathered)| !body.is_empty() && gathered.meta.body.trim() == body)?;
-        Some(format!(
-            "单位「{body}」的报告已从文件「{earlier}」计入，未重复汇总。"
-        ))
+        status
     }
 
-    /// The summed report and what was left out of it (see [`sum_reports`]).
-    pub fn sum(&self, body: &str) -> (Report, Vec<String>) {
-        sum_reports(self.accepted.iter().map(|(_, report)| report), body)
+    /// The summed report and the cells it cannot know (see [`sum_units`]).
+    pub fn sum(&self, body: &str) -> Summed {
+        let mut summed = sum_units(&self.accepted(), body);
+        summed.report.meta.year = self.year();
+        summed
+    }
+}
+
+/// A unit's name as shown, or what stands for a unit that gave none.
+fn unit_name(report: &Report) -> String {
+    let body = report.meta.body.trim();
+    if body.is_empty() {
+        "（未填写单位名称）".to_owned()
+    } else {
+        body.to_owned()
     }
 }
 
@@ -132,12 +357,15 @@ pub fn key_figures(report: &Report) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-pub fn unit_line(report: &Report) -> UnitLine {
-    let findings = check(report, &Context::default());
+/// A unit's line: its report checked as the final check would, less the findings that rest on
+/// a cell its file's import could not read (our misreading is not the unit's error).
+pub fn unit_line(unit: &UnitFile) -> UnitLine {
+    let (findings, _) =
+        crate::audit::set_aside_unread(check(&unit.report, &Context::default()), &unit.unread);
     let (errors, warnings) = tally(&findings);
-    let figures = key_figures(report);
+    let figures = key_figures(&unit.report);
     UnitLine {
-        body: report.meta.body.clone(),
+        body: unit.body(),
         errors,
         warnings,
         findings,
@@ -145,13 +373,9 @@ pub fn unit_line(report: &Report) -> UnitLine {
     }
 }
 
-/// Each accepted unit's line, in file order (each report checked once).
+/// Each counted unit's line, in file order (each report checked once).
 pub fn unit_lines(units: &Units) -> Vec<UnitLine> {
-    units
-        .accepted
-        .iter()
-        .map(|(_, report)| unit_line(report))
-        .collect()
+    units.accepted().into_iter().map(unit_line).collect()
 }
 
 /// The 汇总 table: a header row, then one row per unit.
@@ -206,51 +430,146 @@ pub fn units_csv(lines: &[UnitLine]) -> String {
     csv
 }
 
-/// The summed report, and a message for each value left out because it is not a number.
-pub fn sum_reports<'a, I>(reports: I, body: &str) -> (Report, Vec<String>)
-where
-    I: IntoIterator<Item = &'a Report>,
-    I::IntoIter: Clone,
-{
-    let reports = reports.into_iter();
+/// The summed report, and each cell it cannot know with the units that make it so.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summed {
+    pub report: Report,
+    /// Cells left blank in the sum because some unit's cell holds no number.
+    pub unknown: Vec<UnknownCell>,
+}
+
+/// A summed cell left blank: its path, its printed label, and (unit, why) for each unit whose
+/// own cell holds no number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownCell {
+    pub cell: String,
+    pub label: String,
+    pub causes: Vec<(String, String)>,
+}
+
+impl UnknownCell {
+    /// What the user is told: `表三 （一）予以公开·自然人：「乙街道」未填写；汇总数不详，已留空。`
+    pub fn message(&self) -> String {
+        let causes: Vec<String> = self
+            .causes
+            .iter()
+            .map(|(unit, why)| format!("「{unit}」{why}"))
+            .collect();
+        format!(
+            "{}：{}；汇总数不详，已留空。",
+            self.label,
+            causes.join("，")
+        )
+    }
+}
+
+impl Summed {
+    /// One message per unknown cell.
+    pub fn messages(&self) -> Vec<String> {
+        self.unknown.iter().map(UnknownCell::message).collect()
+    }
+}
+
+/// One unit's number in a cell: a count, or the fee (万元, exact).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Figure {
+    Count(u64),
+    Fee(Amount),
+}
+
+impl Figure {
+    fn checked_add(self, other: Figure) -> Option<Figure> {
+        match (self, other) {
+            (Figure::Count(a), Figure::Count(b)) => a.checked_add(b).map(Figure::Count),
+            (Figure::Fee(a), Figure::Fee(b)) => a.checked_add(b).map(Figure::Fee),
+            _ => None,
+        }
+    }
+}
+
+/// One unit's number for a cell, or why it has none (empty: blank). A placeholder (`/`, not
+/// applicable) counts as nothing to add.
+fn unit_value(report: &Report, cell: CellRef) -> Result<Option<Figure>, String> {
+    let why = |raw: &str, problem: crate::cell::Problem| {
+        format!("填写的「{raw}」{}", problem.message(cell.is_amount()))
+    };
+    if cell.is_amount() {
+        return match report.fees() {
+            Cell::Value(amount) => Ok(Some(Figure::Fee(*amount))),
+            Cell::Placeholder(_) => Ok(None),
+            Cell::Blank => Err(String::new()),
+            Cell::Invalid { raw, problem } => Err(why(raw, *problem)),
+        };
+    }
+    match report.count(cell) {
+        Some(Cell::Value(value)) => Ok(Some(Figure::Count(*value))),
+        Some(Cell::Placeholder(_)) => Ok(None),
+        Some(Cell::Invalid { raw, problem }) => Err(why(raw, *problem)),
+        Some(Cell::Blank) | None => Err(String::new()),
+    }
+}
+
+/// One cell summed over the units: the sum (`None` when every unit has a placeholder there), or
+/// (unit, why) for each unit that makes it unknown.
+fn sum_cell(units: &[&UnitFile], cell: CellRef) -> Result<Option<Figure>, Vec<(String, String)>> {
+    let path = cell.path();
+    let mut sum: Option<Figure> = None;
+    let mut causes = Vec::new();
+    for unit in units {
+        match unit_value(&unit.report, cell) {
+            Ok(Some(value)) => match sum.map_or(Some(value), |sum| sum.checked_add(value)) {
+                Some(next) => sum = Some(next),
+                None => causes.push((unit.body(), "的数字使合计超出可记录的范围".to_owned())),
+            },
+            Ok(None) => {}
+            Err(why) if !why.is_empty() => causes.push((unit.body(), why)),
+            Err(_) if unit.unread.contains(&path) => {
+                causes.push((unit.body(), "的文件中未能读出这一格".to_owned()))
+            }
+            Err(_) => causes.push((unit.body(), "未填写".to_owned())),
+        }
+    }
+    if causes.is_empty() {
+        Ok(sum)
+    } else {
+        Err(causes)
+    }
+}
+
+/// Sums the units cell by cell, exactly. A cell that some unit left blank, that its file's import
+/// could not read, or that holds no number, makes the summed cell unknown: blank, and named with
+/// the units — never the sum of the others. Totals are recomputed, and a total any of whose
+/// cells is unknown is unknown too. The narrative is left empty.
+pub fn sum_units(units: &[&UnitFile], body: &str) -> Summed {
     let mut total = Report::new_draft();
     total.meta.body = body.to_owned();
-    total.meta.year = reports.clone().find_map(|report| report.meta.year);
+    total.meta.year = units.iter().find_map(|unit| unit.year());
     for part in crate::report::Narrative::ALL {
         total.set_sections(part, Vec::new());
     }
-    let mut left_out = Vec::new();
+    let mut unknown = Vec::new();
     for cell in CellRef::all().filter(|cell| !cell.is_total()) {
-        if cell.is_amount() {
-            let mut sum = Amount::zero();
-            for report in reports.clone() {
-                match report.fees() {
-                    Cell::Value(amount) => sum = sum.checked_add(*amount).unwrap_or(sum),
-                    Cell::Blank => {}
-                    _ => left_out.push(left_out_message(report, cell)),
-                }
-            }
-            total.set_fees(Cell::Value(sum));
-            continue;
+        match sum_cell(units, cell) {
+            Ok(Some(Figure::Fee(amount))) => total.set_fees(Cell::Value(amount)),
+            Ok(Some(Figure::Count(count))) => total.set_count(cell, Cell::Value(count)),
+            Ok(None) if cell.is_amount() => total.set_fees(Cell::Placeholder("/".to_owned())),
+            Ok(None) => total.set_count(cell, Cell::Placeholder("/".to_owned())),
+            Err(causes) => unknown.push(UnknownCell {
+                cell: cell.path(),
+                label: cell.message_label(),
+                causes,
+            }),
         }
-        let mut sum = 0u64;
-        for report in reports.clone() {
-            match report.count(cell) {
-                Some(Cell::Value(value)) => sum = sum.saturating_add(*value),
-                Some(Cell::Blank) | None => {}
-                Some(_) => left_out.push(left_out_message(report, cell)),
-            }
-        }
-        total.set_count(cell, Cell::Value(sum));
     }
-    (total.with_computed_totals(), left_out)
-}
-
-fn left_out_message(report: &Report, cell: CellRef) -> String {
-    format!(
-        "「{}」的{}填的是「{}」，不是数字，未计入汇总。",
-        report.meta.body,
-        cell.message_label(),
-        report.cell_text(cell)
-    )
+    let mut report = total.with_computed_totals();
+    // A total over an unknown cell is unknown.
+    for cell in CellRef::all().filter(|cell| cell.is_total()) {
+        let over_unknown = total_leaves(cell).is_some_and(|mut leaves| {
+            leaves.any(|leaf| unknown.iter().any(|unknown| unknown.cell == leaf.path()))
+        });
+        if over_unknown {
+            report.set_count(cell, Cell::Blank);
+        }
+    }
+    Summed { report, unknown }
 }

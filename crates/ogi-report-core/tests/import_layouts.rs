@@ -97,3 +97,53 @@ fn the_columns_choose_among_a_glued_rows_splits() {
         .iter()
         .any(|(path, _)| path == "requests.withheld_third_party.public_interest"));
 }
+
+/// Table 四's header labels in the order a table prints them, with a 「总计」 each group.
+fn appeal_labels() -> Vec<String> {
+    let mut labels = vec!["行政复议".to_owned(), "行政诉讼".to_owned()];
+    for group in ["", "未经复议直接起诉", "复议后起诉"] {
+        if !group.is_empty() {
+            labels.push(group.to_owned());
+        }
+        for (_, label) in ogi_report_core::format::APPEAL_COLUMNS {
+            labels.push(label.to_owned());
+        }
+    }
+    labels
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A PDF read in its own order interleaves table 四's labels and numbers (03.txt prints
+    /// 「总计」 right before numbers of other columns): however they interleave, with the numbers
+    /// in order, every cell imports as printed or stays blank.
+    #[test]
+    fn table_four_labels_and_numbers_interleaved_never_place_a_wrong_number(
+        (requests, appeals) in typed_values(),
+        picks in proptest::collection::vec(any::<bool>(), 60),
+    ) {
+        let truth = consistent_report(&requests, &appeals);
+        let numbers: Vec<String> = (0..3)
+            .flat_map(|group| (0..5).map(move |col| CellRef::Appeal { group, col }))
+            .map(|cell| truth.cell_text(cell))
+            .collect();
+        let labels = appeal_labels();
+        let (mut label, mut number) = (labels.iter(), numbers.iter());
+        let mut lines: Vec<String> = Vec::new();
+        for pick in picks.iter().cycle().take(labels.len() + numbers.len() + 60) {
+            let next = if *pick { label.next().or_else(|| number.next()) } else { number.next().or_else(|| label.next()) };
+            lines.extend(next.cloned());
+        }
+        let text = format!(
+            "某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作。\n四、政府信息公开行政复议、行政诉讼情况\n{}\n五、存在的主要问题及改进情况\n无。\n",
+            lines.join("\n")
+        );
+        let (imported, _) = import_text(&text).expect("a report");
+        let wrong: Vec<_> = differences(&truth, &imported, true)
+            .into_iter()
+            .filter(|(path, _, _)| path.starts_with("appeals."))
+            .collect();
+        prop_assert!(wrong.is_empty(), "{:?}\n{}", wrong, text);
+    }
+}

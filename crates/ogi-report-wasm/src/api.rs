@@ -202,24 +202,58 @@ struct Refused<'a> {
     reason: &'a str,
 }
 
-/// 汇总 of units' report files, as `ogi-report sum` does it: `{"report":{…},"units":[…],
-/// "refused":[{file,reason}],"leftOut":[…],"csv":"…"}`.
-pub fn sum(files: &[UnitFile], body: Option<&str>) -> Result<String, String> {
-    let mut units = Units::default();
+/// What the user decided for a 汇总 (the CLI's `--year`, `--file-year`, `--prefer`).
+#[derive(Default)]
+pub struct SumChoices {
+    pub body: Option<String>,
+    pub year: Option<i32>,
+    /// (file, year) for files whose report names no year.
+    pub file_years: Vec<(String, i32)>,
+    /// Files chosen among several of one unit.
+    pub prefer: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Unknown<'a> {
+    cell: &'a str,
+    label: &'a str,
+    causes: Vec<Cause<'a>>,
+}
+
+#[derive(Serialize)]
+struct Cause<'a> {
+    unit: &'a str,
+    why: &'a str,
+}
+
+/// 汇总 of units' report files, as `ogi-report sum` does it: `{"report":{…},"year":…,
+/// "units":[…],"refused":[{file,reason}],"unknown":[{cell,label,causes:[{unit,why}]}],
+/// "leftOut":[…],"status":"…","csv":"…"}` (`leftOut`: one message per unknown cell).
+pub fn sum(files: &[UnitFile], choices: &SumChoices) -> Result<String, String> {
+    let mut units = Units {
+        year_chosen: choices.year,
+        ..Units::default()
+    };
     for file in files {
         units.add_bytes(&file.name, &file.bytes);
+    }
+    for (file, year) in &choices.file_years {
+        units.give_year(file, Some(*year));
+    }
+    for file in &choices.prefer {
+        units.prefer(file);
     }
     if let Some(message) = units.nothing_to_sum() {
         return Err(message);
     }
-    let (total, left_out) = units.sum(body.unwrap_or(DEFAULT_SUM_BODY));
+    let summed = units.sum(choices.body.as_deref().unwrap_or(DEFAULT_SUM_BODY));
     let lines = unit_lines(&units);
     let unit_out: Vec<UnitOut> = units
-        .accepted
-        .iter()
+        .accepted()
+        .into_iter()
         .zip(&lines)
-        .map(|((file, _), line)| UnitOut {
-            file,
+        .map(|(unit, line)| UnitOut {
+            file: &unit.file,
             body: &line.body,
             errors: line.errors,
             warnings: line.warnings,
@@ -231,17 +265,33 @@ pub fn sum(files: &[UnitFile], body: Option<&str>) -> Result<String, String> {
             findings: &line.findings,
         })
         .collect();
-    let refused: Vec<Refused> = units
-        .refused
+    let refused = units.refused();
+    let refused: Vec<Refused> = refused
         .iter()
         .map(|(file, reason)| Refused { file, reason })
         .collect();
+    let unknown: Vec<Unknown> = summed
+        .unknown
+        .iter()
+        .map(|cell| Unknown {
+            cell: &cell.cell,
+            label: &cell.label,
+            causes: cell
+                .causes
+                .iter()
+                .map(|(unit, why)| Cause { unit, why })
+                .collect(),
+        })
+        .collect();
     Ok(format!(
-        "{{\"report\":{},\"units\":{},\"refused\":{},\"leftOut\":{},\"keyFigures\":{},\"csv\":{}}}",
-        write_report(&total),
+        "{{\"report\":{},\"year\":{},\"units\":{},\"refused\":{},\"unknown\":{},\"leftOut\":{},\"status\":{},\"keyFigures\":{},\"csv\":{}}}",
+        write_report(&summed.report),
+        json(&units.year())?,
         json(&unit_out)?,
         json(&refused)?,
-        json(&left_out)?,
+        json(&unknown)?,
+        json(&summed.messages())?,
+        json(&units.status(&summed))?,
         json(&KEY_FIGURES.map(|(label, _)| label))?,
         json(&units_csv(&lines))?,
     ))

@@ -131,8 +131,11 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsError> {
 }
 
 /// 汇总 of units' report files, each `{name, bytes}` (a `Uint8Array`) or `{name, text}`:
-/// `{report, units: [{file, body, errors, warnings, figures, findings}], refused: [{file,
-/// reason}], leftOut, keyFigures, csv}`. `options.body` names the summed report.
+/// `{report, year, units: [{file, body, errors, warnings, figures, findings}], refused: [{file,
+/// reason}], unknown: [{cell, label, causes: [{unit, why}]}], leftOut, status, keyFigures, csv}`.
+/// `options`: `body` names the summed report, `year` the year summed (otherwise the one most files
+/// name), `fileYears` (`{file: year}`) gives a year to files whose report names none, `prefer`
+/// (`[file]`) chooses among two files of one unit (otherwise the more complete counts).
 #[wasm_bindgen]
 pub fn sum(files: Array, options: JsValue) -> Result<JsValue, JsError> {
     let files = files
@@ -150,8 +153,43 @@ pub fn sum(files: Array, options: JsValue) -> Result<JsValue, JsError> {
             Ok(api::UnitFile { name, bytes })
         })
         .collect::<Result<Vec<_>, JsError>>()?;
-    let body = string_field(&options, "body")?;
-    parsed(&api::sum(&files, body.as_deref()).map_err(error)?)
+    parsed(&api::sum(&files, &sum_choices(&options)?).map_err(error)?)
+}
+
+/// `options` of [`sum`]: `{body, year, fileYears: {file: year}, prefer: [file]}`.
+fn sum_choices(options: &JsValue) -> Result<api::SumChoices, JsError> {
+    let number = |value: JsValue, what: &str| {
+        value
+            .as_f64()
+            .filter(|year| year.fract() == 0.0 && (2000.0..=2100.0).contains(year))
+            .map(|year| year as i32)
+            .ok_or_else(|| error(format!("{what}应为四位数字的年度。")))
+    };
+    let year = field(options, "year")
+        .map(|year| number(year, "year "))
+        .transpose()?;
+    let mut file_years = Vec::new();
+    if let Some(given) = field(options, "fileYears") {
+        for entry in js_sys::Object::entries(&given.into()).iter() {
+            let entry: Array = entry.into();
+            let file = entry.get(0).as_string().unwrap_or_default();
+            let year = number(entry.get(1), &format!("fileYears 中「{file}」的"))?;
+            file_years.push((file, year));
+        }
+    }
+    let prefer = match field(options, "prefer") {
+        Some(files) => Array::from(&files)
+            .iter()
+            .filter_map(|file| file.as_string())
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(api::SumChoices {
+        body: string_field(options, "body")?,
+        year,
+        file_years,
+        prefer,
+    })
 }
 
 /// A blank report to fill, for the year given (or none yet).

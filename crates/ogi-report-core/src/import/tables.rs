@@ -182,7 +182,10 @@ fn cell_pieces(cell: &str, integers: bool) -> Vec<Piece> {
             }
             let mut digits: String = chars[start..at].iter().collect();
             let next = chars.get(at).copied();
-            let item_number = integers && matches!(next, Some('.' | '．'));
+            // `1、申请人…` numbers an item only as a lone digit: in digits run together
+            // (`…1271、（二）`) the 、 is the text's own.
+            let item_number = integers
+                && (matches!(next, Some('.' | '．')) || (next == Some('、') && at - start == 1));
             let in_sentence =
                 next.is_some_and(|ch| SENTENCE_AFTER_DIGITS.contains(ch)) || text.ends_with('第');
             if in_sentence {
@@ -192,6 +195,11 @@ fn cell_pieces(cell: &str, integers: bool) -> Vec<Piece> {
             let mut marker = String::new();
             if item_number {
                 marker = digits.pop().map(String::from).unwrap_or_default();
+                if next == Some('、') {
+                    // `1、申请人…` is the format's `1.申请人…`.
+                    marker.push('.');
+                    at += 1;
+                }
             }
             if !digits.is_empty() {
                 if !text.is_empty() {
@@ -224,6 +232,11 @@ struct Run {
     label: String,
     segments: Vec<Vec<Piece>>,
     line: usize,
+    /// The line the label text ended on: the same as `line` when the label stands on the line
+    /// of its numbers (a row of cells, a label and its numbers), not wrapped or detached.
+    label_line: usize,
+    /// Whether a row of cells ended after the label text (a header row above the numbers).
+    label_closed: bool,
 }
 
 impl Run {
@@ -239,6 +252,49 @@ impl Run {
 
     fn has_values(&self) -> bool {
         self.values().next().is_some()
+    }
+
+    /// A run of whole rows of cells, `columns` values each (a row with its label, then rows whose
+    /// label was printed elsewhere), as one run a row: the later ones without a label, for the
+    /// table's order to place. Any other run stays as it is.
+    fn rows_of(self, columns: usize) -> Vec<Run> {
+        let whole = |segment: &Vec<Piece>| {
+            segment
+                .iter()
+                .filter(|piece| matches!(piece, Piece::Value(_)))
+                .count()
+                == columns
+        };
+        if self.segments.len() < 2 || !self.segments.iter().all(whole) {
+            return vec![self];
+        }
+        let Run {
+            label,
+            segments,
+            line,
+            label_line,
+            label_closed,
+        } = self;
+        segments
+            .into_iter()
+            .enumerate()
+            .map(|(index, segment)| Run {
+                label: if index == 0 {
+                    label.clone()
+                } else {
+                    String::new()
+                },
+                segments: vec![segment],
+                line,
+                label_line: if index == 0 { label_line } else { 0 },
+                label_closed: index == 0 && label_closed,
+            })
+            .collect()
+    }
+
+    /// Whether the label ends on the line where the numbers start.
+    fn label_inline(&self) -> bool {
+        !self.label.is_empty() && self.label_line == self.line
     }
 
     /// The run as the user saw it, for a message.
@@ -277,6 +333,8 @@ fn runs(pieces: Vec<(Piece, usize)>) -> Vec<Run> {
                     in_values = false;
                 }
                 current.label.push_str(&text);
+                current.label_line = line;
+                current.label_closed = false;
                 if current.label.len() > 2 * MAX_LABEL_BYTES {
                     let mut cut = current.label.len() - MAX_LABEL_BYTES;
                     while !current.label.is_char_boundary(cut) {
@@ -288,6 +346,8 @@ fn runs(pieces: Vec<(Piece, usize)>) -> Vec<Run> {
             Piece::RowEnd => {
                 if in_values {
                     current.segments.push(Vec::new());
+                } else {
+                    current.label_closed = true;
                 }
             }
             value => {
@@ -340,6 +400,10 @@ enum Placement {
     Unplaced(String),
 }
 
+/// How many spaces digits run together may still carry (`500000 5`): more numbers than that are
+/// a row with cells missing, not one glued row.
+const MAX_STRAY_SPACES: usize = 2;
+
 /// The values of a run for `columns` columns.
 fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
     // A row of cells with exactly one cell per column, and nothing else after it.
@@ -378,19 +442,36 @@ fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
             values.len()
         ));
     }
-    if let [glued] = values.as_slice() {
-        if glued.len() >= columns && glued.chars().all(|ch| ch.is_ascii_digit()) {
-            return match split_glued(glued, columns, arithmetic) {
-                Splits::One(parts) => Placement::Split(parts),
-                Splits::None => Placement::Unplaced(format!(
-                    "数字连在一起（{glued}），没有一种拆分能满足表格的勾稽关系"
-                )),
-                Splits::Many(candidates) => Placement::Ambiguous(
-                    candidates,
-                    format!("数字连在一起（{glued}），可以有多种拆分，无法确定"),
-                ),
-            };
-        }
+    // Digits run together, perhaps with a stray space or two (`500000 5`): split where a space
+    // stands and wherever the arithmetic allows exactly one way.
+    let digits_only = values
+        .iter()
+        .all(|value| value.chars().all(|ch| ch.is_ascii_digit()));
+    let glued: String = values.iter().map(|value| value.as_str()).collect();
+    if digits_only && (1..=MAX_STRAY_SPACES + 1).contains(&values.len()) && glued.len() >= columns {
+        let boundaries: Vec<usize> = values
+            .iter()
+            .scan(0, |end, value| {
+                *end += value.len();
+                Some(*end)
+            })
+            .filter(|end| *end < glued.len())
+            .collect();
+        let shown = values
+            .iter()
+            .map(|value| value.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        return match split_glued(&glued, columns, arithmetic, &boundaries) {
+            Splits::One(parts) => Placement::Split(parts),
+            Splits::None => Placement::Unplaced(format!(
+                "数字连在一起（{shown}），没有一种拆分能满足表格的勾稽关系"
+            )),
+            Splits::Many(candidates) => Placement::Ambiguous(
+                candidates,
+                format!("数字连在一起（{shown}），可以有多种拆分，无法确定"),
+            ),
+        };
     }
     Placement::Unplaced(format!(
         "这一行只有 {} 个数字，表格有 {columns} 列，无法确定各数字所在的列",
@@ -422,20 +503,23 @@ const MAX_CANDIDATES: usize = 24;
 const MAX_PART_DIGITS: usize = 8;
 
 /// Every way to cut `digits` into `parts` numbers (no leading zeros) that satisfies the
-/// arithmetic, up to [`MAX_CANDIDATES`] (more: [`Splits::Many`] with none listed).
-fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic) -> Splits {
+/// arithmetic and cuts at each of `boundaries` (where the text had a space), up to
+/// [`MAX_CANDIDATES`] (more: [`Splits::Many`] with none listed).
+fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic, boundaries: &[usize]) -> Splits {
     if digits.len() > parts * MAX_PART_DIGITS {
         return Splits::Many(Vec::new());
     }
     let mut found = Vec::new();
     let mut current = Vec::with_capacity(parts);
-    cut(
-        digits.as_bytes(),
+    let mut search = Search {
+        total: digits.len(),
         parts,
         arithmetic,
-        &mut current,
-        &mut found,
-    );
+        boundaries,
+        found: Vec::new(),
+    };
+    search.cut(digits.as_bytes(), &mut current);
+    found.append(&mut search.found);
     match found.len() {
         0 => Splits::None,
         1 => Splits::One(found.remove(0)),
@@ -444,56 +528,71 @@ fn split_glued(digits: &str, parts: usize, arithmetic: Arithmetic) -> Splits {
     }
 }
 
-fn cut(
-    rest: &[u8],
+/// The search [`split_glued`] makes: what stays the same while it recurses.
+struct Search<'a> {
+    total: usize,
     parts: usize,
     arithmetic: Arithmetic,
-    current: &mut Vec<u64>,
-    found: &mut Vec<Vec<String>>,
-) {
-    if found.len() > MAX_CANDIDATES {
-        return;
+    boundaries: &'a [usize],
+    found: Vec<Vec<String>>,
+}
+
+impl Search<'_> {
+    /// Whether a number of `len` digits may start `rest` (it may not run over a space).
+    fn fits(&self, rest: &[u8], len: usize) -> bool {
+        let start = self.total - rest.len();
+        !self
+            .boundaries
+            .iter()
+            .any(|boundary| *boundary > start && *boundary < start + len)
     }
-    let left = parts - current.len();
-    if left == 0 {
-        if rest.is_empty() {
-            found.push(current.iter().map(u64::to_string).collect());
+
+    fn cut(&mut self, rest: &[u8], current: &mut Vec<u64>) {
+        if self.found.len() > MAX_CANDIDATES {
+            return;
         }
-        return;
-    }
-    if rest.len() < left || rest.len() > left * MAX_PART_DIGITS {
-        return;
-    }
-    // Where the arithmetic fixes the next value, only that value's digits can come next.
-    let group_sum = |size: usize| -> Option<u64> {
-        let position = current.len() % size;
-        (position == size - 1).then(|| current[current.len() - position..].iter().sum())
-    };
-    let required = match arithmetic {
-        Arithmetic::None => None,
-        Arithmetic::LastIsSum => (left == 1).then(|| current.iter().sum()),
-        Arithmetic::GroupsOfFive => group_sum(APPEAL_COLS),
-    };
-    if let Some(sum) = required {
-        let text = sum.to_string();
-        if rest.starts_with(text.as_bytes()) {
-            current.push(sum);
-            cut(&rest[text.len()..], parts, arithmetic, current, found);
-            current.pop();
+        let left = self.parts - current.len();
+        if left == 0 {
+            if rest.is_empty() {
+                self.found
+                    .push(current.iter().map(u64::to_string).collect());
+            }
+            return;
         }
-        return;
-    }
-    for len in 1..=MAX_PART_DIGITS.min(rest.len()) {
-        if len > 1 && rest[0] == b'0' {
-            break;
+        if rest.len() < left || rest.len() > left * MAX_PART_DIGITS {
+            return;
         }
-        let value = std::str::from_utf8(&rest[..len])
-            .ok()
-            .and_then(|text| text.parse::<u64>().ok());
-        if let Some(value) = value {
-            current.push(value);
-            cut(&rest[len..], parts, arithmetic, current, found);
-            current.pop();
+        // Where the arithmetic fixes the next value, only that value's digits can come next.
+        let group_sum = |size: usize| -> Option<u64> {
+            let position = current.len() % size;
+            (position == size - 1).then(|| current[current.len() - position..].iter().sum())
+        };
+        let required = match self.arithmetic {
+            Arithmetic::None => None,
+            Arithmetic::LastIsSum => (left == 1).then(|| current.iter().sum()),
+            Arithmetic::GroupsOfFive => group_sum(APPEAL_COLS),
+        };
+        if let Some(sum) = required {
+            let text = sum.to_string();
+            if rest.starts_with(text.as_bytes()) && self.fits(rest, text.len()) {
+                current.push(sum);
+                self.cut(&rest[text.len()..], current);
+                current.pop();
+            }
+            return;
+        }
+        for len in 1..=MAX_PART_DIGITS.min(rest.len()) {
+            if (len > 1 && rest[0] == b'0') || !self.fits(rest, len) {
+                break;
+            }
+            let value = std::str::from_utf8(&rest[..len])
+                .ok()
+                .and_then(|text| text.parse::<u64>().ok());
+            if let Some(value) = value {
+                current.push(value);
+                self.cut(&rest[len..], current);
+                current.pop();
+            }
         }
     }
 }
@@ -664,40 +763,133 @@ fn item_marker(label: &str) -> Option<(String, String)> {
 const OTHER_HANDLING_ROW: &str = "other_other";
 const OTHER_HANDLING_LABEL: &str = "（六）其他处理";
 
+/// The table 三 row whose label a run's label text ends with exactly (the longest such label;
+/// none when two rows share it).
+fn exact_request_row(label: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut tied = false;
+    for (row, spec) in REQUEST_ROWS.iter().enumerate() {
+        let own = normalise(spec.label());
+        if !label.ends_with(&own) {
+            continue;
+        }
+        let length = own.chars().count();
+        match best {
+            Some((_, longest)) if longest > length => {}
+            Some((_, longest)) if longest == length => tied = true,
+            _ => {
+                best = Some((row, length));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(row, _)| row)
+}
+
+/// The rows that runs name beyond doubt — their label, printed in full, stands on the line of
+/// their numbers — kept only where they come in the table's order (the longest increasing
+/// sequence): a label the text put beside another row's numbers breaks the order and is dropped.
+fn anchors(runs: &[Run], single_other: Option<usize>) -> Vec<Option<usize>> {
+    let named: Vec<Option<usize>> = runs
+        .iter()
+        .map(|run| {
+            if run.label.ends_with(OTHER_HANDLING_LABEL) {
+                return single_other;
+            }
+            run.label_inline()
+                .then(|| exact_request_row(&run.label))
+                .flatten()
+        })
+        .collect();
+    // Longest strictly increasing subsequence of the named rows (a table has a few dozen runs).
+    let mut length = vec![0usize; named.len()];
+    let mut before: Vec<Option<usize>> = vec![None; named.len()];
+    for at in 0..named.len() {
+        let Some(row) = named[at] else { continue };
+        length[at] = 1;
+        for earlier in 0..at {
+            if named[earlier].is_some_and(|other| other < row) && length[earlier] + 1 > length[at] {
+                length[at] = length[earlier] + 1;
+                before[at] = Some(earlier);
+            }
+        }
+    }
+    let mut kept = vec![None; named.len()];
+    let mut at = (0..named.len()).max_by_key(|at| (length[*at], std::cmp::Reverse(*at)));
+    while let Some(index) = at.filter(|index| length[*index] > 0) {
+        kept[index] = named[index];
+        at = before[index];
+    }
+    kept
+}
+
+/// Where each run's numbers go in table 三: an anchor's row as named; between two anchors, when
+/// there are exactly as many runs as rows, row by row in order (a label set apart from its numbers
+/// names the wrong row in such texts: `true` marks a row so placed against its label, checked by
+/// the arithmetic afterwards); otherwise the row its label names, searched forward, but never at
+/// or past the next anchor.
+fn request_rows(runs: &[Run], anchors: &[Option<usize>]) -> Vec<Option<(usize, bool)>> {
+    let mut rows = vec![None; runs.len()];
+    let mut next = 0;
+    let mut at = 0;
+    while at < runs.len() {
+        if let Some(row) = anchors[at] {
+            rows[at] = Some((row, false));
+            next = row + 1;
+            at += 1;
+            continue;
+        }
+        let end = (at..runs.len()).find(|later| anchors[*later].is_some());
+        let upper = end
+            .and_then(|end| anchors[end])
+            .unwrap_or(REQUEST_ROWS.len());
+        let end = end.unwrap_or(runs.len());
+        if end - at == upper.saturating_sub(next) {
+            for (offset, run) in runs[at..end].iter().enumerate() {
+                let row = next + offset;
+                let labelled = request_row(&run.label, next + offset) == Some(row);
+                rows[at + offset] = Some((row, !labelled));
+            }
+            next = upper;
+            at = end;
+            continue;
+        }
+        if let Some(row) = request_row(&runs[at].label, next).filter(|row| *row < upper) {
+            rows[at] = Some((row, false));
+            next = row + 1;
+        }
+        at += 1;
+    }
+    rows
+}
+
 /// Table 三: 25 rows of 7 columns.
 pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
     let single_other = REQUEST_ROWS
         .iter()
         .position(|row| row.key == OTHER_HANDLING_ROW);
-    let first_other = REQUEST_ROWS
-        .iter()
-        .position(|row| row.level2 == Some(OTHER_HANDLING_LABEL));
-    let mut next = 0;
+    let runs: Vec<Run> = within_bound(runs(pieces(lines, true)), summary)
+        .into_iter()
+        .filter(Run::has_values)
+        .flat_map(|run| run.rows_of(REQUEST_COLS))
+        .collect();
+    let anchors = anchors(&runs, single_other);
+    let rows = request_rows(&runs, &anchors);
     // Rows whose digits ran together, placed together once every row is known.
     let mut glued: Vec<GluedRow> = Vec::new();
-    for run in within_bound(runs(pieces(lines, true)), summary) {
-        if !run.has_values() {
-            continue;
-        }
-        let single = run.label.ends_with(OTHER_HANDLING_LABEL)
-            && first_other.is_some_and(|first| next <= first);
-        let row = if single {
-            single_other
-        } else {
-            request_row(&run.label, next)
-        };
-        let Some(row) = row else {
+    // Rows placed by their order against their label, checked by the arithmetic at the end.
+    let mut by_order: Vec<(Vec<CellRef>, Run)> = Vec::new();
+    for (run, row) in runs.into_iter().zip(rows) {
+        let Some((row, against_label)) = row else {
             summary
                 .not_understood
                 .push((run.line, run.shown(), "表三中无法对应到行".to_owned()));
             continue;
         };
-        next = row + 1;
         let cells: Vec<CellRef> = (0..REQUEST_COLS)
             .map(|col| CellRef::Request { row, col })
             .collect();
-        let placement = place(&run, REQUEST_COLS, Arithmetic::LastIsSum);
-        let placement = match placement {
+        let placement = match place(&run, REQUEST_COLS, Arithmetic::LastIsSum) {
             Placement::Split(values) => {
                 glued.push(GluedRow::new(cells, vec![values], run, String::new()));
                 continue;
@@ -708,6 +900,7 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
             }
             placement => placement,
         };
+        let single = Some(row) == single_other && run.label.ends_with(OTHER_HANDLING_LABEL);
         if single && matches!(placement, Placement::Read(_) | Placement::ReadWithExtra(..)) {
             summary.not_understood.push((
                 run.line,
@@ -721,9 +914,43 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
                 ));
             }
         }
+        let placed = matches!(placement, Placement::Read(_) | Placement::ReadWithExtra(..));
         store(report, summary, &cells, placement, &run);
+        if against_label && placed {
+            by_order.push((cells, run));
+        }
     }
+    check_rows_by_order(by_order, report, summary);
     place_glued(glued, report, summary);
+}
+
+/// Rows placed by their order rather than by the label printed nearest: kept, and listed as
+/// inferred, only if every balance they take part in holds where all its cells are known;
+/// otherwise taken out again and named.
+fn check_rows_by_order(rows: Vec<(Vec<CellRef>, Run)>, report: &mut Report, summary: &mut Summary) {
+    let cells: Vec<CellRef> = rows.iter().flat_map(|(cells, _)| cells.clone()).collect();
+    let hold = crate::rules::balances_hold(report, &cells);
+    for (cells, run) in rows {
+        for cell in &cells {
+            let path = cell.path();
+            if hold {
+                summary.inferred.push((
+                    path,
+                    "行名与数字错开印出，按表格各行的顺序得出，并经勾稽关系核对".to_owned(),
+                ));
+            } else {
+                report.set_text(*cell, "");
+                summary.filled.retain(|filled| *filled != path);
+            }
+        }
+        if !hold {
+            summary.not_understood.push((
+                run.line,
+                run.shown(),
+                "行名与数字错开印出，按顺序推定的行与表格的勾稽关系不符，未读入".to_owned(),
+            ));
+        }
+    }
 }
 
 /// A table 三 row whose digits ran together: the splits its own total (R2) allows.
@@ -806,13 +1033,42 @@ fn place_glued(rows: Vec<GluedRow>, report: &mut Report, summary: &mut Summary) 
     }
 }
 
-/// Table 四: one row of 15 values after its headers.
+/// The one row of cells that holds exactly `columns` values, when more values follow outside it
+/// (the next part's text, its heading lost, runs on after the table).
+fn whole_row(run: &Run, columns: usize) -> Option<Vec<Option<String>>> {
+    if run.values().count() <= columns {
+        return None;
+    }
+    let mut rows = run.segments.iter().filter(|segment| {
+        segment.len() == columns && segment.iter().all(|piece| matches!(piece, Piece::Value(_)))
+    });
+    let row = rows.next()?;
+    rows.next().is_none().then(|| {
+        row.iter()
+            .map(|piece| match piece {
+                Piece::Value(value) => Some(value.clone()),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// The label that ends a table's header and also names its total columns.
+const TOTAL_LABEL: &str = "总计";
+
+/// Table 四: one row of 15 values after its headers. Where the text prints 「总计」 right before a
+/// number after the first (a PDF read in its own order interleaves labels and numbers), that
+/// number is a total: a placement that puts it in another column is not made.
 pub(super) fn read_appeals(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
     let mut all = Run::default();
+    // Positions (among all values) of the numbers printed right after 「总计」.
+    let mut totals: Vec<usize> = Vec::new();
     for run in within_bound(runs(pieces(lines, true)), summary) {
         if run.has_values() {
             if all.segments.is_empty() {
                 all.line = run.line;
+            } else if run.label.ends_with(TOTAL_LABEL) && !run.label_closed {
+                totals.push(all.values().count());
             }
             all.label.push_str(&run.label);
             all.segments.extend(run.segments);
@@ -824,7 +1080,33 @@ pub(super) fn read_appeals(lines: &[(usize, &str)], report: &mut Report, summary
     let cells: Vec<CellRef> = (0..APPEAL_GROUPS.len())
         .flat_map(|group| (0..APPEAL_COLS).map(move |col| CellRef::Appeal { group, col }))
         .collect();
-    let placement = place(&all, cells.len(), Arithmetic::GroupsOfFive);
+    let placement = match whole_row(&all, cells.len()) {
+        Some(row) => {
+            summary.not_understood.push((
+                all.line,
+                all.shown(),
+                "表四的一行表格之后还有数字（可能是下一部分的文字），只读入了表格这一行".to_owned(),
+            ));
+            totals.clear();
+            Placement::Read(row)
+        }
+        None => place(&all, cells.len(), Arithmetic::GroupsOfFive),
+    };
+    let totals_in_place = match &placement {
+        Placement::Read(_) if all.values().count() == cells.len() => {
+            totals.iter().all(|at| at % APPEAL_COLS == APPEAL_COLS - 1)
+        }
+        Placement::Unplaced(_) => true,
+        _ => totals.is_empty(),
+    };
+    let placement = if totals_in_place {
+        placement
+    } else {
+        Placement::Unplaced(
+            "表中「总计」后紧跟的数字按顺序会落在非总计列，说明文字的顺序与表格不同，未读入"
+                .to_owned(),
+        )
+    };
     store(report, summary, &cells, placement, &all);
 }
 
@@ -873,7 +1155,7 @@ mod tests {
     #[test]
     fn glued_digits_split_only_when_the_arithmetic_allows_one_way() {
         assert_eq!(
-            split_glued("640020470", 7, Arithmetic::LastIsSum),
+            split_glued("640020470", 7, Arithmetic::LastIsSum, &[]),
             Splits::One(
                 ["64", "0", "0", "2", "0", "4", "70"]
                     .map(String::from)
@@ -881,23 +1163,23 @@ mod tests {
             )
         );
         assert_eq!(
-            split_glued("0000000", 7, Arithmetic::LastIsSum),
+            split_glued("0000000", 7, Arithmetic::LastIsSum, &[]),
             Splits::One(vec!["0".to_owned(); 7])
         );
         assert!(matches!(
-            split_glued("1253", 3, Arithmetic::None),
+            split_glued("1253", 3, Arithmetic::None, &[]),
             Splits::Many(candidates) if candidates.len() == 3
         ));
         assert_eq!(
-            split_glued("253", 3, Arithmetic::None),
+            split_glued("253", 3, Arithmetic::None, &[]),
             Splits::One(["2", "5", "3"].map(String::from).to_vec())
         );
         assert_eq!(
-            split_glued("000000000000000", 15, Arithmetic::GroupsOfFive),
+            split_glued("000000000000000", 15, Arithmetic::GroupsOfFive, &[]),
             Splits::One(vec!["0".to_owned(); 15])
         );
         assert_eq!(
-            split_glued("110021200300112", 15, Arithmetic::GroupsOfFive),
+            split_glued("110021200300112", 15, Arithmetic::GroupsOfFive, &[]),
             Splits::One(
                 ["1", "1", "0", "0", "2", "1", "2", "0", "0", "3", "0", "0", "1", "1", "2"]
                     .map(String::from)

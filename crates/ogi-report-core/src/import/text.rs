@@ -7,7 +7,7 @@ use super::tables;
 use super::{NotAReport, Summary};
 use crate::format::{
     HEADING_ALIASES, PARTS, PART_APPEALS, PART_OTHER_MATTERS, PART_OVERVIEW, PART_PROACTIVE,
-    PART_PROBLEMS, PART_REQUESTS, TITLE_SUFFIX,
+    PART_PROBLEMS, PART_REQUESTS, REPORT_NAME, TITLE_SUFFIX,
 };
 use crate::report::{BodyType, CellRef, Narrative, Report, Section};
 
@@ -68,6 +68,17 @@ fn part_heading(line: &str) -> Option<usize> {
     {
         return Some(*index);
     }
+    // A report that numbers its parts its own way (`二、收到和处理政府信息公开申请情况` after a
+    // part of its own): the heading's words in full, whatever the number.
+    let words = |heading: &str| heading.split_once('、').map(|(_, words)| words.to_owned());
+    if let Some(own) = words(&text) {
+        if let Some(index) = PARTS
+            .iter()
+            .position(|part| words(part.heading).as_deref() == Some(own.as_str()))
+        {
+            return Some(index);
+        }
+    }
     PARTS
         .iter()
         .enumerate()
@@ -85,20 +96,47 @@ fn sub_heading(line: &str) -> Option<String> {
     (numbered && text.chars().count() <= 40 && !text.ends_with('。')).then_some(text)
 }
 
-/// The body and year of a title line (`某某县人民政府2023年政府信息公开工作年度报告`). The year is
-/// the last four digits, so a body whose name ends in a digit (`测试单位1` + `2023`) keeps it.
+/// The body and year of a title line: `某某县人民政府2023年政府信息公开工作年度报告` (the usual
+/// order; `2023年度` too) or `2024年上海市科委政府信息公开工作年度报告` (the year first). With the
+/// body first, the year is the last four digits, so a body whose name ends in a digit
+/// (`测试单位1` + `2023`) keeps it.
 fn title(line: &str) -> Option<(String, i32)> {
     let text = normalise(line);
-    let head = text.strip_suffix(TITLE_SUFFIX)?;
-    let digits = head.len() - head.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
-    if digits < 4 {
-        return None;
+    // A label before the title (`标题：…`, a crawler's or a CMS's): a body's name has no colon.
+    let text = text
+        .rsplit_once('：')
+        .map_or(text.as_str(), |(_, title)| title);
+    let head = text.strip_suffix(REPORT_NAME)?;
+    let plausible = |year: &str| {
+        let year: i32 = year.parse().ok()?;
+        (crate::format::FIRST_YEAR - 2..=2100)
+            .contains(&year)
+            .then_some(year)
+    };
+    let before_year = head
+        .strip_suffix("年度")
+        .or_else(|| head.strip_suffix('年'));
+    if let Some(before_year) = before_year {
+        let digits = before_year.len()
+            - before_year
+                .trim_end_matches(|ch: char| ch.is_ascii_digit())
+                .len();
+        if digits >= 4 {
+            let (body, year) = before_year.split_at(before_year.len() - 4);
+            if !body.is_empty() {
+                return plausible(year).map(|year| (body.to_owned(), year));
+            }
+        }
     }
-    let (body, year) = head.split_at(head.len() - 4);
-    let year: i32 = year.parse().ok()?;
-    (crate::format::FIRST_YEAR - 2..=2100)
-        .contains(&year)
-        .then(|| (body.to_owned(), year))
+    // The year first: `2024年` or `2024年度`, then the body.
+    let year = head.get(..4)?;
+    let body = head[4..]
+        .strip_prefix("年度")
+        .or_else(|| head[4..].strip_prefix('年'))?;
+    (!body.is_empty() && !body.starts_with(|ch: char| ch.is_ascii_digit()))
+        .then_some(())
+        .and_then(|()| plausible(year))
+        .map(|year| (body.to_owned(), year))
 }
 
 /// Text whose white space was removed runs the title, the headings and the tables together on
@@ -122,6 +160,8 @@ fn separate_headings(text: &str) -> String {
         for mark in &marks {
             if let Some(at) = line.find(mark) {
                 cuts.extend([at, at + mark.len()]);
+            } else if let Some((at, end)) = near_heading(line, mark) {
+                cuts.extend([at, end]);
             }
         }
         if let Some(at) = line.find(TITLE_SUFFIX) {
@@ -139,6 +179,29 @@ fn separate_headings(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A heading printed with a typo inside glued text (`四、政府信息公开行政法复议、行政诉讼情况`):
+/// where the heading's number stands, the stretch of about the heading's length most like it,
+/// if it is very like it.
+fn near_heading(line: &str, heading: &str) -> Option<(usize, usize)> {
+    const LIKE: f64 = 0.85;
+    let number = heading.split_once('、')?.0;
+    let length = heading.chars().count();
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (at, _) in line.match_indices(&format!("{number}、")) {
+        let after: Vec<(usize, char)> = line[at..].char_indices().take(length + 3).collect();
+        for take in length.saturating_sub(2)..=(length + 2).min(after.len()) {
+            let end = after
+                .get(take)
+                .map_or(line.len(), |(offset, _)| at + offset);
+            let score = similarity(&line[at..end], heading);
+            if score >= LIKE && best.is_none_or(|(top, _, _)| score > top) {
+                best = Some((score, at, end));
+            }
+        }
+    }
+    best.map(|(_, at, end)| (at, end))
 }
 
 /// Reads the text of a published report.
@@ -282,6 +345,14 @@ mod tests {
             Some(("某某县人民政府".to_owned(), 2021))
         );
         assert_eq!(title("某某县人民政府年政府信息公开工作年度报告"), None);
+        assert_eq!(
+            title("2024 年上海市科委政府信息公开工作年度报告"),
+            Some(("上海市科委".to_owned(), 2024))
+        );
+        assert_eq!(
+            title("平潭综合实验区2021年度政府信息公开工作年度报告"),
+            Some(("平潭综合实验区".to_owned(), 2021))
+        );
     }
 
     #[test]
