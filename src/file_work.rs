@@ -94,6 +94,8 @@ pub struct Audited {
     pub findings: Vec<AuditFinding>,
     pub set_aside: usize,
     pub cells: Vec<(String, CellSource)>,
+    /// The cells the findings mark (where the report is wrong).
+    pub marked: Vec<String>,
 }
 
 /// Reads a published report from a file's bytes and checks it as it stands (the package's
@@ -140,6 +142,7 @@ fn audited(value: &JsValue) -> Result<Audited, String> {
         findings,
         set_aside: field(value, "setAside").as_f64().unwrap_or_default() as usize,
         cells,
+        marked: strings(value, "marked"),
     })
 }
 

@@ -37,6 +37,21 @@ test('a wrong table-四 total is shown; glued text is marked inferred or unread;
   assert.match(await r5.getAttribute('data-cells'), /appeals\.review\.total/);
   assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').textContent(), '3');
   assert.ok(Number(await page.locator('[data-audit-tally]').getAttribute('data-errors')) >= 1);
+  // The wrong cell is marked in the table, and only where the report is wrong.
+  assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(
+    await page.locator('[data-audit-cell][aria-invalid="true"]').evaluateAll((cells) => cells.map((cell) => cell.dataset.auditCell)),
+    ['appeals.review.total'],
+  );
+  // A published report is out: no deadline reminder.
+  assert.equal(await page.locator('[data-audit-finding="R18"]').count(), 0);
+
+  // A real report whose PDF text prints table 四 in another order: nothing is read there, so
+  // nothing is blamed on it.
+  const real = readFileSync('crates/ogi-report-core/tests/real/03.txt');
+  await auditFile(page, '03.txt', real);
+  assert.equal(await page.locator('[data-audit-finding="R5"]').count(), 0);
+  assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').getAttribute('data-source'), 'unread');
 
   const glued = readFileSync('crates/ogi-report-core/tests/corpus/department.tabs.glued.txt');
   const gluedCounts = await auditFile(page, 'glued.txt', glued);

@@ -52,7 +52,7 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
   const refused = page.locator('[data-sum-refused] li');
   assert.equal(await refused.count(), 3);
   assert.match(await refused.nth(0).textContent(), /^broken\.json：这不是有效的报告文件/);
-  assert.match(await refused.nth(1).textContent(), /^old\.json：报告年度为 2020 年，与已汇总的报告（2021 年）不同/);
+  assert.match(await refused.nth(1).textContent(), /^old\.json：报告年度为 2020 年，与汇总的年度（2021 年）不同/);
   assert.match(await refused.nth(2).textContent(), /^again\.json：单位「第3街道办事处」的报告已从文件「unit-03\.json」计入/);
 
   const rows = page.locator('[data-sum-units] tbody tr');
@@ -112,6 +112,12 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
   await page.waitForFunction(() => document.querySelector('[data-sum-status]').textContent.startsWith('已计入 22 个'));
   assert.equal(await rows.count(), 22);
   assert.equal(await page.locator('[data-sum-cell="requests.received.natural_person"]').textContent(), String(210 + 21 + 22));
+
+  // Two files of 第3街道办事处: the first counts (equally complete); the user chooses the other.
+  await page.locator('[data-sum-refused] li[data-file$="again.json"] [data-sum-prefer]').click();
+  await page.waitForFunction(() => document.querySelector('[data-sum-refused] li[data-file$="unit-03.json"]'));
+  assert.match(await page.locator('[data-sum-refused] li[data-file$="unit-03.json"]').textContent(), /您选择的一份/);
+  assert.equal(await page.locator('[data-sum-cell="requests.received.natural_person"]').textContent(), String(210 + 21 + 22 - 3 + 5));
   assert.deepEqual(page.errors, []);
   await context.close();
 });

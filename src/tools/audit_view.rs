@@ -89,8 +89,20 @@ fn result_view(file: &str, audited: &Audited) -> Html {
             CellSource::Unread => "—".to_owned(),
             _ => audited.report.cell_text(cell),
         };
+        let marked = audited.marked.contains(&path);
+        let title = if marked {
+            let about: Vec<&str> = audited
+                .findings
+                .iter()
+                .filter(|finding| finding.cells.contains(&path))
+                .map(|finding| finding.message.as_str())
+                .collect();
+            [title, about.join(" ")].join(" ").trim().to_owned()
+        } else {
+            title
+        };
         html! {
-            <td class={classes!("cell", "audit-cell", source.key())} data-audit-cell={path} data-source={source.key()} title={title}>
+            <td class={classes!("cell", "audit-cell", source.key(), marked.then_some("invalid"))} data-audit-cell={path} data-source={source.key()} aria-invalid={marked.then_some("true")} title={title}>
                 {shown}
             </td>
         }
@@ -115,7 +127,7 @@ fn result_view(file: &str, audited: &Audited) -> Html {
                     </li>
                 }) }
             </ol>
-            <p class="guidance">{"表中灰色的“—”为未能读出的单元格，黄色为推断得出的单元格（鼠标停留可看原因），请与原报告核对。"}</p>
+            <p class="guidance">{"表中红框为检查发现问题的单元格；灰色的“—”为未能读出的单元格，黄色为推断得出的单元格（鼠标停留可看原因），请与原报告核对。"}</p>
             { for layout::tables().iter().map(|table| layout_table(table, "audit-table", cell_view)) }
         </div>
     }

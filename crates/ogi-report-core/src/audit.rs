@@ -3,12 +3,13 @@
 //! the same final check a filler gets; every table cell is marked as read as printed, inferred
 //! (and how), or not read. A cell the importer could not read is not the report's fault: the
 //! findings that rest on such cells are set aside and counted, never reported against the report.
+//! A published report is past its deadline by nature: no reminder of it is given.
 
 use serde::Serialize;
 
 use crate::import::{import_file, ImportError};
 use crate::report::CellRef;
-use crate::rules::{check, Checked, Context, Finding};
+use crate::rules::{check, Checked, Context, Finding, Severity};
 use crate::Report;
 
 /// How one table cell's value came to be known.
@@ -38,6 +39,8 @@ pub struct Audit {
     pub cells: Vec<(String, CellSource)>,
     /// (line, text, why) of what the importer could not place.
     pub not_placed: Vec<(usize, String, String)>,
+    /// The cells the findings mark (where the report is wrong), each once, in reading order.
+    pub marked: Vec<String>,
 }
 
 impl CellSource {
@@ -118,8 +121,29 @@ pub fn audit(bytes: &[u8], file_name: &str, context: &Context) -> Result<Audit, 
         .filter(|(_, source)| *source == CellSource::Unread)
         .map(|(path, _)| path.clone())
         .collect();
-    let (kept, set_aside) = set_aside_unread(check(&report, context), &unread);
+    // A published report is judged as it stands: no reminder of its deadline (it is out).
+    let context = Context {
+        today: None,
+        deadline: None,
+        ..*context
+    };
+    let (kept, set_aside) = set_aside_unread(check(&report, &context), &unread);
+    let marked_by_kept: Vec<String> = kept
+        .iter()
+        .filter(|finding| matches!(finding.severity, Severity::Error | Severity::Warning))
+        .flat_map(|finding| {
+            finding
+                .marked_cells()
+                .map(CellRef::path)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let marked = CellRef::all()
+        .map(CellRef::path)
+        .filter(|path| marked_by_kept.contains(path))
+        .collect();
     Ok(Audit {
+        marked,
         set_aside,
         checked: Checked::new(kept),
         cells,

@@ -87,3 +87,20 @@ fn sources_and_severities_are_named_as_their_json_says() {
         assert_eq!(Severity::parse(severity.key()), Some(severity));
     }
 }
+
+#[test]
+fn a_published_report_gets_no_deadline_reminder_and_its_wrong_cells_are_marked() {
+    let zeros = vec!["0"; 15].join("\t");
+    let mut wrong: Vec<&str> = vec!["0"; 15];
+    wrong[4] = "3";
+    let page = PAGE.replacen(&zeros, &wrong.join("\t"), 1);
+    let mut context = final_check();
+    context.today = ogi_report_core::rules::Date::parse("2024-09-01");
+    let found = audit(page.as_bytes(), "page.txt", &context).unwrap();
+    assert!(
+        !found.checked.findings.iter().any(|f| f.rule == "R18"),
+        "{:?}",
+        found.checked.findings
+    );
+    assert_eq!(found.marked, ["appeals.review.total"]);
+}

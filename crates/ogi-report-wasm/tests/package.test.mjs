@@ -137,6 +137,31 @@ test('汇总 gives the file `ogi-report sum` writes, and says what it left out',
   assert.throws(() => sum([{ name: 'x.json', text: 'nope' }]), { message: /没有可以汇总的报告文件/ });
 });
 
+test('汇总 counts a file without a year only when given one, and leaves unknown cells blank and named', () => {
+  const seed = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+  const noYear = structuredClone(seed);
+  noYear.meta.body = '无年度街道办事处';
+  noYear.meta.year = null;
+  const blank = structuredClone(seed);
+  blank.meta.body = '空白街道办事处';
+  blank.requests.granted.natural_person = null;
+  const files = [
+    { name: 'seed.json', text: JSON.stringify(seed) },
+    { name: 'none.json', text: JSON.stringify(noYear) },
+    { name: 'blank.json', text: JSON.stringify(blank) },
+  ];
+  const plain = sum(files, {});
+  assert.equal(plain.year, 2021);
+  assert.deepEqual(plain.units.map((unit) => unit.file), ['seed.json', 'blank.json']);
+  assert.match(plain.refused[0].reason, /没有年度/);
+  assert.equal(plain.report.requests.granted.natural_person, null, 'unknown, not the sum of the others');
+  assert.equal(plain.unknown[0].cell, 'requests.granted.natural_person');
+  assert.deepEqual(plain.unknown[0].causes, [{ unit: '空白街道办事处', why: '未填写' }]);
+  const given = sum(files, { fileYears: { 'none.json': 2021 } });
+  assert.deepEqual(given.units.map((unit) => unit.file), ['seed.json', 'none.json', 'blank.json']);
+  assert.match(given.status, /已计入 3 个单位的 2021 年度报告/);
+});
+
 test('format() describes every part and every cell of the three tables', () => {
   const described = format();
   assert.deepEqual(
