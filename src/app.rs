@@ -17,6 +17,7 @@ use crate::components::import_dialog::ImportDialog;
 use crate::components::narrative::NarrativePart;
 use crate::components::nav::{PartNav, PartState};
 use crate::components::notices::Notices;
+use crate::components::preface::Preface;
 use crate::components::table_four::AppealsTable;
 use crate::components::table_three::RequestsTable;
 use crate::components::table_two::ProactiveTable;
@@ -137,6 +138,7 @@ pub fn App() -> Html {
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
                         update_ready={state.update_ready} on_action={dispatch.clone()} />
+                    <Preface text={AttrValue::from(report.preface.clone())} on_action={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
                     { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
                     { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} on_action={dispatch.clone()} /> }) }

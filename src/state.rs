@@ -504,6 +504,7 @@ impl State {
             Action::EditField(field, value) => {
                 self.edit(Some(field.path()), effects, |report| match field {
                     FieldRef::Body => report.meta.body = value,
+                    FieldRef::Preface => report.preface = value,
                     FieldRef::Heading(part, index) | FieldRef::Text(part, index) => {
                         if let Some(section) = report.sections_mut(part).get_mut(index) {
                             if matches!(field, FieldRef::Heading(..)) {

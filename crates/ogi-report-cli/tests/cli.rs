@@ -99,10 +99,10 @@ fn check_uses_last_years_file() {
 #[test]
 fn unreadable_files_exit_2_with_a_message() {
     let cases = [
-        temp_file("truncated.json", &seed_text()[..400]),
+        temp_file("truncated.json", &seed_text()[..200]),
         temp_file(
             "newer.json",
-            &seed_text().replace("\"version\": 1", "\"version\": 99"),
+            &seed_text().replace("\"version\": 2", "\"version\": 99"),
         ),
         temp_file("binary.json", "\u{0}\u{1}"),
         fixture("does-not-exist.json"),
@@ -115,7 +115,7 @@ fn unreadable_files_exit_2_with_a_message() {
     }
     let newer = temp_file(
         "newer2.json",
-        &seed_text().replace("\"version\": 1", "\"version\": 99"),
+        &seed_text().replace("\"version\": 2", "\"version\": 99"),
     );
     let stderr = String::from_utf8(ogi_report(&["check", newer.to_str().unwrap()]).stderr).unwrap();
     assert!(

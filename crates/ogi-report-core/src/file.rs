@@ -36,13 +36,14 @@ use crate::format::{
 use crate::report::{BodyType, CellRef, Meta, Narrative, Report, Section};
 
 pub const KIND: &str = "ogi-annual-report";
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
-const ROOT_KEYS: [&str; 11] = [
+const ROOT_KEYS: [&str; 12] = [
     "kind",
     "version",
     "template",
     "meta",
+    "preface",
     "overview",
     "proactive",
     "requests",
@@ -223,6 +224,7 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
     }
     let mut report = Report::default();
     report.meta = read_meta(required(root, path, "meta")?, &join(path, "meta"))?;
+    report.preface = string(required(root, path, "preface")?, &join(path, "preface"))?.to_owned();
     for part in Narrative::ALL {
         let key = part.key();
         let sections = match root.field(key) {
@@ -295,10 +297,31 @@ fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
     Ok(migrated)
 }
 
-/// One step per older version: (from version, rewrite to from + 1). Version 1 is the first, so
-/// there are none yet; a version 2 adds `(1, v1_to_v2)` here and bumps [`CURRENT_VERSION`].
+/// One step per older version: (from version, rewrite to from + 1).
 type Migration = (u64, fn(Value) -> Value);
-const MIGRATIONS: [Migration; 0] = [];
+const MIGRATIONS: [Migration; 1] = [(1, v1_to_v2)];
+
+/// Version 2 adds `preface` (the 前言 before part 一) after `meta`: a version-1 file has none.
+fn v1_to_v2(value: Value) -> Value {
+    let Value::Object(entries) = value else {
+        return value;
+    };
+    let mut out = Vec::with_capacity(entries.len() + 1);
+    for (key, value) in entries {
+        let after_meta = key == "meta";
+        let value = if key == "version" {
+            Value::Number("2".to_owned())
+        } else {
+            value
+        };
+        out.push((key, value));
+        if after_meta {
+            out.push(("preface".to_owned(), Value::String(String::new())));
+        }
+    }
+    // Without `meta` the file is refused for that; `preface` need not be placed.
+    Value::Object(out)
+}
 
 fn read_meta(value: &Value, path: &str) -> Result<Meta, FileError> {
     let map = object(value, path, &META_KEYS)?;
@@ -607,6 +630,7 @@ fn document(report: &Report) -> Value {
                 entry("body_type", text(meta.body_type.key())),
             ]),
         ),
+        entry("preface", text(&report.preface)),
         entry("overview", sections(report, Narrative::Overview)),
         entry("proactive", Value::Object(proactive)),
         entry("requests", Value::Object(requests)),

@@ -271,6 +271,8 @@ pub enum FieldRef {
     Body,
     Year,
     BodyType,
+    /// The 前言 before part 一.
+    Preface,
     Heading(Narrative, usize),
     Text(Narrative, usize),
 }
@@ -281,6 +283,7 @@ impl FieldRef {
             FieldRef::Body => "meta.body".to_owned(),
             FieldRef::Year => "meta.year".to_owned(),
             FieldRef::BodyType => "meta.body_type".to_owned(),
+            FieldRef::Preface => "preface".to_owned(),
             FieldRef::Heading(part, index) => format!("{}.{index}.heading", part.key()),
             FieldRef::Text(part, index) => format!("{}.{index}.text", part.key()),
         }
@@ -290,7 +293,7 @@ impl FieldRef {
     pub fn part_index(self) -> Option<usize> {
         match self {
             FieldRef::Heading(part, _) | FieldRef::Text(part, _) => Some(part.part_index()),
-            FieldRef::Body | FieldRef::Year | FieldRef::BodyType => None,
+            FieldRef::Body | FieldRef::Year | FieldRef::BodyType | FieldRef::Preface => None,
         }
     }
 
@@ -299,6 +302,7 @@ impl FieldRef {
             "meta.body" => return Some(FieldRef::Body),
             "meta.year" => return Some(FieldRef::Year),
             "meta.body_type" => return Some(FieldRef::BodyType),
+            "preface" => return Some(FieldRef::Preface),
             _ => {}
         }
         let mut pieces = path.split('.');
@@ -320,6 +324,9 @@ impl FieldRef {
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Report {
     pub meta: Meta,
+    /// The 前言 many reports open with, before part 一 (编制依据, 统计期限, where to ask): free
+    /// text, empty when the report has none.
+    pub preface: String,
     narratives: [Rc<Vec<Section>>; 3],
     pub proactive: Rc<Proactive>,
     pub requests: [Rc<RequestRowCells>; REQUEST_ROW_COUNT],

@@ -96,3 +96,58 @@ fn hostile_pages_are_refused_not_crashed() {
         );
     }
 }
+
+/// A report as a government CMS publishes it: the article among a site's menus, a breadcrumb that
+/// ends with the title, the title in a heading outside the article's text, a line of 发布时间 and
+/// 来源, the 前言 before part 一, and a footer.
+fn cms_page(report: &ogi_report_core::Report, preface: &str) -> String {
+    let own = render_html(report, RenderOptions::default());
+    let article = &own[own.find("<article").unwrap()..own.find("</article>").unwrap()];
+    let article = &article[article.find("</h1>").unwrap() + "</h1>".len()..];
+    let title = report.title();
+    let menu: String = (1..=31)
+        .map(|n| format!("<li><a href=\"/c{n}/\">栏目{n}</a></li>"))
+        .collect();
+    format!(
+        "<!DOCTYPE html><html><head><title>{title}_某某区人民政府</title></head><body>\
+         <div class=\"top\"><ul>{menu}</ul></div>\
+         <div class=\"crumb\">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报 &gt; {title}</div>\
+         <div class=\"main\"><div class=\"content\"><h1 class=\"title\">{title}</h1>\
+         <div class=\"info\">发布时间：2022-01-20 来源：某某区人民政府 【字体：大 中 小】 打印本页</div>\
+         <div class=\"article\"><p>{preface}</p>{article}</div></div>\
+         <div class=\"side\"><ul><li>相关链接</li><li>政务服务网</li></ul></div></div>\
+         <div class=\"footer\"><p>版权所有：某某区人民政府 网站标识码：1234000001</p><p>联系我们 | 网站地图</p></div>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn a_cms_page_keeps_its_body_year_and_preface_and_leaves_the_site_out() {
+    let report = seed();
+    let preface = "根据《中华人民共和国政府信息公开条例》规定，编制本报告。本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止。如对本报告有疑问，请与本办党政办联系。";
+    let page = cms_page(&report, preface);
+    let (read, summary) = import_file(page.as_bytes(), "年报.html").expect("a report");
+    let summary = summary.unwrap();
+    assert_eq!(read.meta.body, report.meta.body);
+    assert_eq!(read.meta.year, report.meta.year);
+    assert_eq!(read.preface, preface);
+    assert!(
+        summary.not_understood.is_empty(),
+        "no site chrome to check: {:?}",
+        summary.not_understood
+    );
+    for cell in CellRef::all() {
+        assert_eq!(
+            read.cell_text(cell),
+            report.cell_text(cell),
+            "{}",
+            cell.path()
+        );
+    }
+    let other = read.sections(ogi_report_core::Narrative::OtherMatters);
+    let text: String = other.iter().map(|section| section.text.clone()).collect();
+    assert!(
+        !text.contains("版权所有") && !text.contains("网站地图"),
+        "{text}"
+    );
+}

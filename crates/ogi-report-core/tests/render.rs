@@ -233,3 +233,22 @@ fn hostile_text_stays_text() {
     assert_inert(&html);
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+#[test]
+fn the_preface_follows_the_title_in_word_and_html() {
+    let mut report = full_report();
+    report.preface = "根据《条例》编制本报告。\n如有疑问，请联系本机关。".to_owned();
+    let texts = docx_texts(&document_xml(&report, RenderOptions::default()));
+    let at = |text: &str| {
+        texts
+            .iter()
+            .position(|t| t == text)
+            .unwrap_or_else(|| panic!("{text}: {texts:?}"))
+    };
+    assert!(at(&report.title()) < at("根据《条例》编制本报告。"));
+    assert!(at("根据《条例》编制本报告。") < at("如有疑问，请联系本机关。"));
+    assert!(at("如有疑问，请联系本机关。") < at("一、总体情况"));
+    let html = ogi_report_core::render::html::render_html(&report, RenderOptions::default());
+    let preface = html.find("根据《条例》编制本报告。").unwrap();
+    assert!(html.find("</h1>").unwrap() < preface && preface < html.find("一、总体情况").unwrap());
+}

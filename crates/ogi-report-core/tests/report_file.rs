@@ -1,4 +1,5 @@
-//! The report file: the seed reads, writes back byte for byte, and keeps totals a file brings.
+//! The report file: the seed reads, writes back byte for byte, and keeps totals a file brings; a
+//! version-1 file (before the 前言) reads as the same report with an empty preface.
 
 mod common;
 
@@ -25,6 +26,7 @@ fn keys_are_written_in_the_documented_order() {
         "\"version\"",
         "\"template\"",
         "\"meta\"",
+        "\"preface\"",
         "\"overview\"",
         "\"proactive\"",
         "\"requests\"",
@@ -109,4 +111,43 @@ fn the_documented_schema_has_exactly_the_cores_keys() {
         &schema["$defs"]["appeal_group"],
         APPEAL_COLUMNS.iter().map(|(key, _)| *key),
     );
+}
+
+/// The seed as the first release wrote it (version 1, no `preface`).
+const SEED_V1: &str = include_str!("../../../tests/fixtures/seed-2021.v1.json");
+
+#[test]
+fn a_version_one_file_is_migrated_and_written_as_the_current_version() {
+    let old = read_report(SEED_V1).expect("a version-1 file reads");
+    assert_eq!(old, seed());
+    assert_eq!(old.preface, "");
+    assert_eq!(
+        write_report(&old),
+        SEED,
+        "written back as version 2, preface after meta"
+    );
+    // A version-1 file embedding last year's report (also version 1) migrates both.
+    let with_previous = SEED_V1.replacen(
+        "\"previous\": null",
+        &format!("\"previous\": {}", SEED_V1.trim_end()),
+        1,
+    );
+    let read = read_report(&with_previous).expect("reads");
+    assert_eq!(
+        read.previous.as_deref().map(|p| p.preface.as_str()),
+        Some("")
+    );
+}
+
+#[test]
+fn the_preface_round_trips_and_is_required_in_version_two() {
+    let mut report = seed();
+    report.preface =
+        "根据《中华人民共和国政府信息公开条例》编制本报告。\n如有疑问请联系。".to_owned();
+    let text = write_report(&report);
+    assert_eq!(read_report(&text).unwrap().preface, report.preface);
+    let without = SEED.replacen("  \"preface\": \"\",\n", "", 1);
+    assert_ne!(without, SEED);
+    let error = read_report(&without).unwrap_err();
+    assert_eq!(error.path, "preface", "{error}");
 }

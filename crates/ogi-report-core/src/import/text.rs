@@ -52,7 +52,7 @@ pub(super) fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// The part a heading line starts, if it is one (canonical, alias, or a close variant).
-fn part_heading(line: &str) -> Option<usize> {
+pub(super) fn part_heading(line: &str) -> Option<usize> {
     let text = normalise(line);
     if text.chars().count() > 40 || text.ends_with('。') {
         return None;
@@ -102,10 +102,12 @@ fn sub_heading(line: &str) -> Option<String> {
 /// (`测试单位1` + `2023`) keeps it.
 fn title(line: &str) -> Option<(String, i32)> {
     let text = normalise(line);
-    // A label before the title (`标题：…`, a crawler's or a CMS's): a body's name has no colon.
+    // A label or a breadcrumb before the title (`标题：…`, `首页>政务公开>…`): a body's name
+    // has no colon and no such separator.
     let text = text
-        .rsplit_once('：')
-        .map_or(text.as_str(), |(_, title)| title);
+        .rsplit(['：', '>', '＞', '»', '›', '|', '｜'])
+        .next()
+        .unwrap_or_default();
     let head = text.strip_suffix(REPORT_NAME)?;
     let plausible = |year: &str| {
         let year: i32 = year.parse().ok()?;
@@ -137,6 +139,11 @@ fn title(line: &str) -> Option<(String, i32)> {
         .then_some(())
         .and_then(|()| plausible(year))
         .map(|year| (body.to_owned(), year))
+}
+
+/// Whether a line is a report's title (a body and a year before the report's name).
+pub(super) fn is_title(line: &str) -> bool {
+    !line.contains('\t') && title(line).is_some()
 }
 
 /// Text whose white space was removed runs the title, the headings and the tables together on
@@ -204,6 +211,35 @@ fn near_heading(line: &str, heading: &str) -> Option<(usize, usize)> {
     best.map(|(_, at, end)| (at, end))
 }
 
+/// The 前言 before part 一: prose (`根据《条例》…编制本报告。…如有疑问请联系…`), not the page's
+/// menus, dates and links around it.
+mod preface {
+    /// Where a preface starts in a line: these words open one.
+    const OPENINGS: [&str; 3] = ["根据《", "本报告", "依据《"];
+    /// Sentence ends: a line wrapped elsewhere (a PDF's) is joined to the next without a break.
+    const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '；', '：'];
+
+    /// Adds `line` to `preface` if it belongs there (the preface has begun, or the line opens
+    /// one, or reads as a sentence): whether it was taken.
+    pub(super) fn take(preface: &mut String, line: &str) -> bool {
+        let text = if preface.is_empty() {
+            let opening = OPENINGS.iter().filter_map(|word| line.find(word)).min();
+            match opening {
+                Some(at) => &line[at..],
+                None if line.contains('。') && line.chars().count() >= 20 => line,
+                None => return false,
+            }
+        } else {
+            line
+        };
+        if !preface.is_empty() && preface.ends_with(SENTENCE_ENDS) {
+            preface.push('\n');
+        }
+        preface.push_str(text);
+        true
+    }
+}
+
 /// Reads the text of a published report.
 pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
     let text = separate_headings(text);
@@ -261,11 +297,14 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
             }
         }
         let Some(current) = part else {
-            summary.not_understood.push((
-                number + 1,
-                raw.trim().to_owned(),
-                "在第一个部分标题之前".to_owned(),
-            ));
+            // Only after the title: prose before it is the page's, not the report's.
+            if !(titled && preface::take(&mut report.preface, line.trim())) {
+                summary.not_understood.push((
+                    number + 1,
+                    raw.trim().to_owned(),
+                    "在第一个部分标题之前".to_owned(),
+                ));
+            }
             continue;
         };
         match current {
@@ -345,6 +384,10 @@ mod tests {
             Some(("某某县人民政府".to_owned(), 2021))
         );
         assert_eq!(title("某某县人民政府年政府信息公开工作年度报告"), None);
+        assert_eq!(
+            title("当前位置：首页 > 政务公开 > 某某县人民政府2023年政府信息公开工作年度报告"),
+            Some(("某某县人民政府".to_owned(), 2023))
+        );
         assert_eq!(
             title("2024 年上海市科委政府信息公开工作年度报告"),
             Some(("上海市科委".to_owned(), 2024))

@@ -114,9 +114,18 @@ pub enum Block<'a> {
     Table(&'static TableLayout),
 }
 
-/// The report's blocks after its title. A narrative text becomes one paragraph per line.
+/// A text as paragraphs: one per non-empty line.
+fn paragraphs(text: &str) -> impl Iterator<Item = Block<'_>> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(Block::Paragraph)
+}
+
+/// The report's blocks after its title: the 前言 (if any), then the six parts. A narrative text
+/// becomes one paragraph per line.
 pub fn blocks(report: &Report) -> Vec<Block<'_>> {
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block<'_>> = paragraphs(&report.preface).collect();
     for (index, part) in PARTS.iter().enumerate() {
         blocks.push(Block::PartHeading(part.heading));
         match part.kind {
@@ -129,14 +138,7 @@ pub fn blocks(report: &Report) -> Vec<Block<'_>> {
                     if !section.heading.trim().is_empty() {
                         blocks.push(Block::SubHeading(section.heading.trim()));
                     }
-                    blocks.extend(
-                        section
-                            .text
-                            .lines()
-                            .map(str::trim)
-                            .filter(|line| !line.is_empty())
-                            .map(Block::Paragraph),
-                    );
+                    blocks.extend(paragraphs(&section.text));
                 }
             }
         }
