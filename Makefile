@@ -75,10 +75,11 @@ tools-engines:
 	  apt-get update && apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb; }
 
 # LibreOffice reads the Word files (Writer) and the workbooks (Calc) back in the tests;
-# fonts-noto-cjk renders Chinese in them.
+# fonts-noto-cjk renders Chinese in them, fonts-liberation the digits as Word's Times New Roman
+# does (same metrics), so the page layout the tests measure is the one offices print.
 tools-docs:
-	@command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/libsclo.so ] && command -v pdftotext >/dev/null && fc-list | grep -q "Noto Sans CJK" || { \
-	  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk; }
+	@command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/libsclo.so ] && command -v pdftotext >/dev/null && fc-list | grep -q "Noto Sans CJK" && fc-list | grep -q "Liberation Serif" || { \
+	  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk fonts-liberation; }
 
 lint:
 	cargo fmt --all --check

@@ -65,6 +65,11 @@ pub struct TableLayout {
 /// The text width of an A4 page with 28 mm and 26 mm side margins, in twips.
 pub const TEXT_WIDTH_TWIPS: u32 = 8844;
 
+/// A table 三 data column: three 小五 characters (3 × 180 twips), the cell margins (114) and room
+/// (six digits of Times New Roman); the 总计 column, seven digits.
+const REQUEST_DATA_TWIPS: u32 = 680;
+const REQUEST_TOTAL_TWIPS: u32 = 760;
+
 /// Splits the text width into columns by weight, the rounding left in the last column.
 fn widths(weights: &[u32]) -> Vec<u32> {
     let total: u32 = weights.iter().sum();
@@ -189,8 +194,13 @@ fn requests() -> TableLayout {
         }
         rows.push(cells);
     }
-    let mut weights = vec![11, 13, 24];
-    weights.extend(std::iter::repeat_n(8, data));
+    // In twips: each data column holds three characters of the tables' 小五 (9 pt) and its
+    // margins, so 自然人 stays on one line; the labels share the rest, the deepest level the
+    // most (most of its labels then take one line).
+    // The 总计 column is wider: its corner sums the whole table (seven digits stay on a line).
+    let mut weights = vec![600, 960, 2444];
+    weights.extend(std::iter::repeat_n(REQUEST_DATA_TWIPS, data - 1));
+    weights.push(REQUEST_TOTAL_TWIPS);
     TableLayout {
         part: PART_REQUESTS,
         widths: widths(&weights),

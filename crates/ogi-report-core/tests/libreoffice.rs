@@ -170,6 +170,114 @@ fn libreoffice_reads_every_label_and_figure_in_order() {
     }
 }
 
+/// Each page's text of a PDF (pdftotext -raw, one call a page), lines as printed.
+fn pdf_pages(pdf: &Path) -> Vec<String> {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .and_then(|count| count.trim().parse().ok())
+        .expect("pdfinfo's page count");
+    (1..=pages)
+        .map(|page| {
+            let text = Command::new("pdftotext")
+                .args(["-f", &page.to_string(), "-l", &page.to_string(), "-raw"])
+                .arg(pdf)
+                .arg("-")
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&text.stdout).into_owned()
+        })
+        .collect()
+}
+
+/// Table 三 as offices print it: on one page (it fits one, so it is kept together and starts on a
+/// new page rather than run over two), its column headers whole, the title balanced over two
+/// lines — for the seed, a report with figures in every cell, and one with the largest figures.
+#[test]
+fn table_three_stays_on_one_page_with_whole_headers() {
+    use ogi_report_core::format::{PART_REQUESTS, REQUEST_ROWS};
+    if !available() {
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("ogi-report-lo-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Four-digit figures in every cell: six-digit column totals, a seven-digit corner.
+    let largest = {
+        let requests = vec![9_999u64; 150];
+        let appeals = vec![9_999u64; 12];
+        let mut report = consistent_report(&requests, &appeals);
+        report.meta.body = "某某自治区某某自治州某某自治县人民政府办公室".to_owned();
+        report
+    };
+    let reports = [
+        ("seed".to_owned(), seed()),
+        ("full".to_owned(), full_report()),
+        ("largest".to_owned(), largest),
+    ];
+    let _ = docx_as_texts(&reports, &dir);
+    let heading = PARTS[PART_REQUESTS].heading;
+    let last_row = REQUEST_ROWS.last().unwrap().label();
+    for (name, report) in &reports {
+        let pages = pdf_pages(&dir.join(format!("{name}.pdf")));
+        let start = pages
+            .iter()
+            .position(|page| page.lines().any(|line| line.trim() == heading));
+        let start = start.unwrap_or_else(|| panic!("{name}: {heading}"));
+        let end = (start..pages.len())
+            .find(|at| pages[*at].contains(last_row))
+            .unwrap_or_else(|| panic!("{name}: {last_row}"));
+        assert_eq!(
+            start,
+            end,
+            "{name}: table 三 on pages {}–{}",
+            start + 1,
+            end + 1
+        );
+        let lines: Vec<&str> = pages[start].lines().map(str::trim).collect();
+        // The applicant headers broken between words, never inside one.
+        for word in [
+            "自然人",
+            "商业",
+            "企业",
+            "科研",
+            "机构",
+            "社会",
+            "公益",
+            "组织",
+        ] {
+            assert!(
+                lines.contains(&word),
+                "{name}: 「{word}」 on a line of its own: {lines:?}"
+            );
+        }
+        // No figure broken over two lines: every number-only line is a whole figure.
+        let mut figures: Vec<String> = ogi_report_core::CellRef::all()
+            .map(|cell| report.cell_text(cell))
+            .collect();
+        figures.push((start + 1).to_string()); // the page number
+        for line in &lines {
+            for word in line
+                .split_whitespace()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+            {
+                assert!(
+                    figures.iter().any(|figure| figure == word),
+                    "{name}: 「{word}」 is part of a figure"
+                );
+            }
+        }
+        // The title on the first page, its first line the body's name or its first places.
+        let first = pages[0].lines().next().map(str::trim).unwrap_or_default();
+        let expected = if name == "largest" {
+            "某某自治区某某自治州"
+        } else {
+            report.meta.body.as_str()
+        };
+        assert_eq!(first, expected, "{name}");
+    }
+}
+
 /// About two pages of 总体情况 in one-line steps (a line of 三号 text on the 156 mm text width is 28
 /// characters): whatever the page position each table starts at, every label and every figure of
 /// every row is on some page, in order.

@@ -9,14 +9,14 @@
 
 use std::fmt::Write;
 
-use super::{blocks, escape, zip, Block, RenderOptions, DRAFT_MARK};
+use super::{blocks, escape, header_lines, title_lines, zip, Block, RenderOptions, DRAFT_MARK};
 use crate::layout::{Content, TableLayout};
 use crate::report::Report;
 
-/// 三号 = 16 pt = 32 half-points; 二号 = 22 pt; 五号 = 10.5 pt.
+/// 三号 = 16 pt = 32 half-points; 二号 = 22 pt; the tables' size is the renderers' one.
 const BODY_SIZE: u32 = 32;
 const TITLE_SIZE: u32 = 44;
-const TABLE_SIZE: u32 = 21;
+const TABLE_SIZE: u32 = super::TABLE_TEXT_HALF_POINTS;
 /// Fixed line spacing of 28 pt, in twentieths of a point.
 const LINE: u32 = 560;
 /// Two characters of 16 pt.
@@ -146,7 +146,9 @@ fn styles_xml() -> String {
     xml.push_str(&style(
         "TableText",
         "Table Text",
-        "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"260\" w:lineRule=\"atLeast\"/><w:jc w:val=\"center\"/>",
+        // Single spacing, not snapped to the body's 28-pt line grid (a snapped row is two
+        // lines high): table 三 stays on one or two pages, as offices' own reports print it.
+        "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/>",
         &format!("<w:sz w:val=\"{TABLE_SIZE}\"/><w:szCs w:val=\"{TABLE_SIZE}\"/>"),
     ));
     xml.push_str(&style(
@@ -189,16 +191,36 @@ fn header_xml() -> String {
 }
 
 fn paragraph(xml: &mut String, style: &str, text: &str) {
-    let _ = write!(
-        xml,
-        "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-        escape(text)
-    );
+    lines_paragraph(xml, style, &[text]);
+}
+
+/// A paragraph of `lines` separated by line breaks (a balanced title).
+fn lines_paragraph<S: AsRef<str>>(xml: &mut String, style: &str, lines: &[S]) {
+    let _ = write!(xml, "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr>");
+    runs(xml, lines);
+    xml.push_str("</w:p>");
+}
+
+/// One run per line, a break between them.
+fn runs<S: AsRef<str>>(xml: &mut String, lines: &[S]) {
+    for (index, line) in lines.iter().enumerate() {
+        let line = line.as_ref();
+        if index > 0 {
+            xml.push_str("<w:r><w:br/></w:r>");
+        }
+        if !line.is_empty() {
+            let _ = write!(
+                xml,
+                "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                escape(line)
+            );
+        }
+    }
 }
 
 fn document_xml(report: &Report, options: RenderOptions) -> String {
     let mut xml = format!("{XML_HEAD}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>");
-    paragraph(&mut xml, "Title", &report.title());
+    lines_paragraph(&mut xml, "Title", &title_lines(report));
     for block in blocks(report) {
         match block {
             Block::PartHeading(text) => paragraph(&mut xml, "Heading1", text),
@@ -224,13 +246,20 @@ fn document_xml(report: &Report, options: RenderOptions) -> String {
     xml
 }
 
+/// How a cell's paragraph is laid out: its alignment, and whether it keeps with the next row.
+#[derive(Clone, Copy)]
+struct CellLayout<'a> {
+    align: &'a str,
+    keep_next: bool,
+}
+
 fn cell_xml(
     xml: &mut String,
     width: u32,
     colspan: usize,
     merge: Option<&str>,
-    align: &str,
-    text: &str,
+    layout: CellLayout,
+    lines: &[&str],
 ) {
     let _ = write!(xml, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
     if colspan > 1 {
@@ -241,17 +270,17 @@ fn cell_xml(
         Some(_) => xml.push_str("<w:vMerge/>"),
         None => {}
     }
+    let keep = if layout.keep_next {
+        "<w:keepNext/>"
+    } else {
+        ""
+    };
     let _ = write!(
         xml,
-        "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"{align}\"/></w:pPr>"
+        "<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{keep}<w:jc w:val=\"{}\"/></w:pPr>",
+        layout.align
     );
-    if !text.is_empty() {
-        let _ = write!(
-            xml,
-            "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
-            escape(text)
-        );
-    }
+    runs(xml, lines);
     xml.push_str("</w:p></w:tc>");
 }
 
@@ -275,6 +304,10 @@ fn write_table(xml: &mut String, report: &Report, table: &TableLayout) {
     // Vertical merges still open: grid column → (rows left, colspan).
     let mut open: Vec<Option<(usize, usize)>> = vec![None; table.widths.len()];
     for (index, row) in table.rows.iter().enumerate() {
+        // A table with repeated headers (三, 四) is kept on one page when it fits there: each
+        // row keeps with the next, so it starts on a new page rather than run over two.
+        let keep_next = table.header_rows > 0 && index + 1 < table.rows.len();
+        let layout = |align| CellLayout { align, keep_next };
         xml.push_str("<w:tr><w:trPr>");
         // Rows never split across pages, except the first row of a table without repeated
         // headers (table 二's one-line block header): LibreOffice, meeting such a table near the
@@ -291,24 +324,42 @@ fn write_table(xml: &mut String, report: &Report, table: &TableLayout) {
         while col < table.widths.len() {
             let width = |colspan: usize| table.widths[col..col + colspan].iter().sum::<u32>();
             if let Some((left, colspan)) = open[col] {
-                cell_xml(xml, width(colspan), colspan, Some("continue"), "center", "");
+                cell_xml(
+                    xml,
+                    width(colspan),
+                    colspan,
+                    Some("continue"),
+                    layout("center"),
+                    &[],
+                );
                 open[col] = (left > 1).then_some((left - 1, colspan));
                 col += colspan;
                 continue;
             }
             let Some(cell) = row.iter().find(|cell| cell.col == col) else {
                 // The layout covers every position (tested); an empty cell keeps Word's grid whole.
-                cell_xml(xml, width(1), 1, None, "center", "");
+                cell_xml(xml, width(1), 1, None, layout("center"), &[]);
                 col += 1;
                 continue;
             };
-            let (align, text) = match cell.content {
-                Content::Header(text) => ("center", text.to_owned()),
-                Content::Label(text) => ("left", text.to_owned()),
-                Content::Data(data) => ("center", report.cell_text(data)),
+            let data;
+            let (align, lines) = match cell.content {
+                Content::Header(text) => ("center", header_lines(text, width(cell.colspan))),
+                Content::Label(text) => ("left", vec![text]),
+                Content::Data(cell) => {
+                    data = report.cell_text(cell);
+                    ("center", vec![data.as_str()])
+                }
             };
             let merge = (cell.rowspan > 1).then_some("restart");
-            cell_xml(xml, width(cell.colspan), cell.colspan, merge, align, &text);
+            cell_xml(
+                xml,
+                width(cell.colspan),
+                cell.colspan,
+                merge,
+                layout(align),
+                &lines,
+            );
             if cell.rowspan > 1 {
                 open[col] = Some((cell.rowspan - 1, cell.colspan));
             }

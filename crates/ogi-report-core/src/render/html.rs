@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::escape;
-use super::{blocks, Block, RenderOptions, DRAFT_MARK};
+use super::{blocks, header_lines, title_lines, Block, RenderOptions, DRAFT_MARK};
 use crate::layout::{Content, TableLayout};
 use crate::report::Report;
 
@@ -36,6 +36,16 @@ enum Element {
     Cell,
 }
 
+/// The tables' size in CSS (`9pt`, or `10.5pt`), from the one size Word uses too.
+fn table_points() -> String {
+    let half = super::TABLE_TEXT_HALF_POINTS;
+    if half % 2 == 0 {
+        format!("{}pt", half / 2)
+    } else {
+        format!("{}.5pt", half / 2)
+    }
+}
+
 /// Each element's class and declarations: the one place the report's typography is written.
 /// A cell's alignment is added where it is used (`text-align`, or the classes `ogi-left`/`ogi-center`).
 fn typography(part: Element) -> (&'static str, String) {
@@ -46,7 +56,7 @@ fn typography(part: Element) -> (&'static str, String) {
         Element::PartHeading => ("ogi-part", format!("font-family:{HEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;")),
         Element::SubHeading => ("ogi-section", format!("font-family:{SUBHEADING_FONTS};font-size:16pt;font-weight:normal;text-indent:2em;margin:0;")),
         Element::Paragraph => ("ogi-body", "text-indent:2em;margin:0;".to_owned()),
-        Element::Table => ("ogi-table", "border-collapse:collapse;width:100%;font-size:10.5pt;line-height:1.4;margin:8pt 0;".to_owned()),
+        Element::Table => ("ogi-table", format!("border-collapse:collapse;width:100%;font-size:{};line-height:1.3;margin:8pt 0;", table_points())),
         Element::Cell => ("ogi-table th, .ogi-table td", "border:1px solid #000;padding:2pt 3pt;vertical-align:middle;font-weight:normal;".to_owned()),
     }
 }
@@ -126,11 +136,15 @@ pub fn render_article(report: &Report, options: RenderOptions, styling: Styling)
     if options.draft {
         let _ = writeln!(html, "<p{}>{DRAFT_MARK}</p>", at(Element::DraftMark));
     }
+    let title: Vec<String> = title_lines(report)
+        .iter()
+        .map(|line| escape(line))
+        .collect();
     let _ = writeln!(
         html,
         "<h1{}>{}</h1>",
         at(Element::Title),
-        escape(&report.title())
+        title.join("<br />")
     );
     for block in blocks(report) {
         let _ = match block {
@@ -188,8 +202,13 @@ fn write_table(html: &mut String, report: &Report, table: &TableLayout, styling:
         }
         html.push_str("<tr>");
         for cell in row {
+            let width = table.widths[cell.col..cell.col + cell.colspan].iter().sum();
             let (tag, align, text) = match cell.content {
-                Content::Header(text) => ("th", "center", escape(text)),
+                Content::Header(text) => {
+                    let lines: Vec<String> =
+                        header_lines(text, width).into_iter().map(escape).collect();
+                    ("th", "center", lines.join("<br />"))
+                }
                 Content::Label(text) => ("th", "left", escape(text)),
                 Content::Data(data) => ("td", "center", escape(&report.cell_text(data))),
             };

@@ -105,6 +105,88 @@ impl Format {
     }
 }
 
+/// The tables' text: 小五 (9 pt), in half-points as Word counts it. Word, HTML and print use it,
+/// so table 三 prints on one or two A4 pages with its column headers whole (`自然人`).
+pub const TABLE_TEXT_HALF_POINTS: u32 = 18;
+
+/// A table cell's side margins together, in twips (Word's `tblCellMar`; HTML pads a little more).
+pub const CELL_MARGINS_TWIPS: u32 = 114;
+/// The title's size: 二号 (22 pt), in twips per character.
+const TITLE_EM_TWIPS: u32 = 440;
+
+/// How wide `text` prints at `em` twips a character: CJK a full em, ASCII half.
+fn printed_width(text: &str, em: u32) -> u32 {
+    text.chars()
+        .map(|ch| if ch.is_ascii() { em / 2 } else { em })
+        .sum()
+}
+
+/// The title as printed: one line when it fits the text width at 二号, otherwise the body on
+/// the first line and the year with the report's name on the second — balanced, and never
+/// broken inside a word (`…政府信息公` / `开工作年度报告`).
+pub fn title_lines(report: &Report) -> Vec<String> {
+    let title = report.title();
+    let body = report.meta.body.trim();
+    if printed_width(&title, TITLE_EM_TWIPS) <= crate::layout::TEXT_WIDTH_TWIPS || body.is_empty() {
+        return vec![title];
+    }
+    let rest = title.strip_prefix(body).unwrap_or_default().to_owned();
+    let mut lines = split_body(body);
+    lines.push(rest);
+    lines
+}
+
+/// Where a body's name may break: after a place (`某某省`, `某某市`, `某某自治县`…).
+const PLACE_ENDS: [char; 9] = ['省', '市', '区', '县', '州', '盟', '旗', '镇', '乡'];
+
+/// A body's name on the title's lines: whole when it fits one, otherwise broken after the place
+/// nearest its middle (`某某自治区某某自治州某某自治县` / `人民政府办公室`); a name with no place
+/// to break at is left to wrap.
+fn split_body(body: &str) -> Vec<String> {
+    let line = crate::layout::TEXT_WIDTH_TWIPS;
+    if printed_width(body, TITLE_EM_TWIPS) <= line {
+        return vec![body.to_owned()];
+    }
+    let half = printed_width(body, TITLE_EM_TWIPS) / 2;
+    let cut = body
+        .char_indices()
+        .filter(|(_, ch)| PLACE_ENDS.contains(ch))
+        .map(|(at, ch)| at + ch.len_utf8())
+        .filter(|at| *at < body.len())
+        .filter(|at| {
+            printed_width(&body[..*at], TITLE_EM_TWIPS) <= line
+                && printed_width(&body[*at..], TITLE_EM_TWIPS) <= line
+        })
+        .min_by_key(|at| printed_width(&body[..*at], TITLE_EM_TWIPS).abs_diff(half));
+    match cut {
+        Some(at) => vec![body[..at].to_owned(), body[at..].to_owned()],
+        None => vec![body.to_owned()],
+    }
+}
+
+/// A table header's lines at the tables' size in a cell `width` twips wide: whole when it fits,
+/// otherwise broken between its two-character words (`商业` / `企业`, `结果` / `维持`), never
+/// inside one (`商业企` / `业`). Long headers (notes) wrap by themselves.
+pub fn header_lines(text: &str, width: u32) -> Vec<&str> {
+    const SHORT: usize = 8;
+    let em = TABLE_TEXT_HALF_POINTS * 10;
+    let room = width.saturating_sub(CELL_MARGINS_TWIPS + 6);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if printed_width(text, em) <= room || chars.len() > SHORT || chars.len() % 2 != 0 {
+        return vec![text];
+    }
+    let per_line = ((room / em) as usize / 2 * 2).max(2);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let end = (start + per_line).min(chars.len());
+        let to = chars.get(end).map_or(text.len(), |(at, _)| *at);
+        lines.push(&text[chars[start].0..to]);
+        start = end;
+    }
+    lines
+}
+
 /// A piece of the report in reading order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Block<'a> {
