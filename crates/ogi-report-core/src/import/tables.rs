@@ -265,6 +265,9 @@ impl Run {
                 .count()
                 == columns
         };
+        if self.segments.len() == 1 {
+            return self.loose_rows_of(columns);
+        }
         if self.segments.len() < 2 || !self.segments.iter().all(whole) {
             return vec![self];
         }
@@ -288,6 +291,46 @@ impl Run {
                 line,
                 label_line: if index == 0 { label_line } else { 0 },
                 label_closed: index == 0 && label_closed,
+            })
+            .collect()
+    }
+
+    /// Loose numbers, several rows' worth (a PDF's text puts the rows whose labels it prints
+    /// elsewhere after a labelled one): split into rows of `columns` only when every row's
+    /// last number is the sum of the others (R2), which a shifted split almost never is.
+    fn loose_rows_of(self, columns: usize) -> Vec<Run> {
+        let values: Vec<u64> = self
+            .values()
+            .filter_map(|value| value.parse().ok())
+            .collect();
+        let count = self.values().count();
+        if columns < 2 || count < 2 * columns || count % columns != 0 || values.len() != count {
+            return vec![self];
+        }
+        let sums_hold = values
+            .chunks_exact(columns)
+            .all(|row| row[..columns - 1].iter().sum::<u64>() == row[columns - 1]);
+        if !sums_hold {
+            return vec![self];
+        }
+        let values: Vec<Piece> = self.segments[0]
+            .iter()
+            .filter(|piece| matches!(piece, Piece::Value(_)))
+            .cloned()
+            .collect();
+        values
+            .chunks(columns)
+            .enumerate()
+            .map(|(index, row)| Run {
+                label: if index == 0 {
+                    self.label.clone()
+                } else {
+                    String::new()
+                },
+                segments: vec![row.to_vec()],
+                line: self.line,
+                label_line: if index == 0 { self.label_line } else { 0 },
+                label_closed: index == 0 && self.label_closed,
             })
             .collect()
     }
@@ -394,6 +437,9 @@ enum Placement {
     ReadWithExtra(Vec<String>, usize),
     /// Split from digits run together: exact by the table's arithmetic.
     Split(Vec<String>),
+    /// A number or two too many, left out as the one reading the arithmetic allows: (values,
+    /// the numbers left out).
+    Dropped(Vec<String>, Vec<String>),
     /// Digits run together that the row's own arithmetic splits in several ways (listed while
     /// few): the columns' arithmetic may still choose one; otherwise why not.
     Ambiguous(Vec<Vec<String>>, String),
@@ -437,6 +483,9 @@ fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
             let values = windows[0].iter().map(|value| (*value).clone()).collect();
             return Placement::ReadWithExtra(values, run.values().count());
         }
+        if let Some((kept, dropped)) = without_extra(&values, columns, arithmetic) {
+            return Placement::Dropped(kept, dropped);
+        }
         return Placement::Unplaced(format!(
             "这一行有 {} 个数字，表格只有 {columns} 列，无法确定各数字所在的列",
             values.len()
@@ -477,6 +526,51 @@ fn place(run: &Run, columns: usize, arithmetic: Arithmetic) -> Placement {
         "这一行只有 {} 个数字，表格有 {columns} 列，无法确定各数字所在的列",
         values.len()
     ))
+}
+
+/// The most numbers a row may print beyond its columns for [`without_extra`] to try.
+const MAX_EXTRA: usize = 2;
+
+/// A row printed with a number or two too many (a cell printed twice, a stray figure): the one
+/// reading, leaving them out, under which the arithmetic holds — `(kept, left out)` — when
+/// exactly one does. Without arithmetic (table 二) there is no telling.
+fn without_extra(
+    values: &[&String],
+    columns: usize,
+    arithmetic: Arithmetic,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let extra = values.len().checked_sub(columns)?;
+    if extra == 0 || extra > MAX_EXTRA || arithmetic == Arithmetic::None {
+        return None;
+    }
+    let numbers: Vec<u64> = values
+        .iter()
+        .map(|value| value.parse().ok())
+        .collect::<Option<_>>()?;
+    let holds = |row: &[u64]| match arithmetic {
+        Arithmetic::LastIsSum => row[..row.len() - 1].iter().sum::<u64>() == row[row.len() - 1],
+        Arithmetic::GroupsOfFive => row
+            .chunks(APPEAL_COLS)
+            .all(|group| group[..APPEAL_COLS - 1].iter().sum::<u64>() == group[APPEAL_COLS - 1]),
+        Arithmetic::None => false,
+    };
+    let mut readings: Vec<(Vec<usize>, Vec<u64>)> = Vec::new();
+    let pairs = (0..values.len()).flat_map(|a| (a..values.len()).map(move |b| (a, b)));
+    for (a, b) in pairs.filter(|(a, b)| (extra == 1) == (a == b)) {
+        let row: Vec<u64> = (0..values.len())
+            .filter(|at| *at != a && *at != b)
+            .map(|at| numbers[at])
+            .collect();
+        if holds(&row) && !readings.iter().any(|(_, known)| *known == row) {
+            readings.push((vec![a, b], row));
+        }
+    }
+    let [(dropped, row)] = readings.as_slice() else {
+        return None;
+    };
+    let mut left_out: Vec<String> = dropped.iter().map(|at| values[*at].clone()).collect();
+    left_out.dedup();
+    Some((row.iter().map(u64::to_string).collect(), left_out))
 }
 
 fn trim_trailing_blanks(segment: &[Piece]) -> &[Piece] {
@@ -639,6 +733,20 @@ fn store(
                     cell.path(),
                     "由连在一起的数字按勾稽关系唯一拆分得出".to_owned(),
                 ));
+            }
+        }
+        Placement::Dropped(values, left_out) => {
+            let why = format!(
+                "这一行多印了数字（{}），去掉后只有这一种读法满足勾稽关系",
+                left_out.join("、")
+            );
+            summary
+                .not_understood
+                .push((run.line, run.shown(), format!("{why}，已读入")));
+            for (cell, value) in cells.iter().zip(values) {
+                report.set_text(*cell, &value);
+                summary.filled.push(cell.path());
+                summary.inferred.push((cell.path(), why.clone()));
             }
         }
         Placement::Unplaced(why) | Placement::Ambiguous(_, why) => {
@@ -914,7 +1022,10 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
                 ));
             }
         }
-        let placed = matches!(placement, Placement::Read(_) | Placement::ReadWithExtra(..));
+        let placed = matches!(
+            placement,
+            Placement::Read(_) | Placement::ReadWithExtra(..) | Placement::Dropped(..)
+        );
         store(report, summary, &cells, placement, &run);
         if against_label && placed {
             by_order.push((cells, run));
@@ -1186,6 +1297,31 @@ mod tests {
                     .to_vec()
             )
         );
+    }
+
+    #[test]
+    fn a_row_with_a_number_too_many_is_read_only_when_one_reading_holds() {
+        let owned = |values: &[&str]| values.iter().map(|v| (*v).to_owned()).collect::<Vec<_>>();
+        let row = owned(&["6", "0", "0", "3", "0", "0", "0", "6"]);
+        let refs: Vec<&String> = row.iter().collect();
+        // Leaving out the 3 is the only way the row's total holds.
+        assert_eq!(
+            without_extra(&refs, 7, Arithmetic::LastIsSum),
+            Some((owned(&["6", "0", "0", "0", "0", "0", "6"]), owned(&["3"])))
+        );
+        // Leaving out either 2 reads the same numbers.
+        let row = owned(&["2", "2", "0", "0", "0", "0", "0", "2"]);
+        let refs: Vec<&String> = row.iter().collect();
+        assert_eq!(
+            without_extra(&refs, 7, Arithmetic::LastIsSum).map(|(kept, _)| kept),
+            Some(owned(&["2", "0", "0", "0", "0", "0", "2"])),
+            "both readings are the same numbers"
+        );
+        // Leaving out the first 1 reads 2,1,…,3; leaving out the second, 1,2,…,3: no telling.
+        let row = owned(&["1", "2", "1", "0", "0", "0", "0", "3"]);
+        let refs: Vec<&String> = row.iter().collect();
+        assert_eq!(without_extra(&refs, 7, Arithmetic::LastIsSum), None);
+        assert_eq!(without_extra(&refs, 7, Arithmetic::None), None);
     }
 
     #[test]
