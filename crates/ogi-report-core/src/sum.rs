@@ -165,7 +165,7 @@ impl Units {
                 None => counts.push((year, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
         match counts.as_slice() {
             [(year, _)] => Some(*year),
             [(year, most), (_, next), ..] if most > next => Some(*year),
