@@ -17,7 +17,6 @@ use crate::components::import_dialog::ImportDialog;
 use crate::components::narrative::NarrativePart;
 use crate::components::nav::{PartNav, PartState};
 use crate::components::notices::Notices;
-use crate::components::preface::Preface;
 use crate::components::table_four::AppealsTable;
 use crate::components::table_three::RequestsTable;
 use crate::components::table_two::ProactiveTable;
@@ -131,14 +130,13 @@ pub fn App() -> Html {
                         current_label={AttrValue::from(state.draft_label())} on_action={dispatch.clone()} />
                 </aside>
                 <main class="content">
-                    <ReportHeader meta={report.meta.clone()} title={AttrValue::from(report.title())}
+                    <ReportHeader meta={report.meta.clone()} preface={AttrValue::from(report.preface.clone())} title={AttrValue::from(report.title())}
                         this_year={state.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
                     <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
                         saved_at={state.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
                         update_ready={state.update_ready} on_action={dispatch.clone()} />
-                    <Preface text={AttrValue::from(report.preface.clone())} on_action={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
                     { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
                     { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} on_action={dispatch.clone()} /> }) }

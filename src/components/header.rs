@@ -1,8 +1,11 @@
-//! 机关名称, 报告年度, 机关类型 and the title the format generates from them.
+//! 机关名称, 报告年度, 机关类型, the title the format generates from them, and the 前言 (optional):
+//! the paragraph many reports open with before part 一 — what the report is compiled under, the
+//! period its figures cover, where to ask — printed after the title. (One component: a component
+//! of its own would cost the first load a kilobyte of Yew's lifecycle code.)
 
 use ogi_report_core::format::FIRST_YEAR;
 use ogi_report_core::{BodyType, FieldRef, Meta};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::embed;
@@ -12,6 +15,7 @@ use crate::state::Action;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub meta: Meta,
+    pub preface: AttrValue,
     pub title: AttrValue,
     pub this_year: i32,
     pub marks: std::rc::Rc<Marks>,
@@ -42,6 +46,13 @@ pub fn ReportHeader(props: &Props) -> Html {
             if let Some(body_type) = BodyType::from_key(&value) {
                 dispatch.emit(Action::SetBodyType(body_type));
             }
+        })
+    };
+    let on_preface = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
+            dispatch.emit(Action::EditField(FieldRef::Preface, value));
         })
     };
     let error = |field: FieldRef| props.marks.field(field);
@@ -85,6 +96,12 @@ pub fn ReportHeader(props: &Props) -> Html {
                 </select>
             </div>
             <h1 class="report-title">{props.title.clone()}</h1>
+            <div class="field preface">
+                <label for="preface-text">{"前言（可选）"}</label>
+                <p class="guidance" id="preface-hint">{"报告开头、“一、总体情况”之前的一段说明，例如编制依据、数据的统计期限、报告的获取方式和咨询电话。没有可留空。"}</p>
+                <textarea id="preface-text" data-field={FieldRef::Preface.path()} rows="2"
+                    aria-describedby="preface-hint" value={props.preface.clone()} oninput={on_preface} />
+            </div>
         </section>
     }
 }

@@ -12,7 +12,6 @@ pub mod layout_cell;
 pub mod narrative;
 pub mod nav;
 pub mod notices;
-pub mod preface;
 pub mod table_four;
 pub mod table_three;
 pub mod table_two;

@@ -474,13 +474,17 @@ impl Report {
 
     /// This year's draft started from last year's report: body and type carried, the year
     /// moved on, 上年结转 taken per column from last year's 结转下年度继续办理, the sub-section
-    /// headings carried (their texts too when `keep_texts`, for the user to rewrite: R17 warns),
+    /// headings carried (their texts and the 前言 too when `keep_texts`, for the user to rewrite:
+    /// R17 warns),
     /// and last year's report kept as `previous` for R9, R10 and R17.
     pub fn carry_over(last_year: &Report, keep_texts: bool) -> Report {
         let mut report = Report::new_draft();
         report.meta.body = last_year.meta.body.clone();
         report.meta.body_type = last_year.meta.body_type;
         report.meta.year = last_year.meta.year.map(|year| year + 1);
+        if keep_texts {
+            report.preface = last_year.preface.clone();
+        }
         for part in Narrative::ALL {
             let sections = last_year
                 .sections(part)
