@@ -69,7 +69,7 @@ tools-browser:
 OLD_CHROMIUM_DIR := .cache/oldbrowsers
 export OLD_CHROMIUM_DIR
 tools-engines:
-	@for build in c069 c078 c086 c092 c109; do [ -x $(OLD_CHROMIUM_DIR)/$$build/chrome/chromium ] || { \
+	@for build in c069 c078 c086 c092 c109; do [ -x $(OLD_CHROMIUM_DIR)/$$build/chrome/chromium ] && [ -e $(OLD_CHROMIUM_DIR)/$$build/chrome/.started ] || { \
 	  bash scripts/compat/old-chromium.sh $(OLD_CHROMIUM_DIR); break; }; done
 	@command -v firefox-esr >/dev/null && command -v WebKitWebDriver >/dev/null && command -v Xvfb >/dev/null || { \
 	  apt-get update && apt-get install -y --no-install-recommends firefox-esr webkit2gtk-driver xvfb; }
