@@ -9,14 +9,19 @@ use ogi_report_core::audit::{audit, CellSource};
 
 const PAGE: &str = include_str!("../../../tests/fixtures/seed-2021-page.txt");
 
-#[test]
-fn a_published_page_with_a_wrong_table_four_total_shows_it() {
-    // The seed's table 四 row is fifteen zeros; this copy prints 行政复议 总计 as 3.
+/// The seed's page with its table 四 row (fifteen zeros) printing 行政复议 总计 as 3.
+fn page_with_a_wrong_total() -> String {
     let zeros = vec!["0"; 15].join("\t");
     let mut wrong: Vec<&str> = vec!["0"; 15];
     wrong[4] = "3";
     let page = PAGE.replacen(&zeros, &wrong.join("\t"), 1);
     assert_ne!(page, PAGE);
+    page
+}
+
+#[test]
+fn a_published_page_with_a_wrong_table_four_total_shows_it() {
+    let page = page_with_a_wrong_total();
     let found = audit(page.as_bytes(), "page.txt", &final_check()).unwrap();
     let r5: Vec<_> = found
         .checked
@@ -90,10 +95,7 @@ fn sources_and_severities_are_named_as_their_json_says() {
 
 #[test]
 fn a_published_report_gets_no_deadline_reminder_and_its_wrong_cells_are_marked() {
-    let zeros = vec!["0"; 15].join("\t");
-    let mut wrong: Vec<&str> = vec!["0"; 15];
-    wrong[4] = "3";
-    let page = PAGE.replacen(&zeros, &wrong.join("\t"), 1);
+    let page = page_with_a_wrong_total();
     let mut context = final_check();
     context.today = ogi_report_core::rules::Date::parse("2024-09-01");
     let found = audit(page.as_bytes(), "page.txt", &context).unwrap();

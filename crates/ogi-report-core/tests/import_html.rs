@@ -32,6 +32,17 @@ fn our_own_html_file_comes_back_cell_for_cell() {
     }
 }
 
+fn assert_same_cells(read: &ogi_report_core::Report, report: &ogi_report_core::Report) {
+    for cell in CellRef::all() {
+        assert_eq!(
+            read.cell_text(cell),
+            report.cell_text(cell),
+            "{}",
+            cell.path()
+        );
+    }
+}
+
 /// Word's "save as web page": each cell's text inside a paragraph and a span, and a spare empty
 /// paragraph with a non-breaking space.
 fn word_style(html: &str) -> String {
@@ -57,14 +68,7 @@ fn word_exported_markup_is_read() {
     let html = word_style(&render_html(&report, RenderOptions::default()));
     assert!(html.contains("MsoNormal"));
     let (read, _) = import_file(html.as_bytes(), "报告.htm").expect("a report");
-    for cell in CellRef::all() {
-        assert_eq!(
-            read.cell_text(cell),
-            report.cell_text(cell),
-            "{}",
-            cell.path()
-        );
-    }
+    assert_same_cells(&read, &report);
 }
 
 #[test]
@@ -136,14 +140,7 @@ fn a_cms_page_keeps_its_body_year_and_preface_and_leaves_the_site_out() {
         "no site chrome to check: {:?}",
         summary.not_understood
     );
-    for cell in CellRef::all() {
-        assert_eq!(
-            read.cell_text(cell),
-            report.cell_text(cell),
-            "{}",
-            cell.path()
-        );
-    }
+    assert_same_cells(&read, &report);
     let other = read.sections(ogi_report_core::Narrative::OtherMatters);
     let text: String = other.iter().map(|section| section.text.clone()).collect();
     assert!(

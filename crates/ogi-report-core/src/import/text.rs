@@ -375,27 +375,33 @@ mod tests {
 
     #[test]
     fn a_title_keeps_a_body_that_ends_in_a_digit() {
-        assert_eq!(
-            title("测试单位12023年政府信息公开工作年度报告"),
-            Some(("测试单位1".to_owned(), 2023))
-        );
-        assert_eq!(
-            title("某某县人民政府 2021 年政府信息公开工作年度报告"),
-            Some(("某某县人民政府".to_owned(), 2021))
-        );
-        assert_eq!(title("某某县人民政府年政府信息公开工作年度报告"), None);
-        assert_eq!(
-            title("当前位置：首页 > 政务公开 > 某某县人民政府2023年政府信息公开工作年度报告"),
-            Some(("某某县人民政府".to_owned(), 2023))
-        );
-        assert_eq!(
-            title("2024 年上海市科委政府信息公开工作年度报告"),
-            Some(("上海市科委".to_owned(), 2024))
-        );
-        assert_eq!(
-            title("平潭综合实验区2021年度政府信息公开工作年度报告"),
-            Some(("平潭综合实验区".to_owned(), 2021))
-        );
+        let cases = [
+            (
+                "测试单位12023年政府信息公开工作年度报告",
+                Some(("测试单位1", 2023)),
+            ),
+            (
+                "某某县人民政府 2021 年政府信息公开工作年度报告",
+                Some(("某某县人民政府", 2021)),
+            ),
+            ("某某县人民政府年政府信息公开工作年度报告", None),
+            (
+                "当前位置：首页 > 政务公开 > 某某县人民政府2023年政府信息公开工作年度报告",
+                Some(("某某县人民政府", 2023)),
+            ),
+            (
+                "2024 年上海市科委政府信息公开工作年度报告",
+                Some(("上海市科委", 2024)),
+            ),
+            (
+                "平潭综合实验区2021年度政府信息公开工作年度报告",
+                Some(("平潭综合实验区", 2021)),
+            ),
+        ];
+        for (line, expected) in cases {
+            let expected = expected.map(|(body, year)| (body.to_owned(), year));
+            assert_eq!(title(line), expected, "{line}");
+        }
     }
 
     #[test]
