@@ -78,8 +78,12 @@ tools-engines:
 # fonts-noto-cjk renders Chinese in them, fonts-liberation the digits as Word's Times New Roman
 # does (same metrics), so the page layout the tests measure is the one offices print.
 tools-docs:
-	@command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/libsclo.so ] && command -v pdftotext >/dev/null && fc-list | grep -q "Noto Sans CJK" && fc-list | grep -q "Liberation Serif" || { \
+	@command -v libreoffice >/dev/null && [ -e /usr/lib/libreoffice/program/libsclo.so ] && command -v pdftotext >/dev/null && [ -n "$$(fc-list 'Noto Sans CJK SC')" ] && [ -n "$$(fc-list 'Liberation Serif')" ] || { \
 	  apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk fonts-liberation; }
+	@# LibreOffice's very first start on a new machine can fail: start it once here, not in a test.
+	@[ -e $(HOME)/.cache/ogi-libreoffice-started ] || { dir=$$(mktemp -d); printf 'x' > $$dir/x.txt; \
+	  libreoffice -env:UserInstallation=file://$$dir/profile --headless --convert-to pdf --outdir $$dir $$dir/x.txt >/dev/null 2>&1 || true; \
+	  rm -rf $$dir; mkdir -p $(HOME)/.cache; touch $(HOME)/.cache/ogi-libreoffice-started; }
 
 lint:
 	cargo fmt --all --check

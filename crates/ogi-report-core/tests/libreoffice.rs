@@ -48,21 +48,39 @@ fn docx_as_texts(reports: &[(String, Report)], dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// One LibreOffice at a time: the tests run in parallel threads, and several first starts at
+/// once (each with a new profile) are what made a new machine's first run fail.
+static LIBREOFFICE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// What LibreOffice says when its first start on a new machine fails (it is run again once).
+const FIRST_START_FAILURE: &str = "WrappedTargetRuntimeException";
+
 /// Converts the files with one headless LibreOffice run (its own profile in `dir`), into `dir`.
 fn convert(dir: &Path, filter: &str, files: &[std::path::PathBuf]) {
+    let _one_at_a_time = LIBREOFFICE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
-    let output = Command::new("libreoffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            filter,
-            "--outdir",
-        ])
-        .arg(dir)
-        .args(files)
-        .output()
-        .unwrap();
+    let run = || {
+        Command::new("libreoffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                filter,
+                "--outdir",
+            ])
+            .arg(dir)
+            .args(files)
+            .output()
+            .unwrap()
+    };
+    let mut output = run();
+    let said = String::from_utf8_lossy(&output.stderr).into_owned();
+    if !output.status.success() && said.contains(FIRST_START_FAILURE) {
+        eprintln!("LibreOffice failed its first start ({FIRST_START_FAILURE}); running it again");
+        output = run();
+    }
     assert!(
         output.status.success(),
         "{}",
