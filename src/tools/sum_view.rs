@@ -49,10 +49,11 @@ pub enum SumAction {
     Body(String),
     /// The year to sum (when the files name several).
     Year(Option<i32>),
-    /// A year for a file whose report names none (`None`: leave it out).
-    GiveYear(String, Option<i32>),
-    /// This file counts for its unit.
-    Prefer(String),
+    /// A year for the file at this place, whose report names none (`None`: leave it out). Files
+    /// are named by place: units often send files of the same name.
+    GiveYear(usize, Option<i32>),
+    /// The file at this place counts for its unit.
+    Prefer(usize),
     Clear,
 }
 
@@ -109,12 +110,12 @@ impl Reducible for SumState {
             }
             SumAction::Body(body) => next.body = body,
             SumAction::Year(year) => Rc::make_mut(&mut next.units).year_chosen = year,
-            SumAction::GiveYear(file, year) => {
+            SumAction::GiveYear(at, year) => {
                 let units = Rc::make_mut(&mut next.units);
-                units.give_year(&file, year);
-                units.leave_out(&file, year.is_none());
+                units.give_year_at(at, year);
+                units.leave_out_at(at, year.is_none());
             }
-            SumAction::Prefer(file) => Rc::make_mut(&mut next.units).prefer(&file),
+            SumAction::Prefer(at) => Rc::make_mut(&mut next.units).prefer_at(at),
             SumAction::Clear => next = SumState::default(),
         }
         next.resum();
@@ -236,36 +237,36 @@ fn summed_tables(summed: &Summed) -> Html {
 /// The files that do not count, each with its reason; a file without a year can be given the
 /// year summed, and a unit's other file can be chosen instead.
 fn refused_list(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) -> Html {
-    let decisions = state.units.decisions();
     let year = state.units.year();
-    let refused = state.units.refused();
-    let control = |file: &str| -> Html {
-        let at = state.units.files.iter().position(|unit| unit.file == file);
-        let decision = at.and_then(|at| decisions.get(at));
+    let control = |at: usize, decision: &Decision| -> Html {
+        let dispatcher = dispatcher.clone();
         match (decision, year) {
-            (Some(Decision::NoYear), Some(year)) => {
-                let (dispatcher, file) = (dispatcher.clone(), file.to_owned());
+            (Decision::NoYear, Some(year)) => {
                 let onclick = Callback::from(move |_: MouseEvent| {
-                    dispatcher.dispatch(SumAction::GiveYear(file.clone(), Some(year)))
+                    dispatcher.dispatch(SumAction::GiveYear(at, Some(year)))
                 });
                 html! { <button type="button" class="secondary" data-sum-give-year={year.to_string()} {onclick}>{format!("确认是 {year} 年度的报告，计入")}</button> }
             }
-            (Some(Decision::Duplicate { .. }), _) => {
-                let (dispatcher, file) = (dispatcher.clone(), file.to_owned());
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    dispatcher.dispatch(SumAction::Prefer(file.clone()))
-                });
+            (Decision::Duplicate { .. }, _) => {
+                let onclick =
+                    Callback::from(move |_: MouseEvent| dispatcher.dispatch(SumAction::Prefer(at)));
                 html! { <button type="button" class="secondary" data-sum-prefer="" {onclick}>{"改为计入这一份"}</button> }
             }
             _ => html! {},
+        }
+    };
+    let line = |file: &str, reason: &str, control: Html| {
+        html! {
+            <li data-file={file.to_owned()}><strong>{file.to_owned()}</strong>{"："}{reason.to_owned()}{" "}{control}</li>
         }
     };
     html! {
         <section class="notice warning" data-sum-refused="" aria-label="未汇总的文件">
             <h2>{"以下文件未计入汇总"}</h2>
             <ul>
-                { for refused.iter().map(|(file, reason)| html! {
-                    <li data-file={file.clone()}><strong>{file.clone()}</strong>{"："}{reason.clone()}{" "}{control(file)}</li>
+                { for state.units.unreadable.iter().map(|(file, reason)| line(file, reason, html! {})) }
+                { for state.units.left_out().into_iter().map(|(at, decision, reason)| {
+                    line(&state.units.files[at].file, &reason, control(at, &decision))
                 }) }
             </ul>
         </section>

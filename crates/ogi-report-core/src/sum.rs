@@ -1,8 +1,11 @@
 //! 汇总: a superior office's sum of its units' reports for one year. Files are gathered into
-//! [`Units`] (unreadable, other-year and repeated files refused with the reason), every table
-//! cell is summed (the fee exactly), totals are recomputed, the narrative is left empty. A cell
-//! that is not a number in some unit's report is left out of the sum and named, never guessed.
-//! The page and the CLI both gather and sum through this module, so they cannot disagree.
+//! [`Units`] with the user's decisions; each file counts, or is left out with the reason
+//! (unreadable, another year, no year until the user gives one, a unit's second file — the more
+//! complete counts unless the user chooses). Every table cell is summed exactly, totals are
+//! recomputed, the narrative is left empty. Invariant: a summed cell is the sum of the counted
+//! units' own figures, or blank — unknown, named with the units that make it so (a blank, text, an
+//! unread cell) — never a smaller sum. The page, the CLI and the package all gather and sum through
+//! this module, so they cannot disagree.
 
 use crate::cell::{Amount, Cell};
 use crate::import::{import_file, Summary};
@@ -21,6 +24,8 @@ pub struct UnitFile {
     pub year_given: Option<i32>,
     /// Left out by the user.
     pub left_out: bool,
+    /// Chosen by the user among its unit's files.
+    pub preferred: bool,
 }
 
 impl UnitFile {
@@ -70,8 +75,6 @@ pub struct Units {
     pub unreadable: Vec<(String, String)>,
     /// The year the user chose to sum; otherwise the year most files name.
     pub year_chosen: Option<i32>,
-    /// Files the user chose among several of one unit.
-    pub preferred: Vec<String>,
 }
 
 impl Units {
@@ -104,6 +107,7 @@ impl Units {
                 .unwrap_or_default(),
             year_given: None,
             left_out: false,
+            preferred: false,
         });
     }
 
@@ -112,39 +116,51 @@ impl Units {
         self.unreadable.push((file.to_owned(), reason.to_owned()));
     }
 
-    /// Gives a year to the file `file` (whose report names none), or takes it back.
-    pub fn give_year(&mut self, file: &str, year: Option<i32>) {
-        for unit in self.files.iter_mut().filter(|unit| unit.file == file) {
+    /// Gives a year to the file at `at` (whose report names none), or takes it back. Files are
+    /// named by their place: units often send files of the same name.
+    pub fn give_year_at(&mut self, at: usize, year: Option<i32>) {
+        if let Some(unit) = self.files.get_mut(at) {
             unit.year_given = year;
         }
     }
 
-    /// Leaves the file `file` out of the 汇总, or takes it back in.
-    pub fn leave_out(&mut self, file: &str, left_out: bool) {
-        for unit in self.files.iter_mut().filter(|unit| unit.file == file) {
+    /// Leaves the file at `at` out of the 汇总, or takes it back in.
+    pub fn leave_out_at(&mut self, at: usize, left_out: bool) {
+        if let Some(unit) = self.files.get_mut(at) {
             unit.left_out = left_out;
         }
     }
 
-    /// Makes `file` the one that counts among its unit's files.
-    pub fn prefer(&mut self, file: &str) {
-        let Some(body) = self
-            .files
-            .iter()
-            .find(|unit| unit.file == file)
-            .map(UnitFile::body)
-        else {
+    /// Makes the file at `at` the one that counts among its unit's files.
+    pub fn prefer_at(&mut self, at: usize) {
+        let Some(body) = self.files.get(at).map(UnitFile::body) else {
             return;
         };
-        let of_unit: Vec<String> = self
-            .files
-            .iter()
-            .filter(|unit| unit.body() == body)
-            .map(|unit| unit.file.clone())
-            .collect();
-        self.preferred
-            .retain(|preferred| !of_unit.contains(preferred));
-        self.preferred.push(file.to_owned());
+        for (index, unit) in self.files.iter_mut().enumerate() {
+            if unit.body() == body {
+                unit.preferred = index == at;
+            }
+        }
+    }
+
+    /// [`Units::give_year_at`] for every file named `file` (the CLI's paths, the package's names).
+    pub fn give_year(&mut self, file: &str, year: Option<i32>) {
+        for at in self.places_of(file) {
+            self.give_year_at(at, year);
+        }
+    }
+
+    /// [`Units::prefer_at`] for the first file named `file`.
+    pub fn prefer(&mut self, file: &str) {
+        if let Some(at) = self.places_of(file).first() {
+            self.prefer_at(*at);
+        }
+    }
+
+    fn places_of(&self, file: &str) -> Vec<usize> {
+        (0..self.files.len())
+            .filter(|at| self.files[*at].file == file)
+            .collect()
     }
 
     /// The year summed: the one the user chose, otherwise the year most files name (none when
@@ -222,10 +238,7 @@ impl Units {
             if group.len() < 2 {
                 continue;
             }
-            let chosen = group
-                .iter()
-                .find(|at| self.preferred.contains(&self.files[**at].file))
-                .copied();
+            let chosen = group.iter().find(|at| self.files[**at].preferred).copied();
             let counted = chosen.unwrap_or_else(|| {
                 *group
                     .iter()
@@ -254,21 +267,39 @@ impl Units {
     /// (file name, reason) of every file that does not count: unreadable first, then in order.
     pub fn refused(&self) -> Vec<(String, String)> {
         let mut refused = self.unreadable.clone();
-        for (unit, decision) in self.files.iter().zip(self.decisions()) {
-            let reason = match decision {
-                Decision::Counted => continue,
-                Decision::NoYear => "报告中没有年度（标题里没有年份），未计入。如确是本年度的报告，可为它指定年度后计入。".to_owned(),
-                Decision::Refused(reason) => reason,
-                Decision::Duplicate { counted, by_user } => format!(
-                    "单位「{}」的报告已从文件「{}」计入（{}），此文件未重复汇总。",
-                    unit.body(),
-                    self.files[counted].file,
-                    if by_user { "您选择的一份" } else { "两份中较完整的一份，可改选" }
-                ),
-            };
-            refused.push((unit.file.clone(), reason));
-        }
+        refused.extend(
+            self.left_out()
+                .into_iter()
+                .map(|(at, _, reason)| (self.files[at].file.clone(), reason)),
+        );
         refused
+    }
+
+    /// Every readable file that does not count: (its place, the decision, why).
+    pub fn left_out(&self) -> Vec<(usize, Decision, String)> {
+        self.decisions()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, decision)| *decision != Decision::Counted)
+            .map(|(at, decision)| {
+                let reason = self.reason(at, &decision);
+                (at, decision, reason)
+            })
+            .collect()
+    }
+
+    fn reason(&self, at: usize, decision: &Decision) -> String {
+        match decision {
+            Decision::Counted => String::new(),
+            Decision::NoYear => "报告中没有年度（标题里没有年份），未计入。如确是本年度的报告，可为它指定年度后计入。".to_owned(),
+            Decision::Refused(reason) => reason.clone(),
+            Decision::Duplicate { counted, by_user } => format!(
+                "单位「{}」的报告已从文件「{}」计入（{}），此文件未重复汇总。",
+                self.files[at].body(),
+                self.files[*counted].file,
+                if *by_user { "您选择的一份" } else { "两份中较完整的一份，可改选" }
+            ),
+        }
     }
 
     /// When nothing can be summed: the message that says so, with every file's reason.

@@ -286,3 +286,19 @@ fn the_units_table_as_csv_opens_in_a_spreadsheet() {
         "a formula is written as text: {csv}"
     );
 }
+
+#[test]
+fn files_of_the_same_name_are_decided_one_by_one() {
+    // Units often send files of the same name: a year given to one is not given to the other.
+    let mut units = Units::default();
+    units.add("年度报告.json", &unit("甲镇", "1", "0"));
+    units.add("年度报告.json", &of_year(unit("乙镇", "2", "0"), "null"));
+    units.add("年度报告.json", &of_year(unit("丙镇", "3", "0"), "null"));
+    assert_eq!(units.accepted().len(), 1);
+    units.give_year_at(2, Some(2021));
+    let counted: Vec<String> = units.accepted().iter().map(|u| u.body()).collect();
+    assert_eq!(counted, ["甲镇", "丙镇"]);
+    let left_out = units.left_out();
+    assert_eq!(left_out.len(), 1);
+    assert_eq!(left_out[0].0, 1, "乙镇's file, by its place");
+}
