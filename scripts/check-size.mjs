@@ -4,12 +4,13 @@
 // build, so this can be asserted.
 //
 // The budget is what the first load measures now with a little room, so that it cannot grow
-// unnoticed: 195.6 KB, of which 1.5 KB came with the pure reducer (issue 16: `State::apply`
+// unnoticed: 195.9 KB, of which 1.5 KB came with the pure reducer (issue 16: `State::apply`
 // returning effects, `runtime::perform` doing them and feeding reads back as actions — one
 // round trip per save, list or load) and 1.1 KB with a file dropped anywhere on the page and the
 // import dialog naming inferred cells; 1.2 KB with the 前言 (issue 21: the report file's version 2
 // and the migration of version-1 files and drafts, the field and its hint in the header — kept in
-// the header component: a component of its own cost 0.6 KB more). (A dispatch context instead of callbacks would have cost
+// the header component: a component of its own cost 0.6 KB more), and 0.3 KB with the rules'
+// short names the page shows instead of their ids (issue 22). (A dispatch context instead of callbacks would have cost
 // another 2.2 KB: Yew's ContextProvider and use_context; the components take callbacks.) The goal is 150 KB: moving rendering and importing to the on-demand package took
 // 9 KB off; the rest of the module is Yew, Rust's core/alloc and wasm-bindgen's glue (about three
 // quarters of the code by twiggy), which no split of our own code removes (docs/performance.md).

@@ -35,7 +35,8 @@ impl Marks {
     pub fn new(shown: &[Finding]) -> Marks {
         let mut marks = Marks::default();
         for finding in shown.iter().filter(|f| f.severity == Severity::Error) {
-            let message = AttrValue::from(format!("{}：{}", finding.rule, finding.message));
+            let name = ogi_report_core::rules::name(finding.rule);
+            let message = AttrValue::from(format!("{name}：{}", finding.message));
             for cell in finding.marked_cells() {
                 marks.cells.entry(cell).or_insert_with(|| message.clone());
             }

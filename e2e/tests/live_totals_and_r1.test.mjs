@@ -16,6 +16,10 @@ test('typing numbers updates totals and R1 live', async () => {
   const message = await findings(page, 'R1').first().textContent();
   assert.match(message, /一、本年新收政府信息公开申请数量（5）/);
   assert.match(message, /四、结转下年度继续办理应为 5/);
+  // Words, not codes: the finding is named by what is wrong; its code stays in data-rule.
+  assert.match(message, /^错误 · 收到与办理不平衡/);
+  assert.doesNotMatch(message, /R\d/);
+  assert.doesNotMatch(await cell(page, 'requests.received.natural_person').getAttribute('title'), /R\d/);
   assert.equal(await cell(page, 'requests.received.natural_person').getAttribute('aria-invalid'), 'true');
 
   await typeInto(cell(page, 'requests.granted.natural_person'), '3');

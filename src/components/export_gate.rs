@@ -42,7 +42,7 @@ pub fn ExportGate(props: &Props) -> Html {
                 });
                 html! {
                     <li data-rule={finding.rule}>
-                        <button type="button" {onclick}>{finding.rule}{"："}{finding.message.clone()}</button>
+                        <button type="button" {onclick}>{ogi_report_core::rules::name(finding.rule)}{"："}{finding.message.clone()}</button>
                     </li>
                 }
             })

@@ -52,7 +52,7 @@ pub fn FindingsPanel(props: &Props) -> Html {
                         <li class={classes!("finding", class)} data-rule={finding.rule} data-severity={class}
                             data-cells={finding.paths().join(" ")}>
                             <button type="button" {onclick} disabled={target.is_none()}>
-                                <span class="badge">{finding.severity.label()}{" "}{finding.rule}</span>
+                                <span class="badge">{finding.severity.label()}{" · "}{ogi_report_core::rules::name(finding.rule)}</span>
                                 <span class="message">{finding.message.clone()}</span>
                             </button>
                         </li>

@@ -123,7 +123,7 @@ fn result_view(file: &str, audited: &Audited) -> Html {
             <ol class="audit-findings">
                 { for audited.findings.iter().map(|finding| html! {
                     <li class={classes!(if finding.severity == Severity::Error { "error" } else { "warning" })} data-audit-finding={finding.rule.clone()} data-cells={finding.cells.join(" ")}>
-                        {format!("【{}】{} {}", finding.severity.label(), finding.rule, finding.message)}
+                        {format!("【{}】{}：{}", finding.severity.label(), ogi_report_core::rules::name(&finding.rule), finding.message)}
                     </li>
                 }) }
             </ol>

@@ -17,6 +17,15 @@ fn the_registry_has_every_rule_once_in_order() {
         .map(|(id, _)| *id)
         .collect();
     assert_eq!(documented, expected, "every rule is documented, in order");
+    // Each rule has a short name of its own, in words, for the page to show instead of its id.
+    let mut names: Vec<&str> = RULES.iter().map(|rule| rule.name).collect();
+    assert!(names
+        .iter()
+        .all(|name| !name.is_empty() && !name.contains('R')));
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), RULES.len(), "names are distinct");
+    assert_eq!(ogi_report_core::rules::name("R1"), "收到与办理不平衡");
 }
 
 #[test]

@@ -167,6 +167,9 @@ pub struct Context {
 /// A rule of the format.
 pub struct Rule {
     pub id: &'static str,
+    /// What is wrong when it fires, in a few words a 政务公开 officer uses: what the page shows
+    /// instead of the id (`收到与办理不平衡`), which stays in `data-rule` and the CLI.
+    pub name: &'static str,
     /// The most severe finding the rule gives.
     pub severity: Severity,
     pub check: fn(&Report, &Context, &mut Vec<Finding>),
@@ -177,91 +180,109 @@ fn help_only(_: &Report, _: &Context, _: &mut Vec<Finding>) {}
 pub const RULES: [Rule; 18] = [
     Rule {
         id: "R1",
+        name: "收到与办理不平衡",
         severity: Severity::Error,
         check: balance::r1,
     },
     Rule {
         id: "R2",
+        name: "行合计不符",
         severity: Severity::Error,
         check: balance::r2,
     },
     Rule {
         id: "R3",
+        name: "列合计不符",
         severity: Severity::Error,
         check: balance::r3,
     },
     Rule {
         id: "R4",
+        name: "区分处理的申请",
         severity: Severity::Help,
         check: help_only,
     },
     Rule {
         id: "R5",
+        name: "表四合计不符",
         severity: Severity::Error,
         check: balance::r5,
     },
     Rule {
         id: "R6",
+        name: "件数填写有误",
         severity: Severity::Error,
         check: cells::r6,
     },
     Rule {
         id: "R7",
+        name: "收费金额填写有误",
         severity: Severity::Error,
         check: cells::r7,
     },
     Rule {
         id: "R8",
+        name: "有空白格或占位符",
         severity: Severity::Error,
         check: cells::r8,
     },
     Rule {
         id: "R9",
+        name: "上年结转与上年报告不符",
         severity: Severity::Warning,
         check: previous::r9,
     },
     Rule {
         id: "R10",
+        name: "现行有效件数前后不接",
         severity: Severity::Warning,
         check: previous::r10,
     },
     Rule {
         id: "R11",
+        name: "正文数字与表格不一致",
         severity: Severity::Warning,
         check: narrative::r11,
     },
     Rule {
         id: "R12",
+        name: "收费说明与表格不一致",
         severity: Severity::Warning,
         check: narrative::r12,
     },
     Rule {
         id: "R13",
+        name: "缺少部分或行列",
         severity: Severity::Error,
         check: structure::r13,
     },
     Rule {
         id: "R14",
+        name: "其他事项未逐项说明",
         severity: Severity::Warning,
         check: narrative::r14,
     },
     Rule {
         id: "R15",
+        name: "未说明考核评议情况",
         severity: Severity::Warning,
         check: narrative::r15,
     },
     Rule {
         id: "R16",
+        name: "标题或统计期的年度不符",
         severity: Severity::Error,
         check: structure::r16,
     },
     Rule {
         id: "R17",
+        name: "正文与上年雷同",
         severity: Severity::Warning,
         check: previous::r17,
     },
     Rule {
         id: "R18",
+        name: "公开期限",
         severity: Severity::Info,
         check: structure::r18,
     },
@@ -298,6 +319,14 @@ pub const RULE_SUMMARIES: [(&str, &str); 18] = [
     ("R17", "正文不应大段照搬上年报告（内容雷同）"),
     ("R18", "发布截止日期提醒"),
 ];
+
+/// The short name of the rule with this id (the id itself for an unknown one).
+pub fn name(id: &str) -> &str {
+    RULES
+        .iter()
+        .find(|rule| rule.id == id)
+        .map_or(id, |rule| rule.name)
+}
 
 /// What the rule with this id says.
 pub fn summary(id: &str) -> Option<&'static str> {
