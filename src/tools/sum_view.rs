@@ -299,29 +299,20 @@ fn year_choice(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) ->
     }
 }
 
-#[component]
-pub fn SumView() -> Html {
-    let state = use_reducer(SumState::default);
-    let dispatcher = state.dispatcher();
-    let onchange = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |event: Event| {
-            let input = event.target_unchecked_into::<HtmlInputElement>();
-            read_into(files_of(input.files()), dispatcher.clone());
-            input.set_value("");
-        })
-    };
-    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
-    let ondrop = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            read_into(
-                files_of(event.data_transfer().and_then(|data| data.files())),
-                dispatcher.clone(),
-            );
-        })
-    };
+/// The counted units' lines, for the CSV and the workbook.
+fn counted_lines(state: &SumState) -> Vec<UnitLine> {
+    state
+        .counted()
+        .into_iter()
+        .map(|(_, line)| line.clone())
+        .collect()
+}
+
+/// The 汇总's name and its downloads: the summed report file, the units table (CSV), the workbook.
+fn downloads(
+    state: &UseReducerHandle<SumState>,
+    dispatcher: &UseReducerDispatcher<SumState>,
+) -> Html {
     let onbody = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |event: InputEvent| {
@@ -354,12 +345,7 @@ pub fn SumView() -> Html {
                 &format!("{}{year}各单位年度报告检查汇总表", state.body()),
                 "csv",
             );
-            let lines: Vec<UnitLine> = state
-                .counted()
-                .into_iter()
-                .map(|(_, line)| line.clone())
-                .collect();
-            download::download_text(&name, "text/csv", &units_csv(&lines));
+            download::download_text(&name, "text/csv", &units_csv(&counted_lines(&state)));
         })
     };
     let download_workbook = {
@@ -368,14 +354,57 @@ pub fn SumView() -> Html {
             if let Some(total) = &state.total {
                 let format = Format::Xlsx;
                 let name = download::report_file_name(&total.report.title(), format.extension());
-                let lines: Vec<UnitLine> = state
-                    .counted()
-                    .into_iter()
-                    .map(|(_, line)| line.clone())
-                    .collect();
-                let workbook = render_units_xlsx(&total.report, &lines);
+                let workbook = render_units_xlsx(&total.report, &counted_lines(&state));
                 download::download_bytes(&name, format.mime(), &workbook);
             }
+        })
+    };
+    html! {
+        <div class="toolbar no-print">
+            <label class="field">{"汇总单位名称"}<input type="text" data-sum-body="" value={state.body.clone()} placeholder={DEFAULT_SUM_BODY} oninput={onbody} /></label>
+            <button type="button" class="primary" data-sum-download="json" onclick={download}>{"下载汇总报告文件"}</button>
+            <button type="button" data-sum-download="csv" onclick={download_table}>{"下载各单位情况表（CSV）"}</button>
+            <button type="button" data-sum-download="xlsx" onclick={download_workbook} title="各单位主要数据与汇总后的三张表格，合计为公式">{"下载 Excel（各单位与汇总表）"}</button>
+            <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>
+        </div>
+    }
+}
+
+/// The cells the 汇总 cannot know, each with the units and why.
+fn unknown_cells(total: &Summed) -> Html {
+    if total.unknown.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="notice warning" data-sum-left-out="" aria-label="汇总数不详的单元格">
+            <h2>{format!("以下 {} 个单元格汇总数不详，已留空", total.unknown.len())}</h2>
+            <p>{"这些单元格有单位未填写、填写的不是数字，或从文件中未能读出；汇总数若按 0 计会偏小，所以留空。请向有关单位核实后再汇总。"}</p>
+            <ul>{ for total.messages().into_iter().map(|message| html! { <li>{message}</li> }) }</ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn SumView() -> Html {
+    let state = use_reducer(SumState::default);
+    let dispatcher = state.dispatcher();
+    let onchange = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            read_into(files_of(input.files()), dispatcher.clone());
+            input.set_value("");
+        })
+    };
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            read_into(
+                files_of(event.data_transfer().and_then(|data| data.files())),
+                dispatcher.clone(),
+            );
         })
     };
     let status = state
@@ -405,21 +434,9 @@ pub fn SumView() -> Html {
                 {refused_list(&state, &dispatcher)}
             }
             if let Some(total) = state.total.clone() {
-                <div class="toolbar no-print">
-                    <label class="field">{"汇总单位名称"}<input type="text" data-sum-body="" value={state.body.clone()} placeholder={DEFAULT_SUM_BODY} oninput={onbody} /></label>
-                    <button type="button" class="primary" data-sum-download="json" onclick={download}>{"下载汇总报告文件"}</button>
-                    <button type="button" data-sum-download="csv" onclick={download_table}>{"下载各单位情况表（CSV）"}</button>
-                    <button type="button" data-sum-download="xlsx" onclick={download_workbook} title="各单位主要数据与汇总后的三张表格，合计为公式">{"下载 Excel（各单位与汇总表）"}</button>
-                    <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>
-                </div>
+                {downloads(&state, &dispatcher)}
                 {units_table(&state, &total.report)}
-                if !total.unknown.is_empty() {
-                    <section class="notice warning" data-sum-left-out="" aria-label="汇总数不详的单元格">
-                        <h2>{format!("以下 {} 个单元格汇总数不详，已留空", total.unknown.len())}</h2>
-                        <p>{"这些单元格有单位未填写、填写的不是数字，或从文件中未能读出；汇总数若按 0 计会偏小，所以留空。请向有关单位核实后再汇总。"}</p>
-                        <ul>{ for total.messages().into_iter().map(|message| html! { <li>{message}</li> }) }</ul>
-                    </section>
-                }
+                {unknown_cells(&total)}
                 {summed_tables(&total)}
             }
         </section>
