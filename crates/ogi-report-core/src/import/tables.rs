@@ -41,6 +41,21 @@ enum Arithmetic {
     GroupsOfFive,
 }
 
+impl Arithmetic {
+    /// Whether a whole row's numbers satisfy the arithmetic (never, without any).
+    fn holds(self, row: &[u64]) -> bool {
+        let last_is_sum = |part: &[u64]| {
+            part.split_last()
+                .is_some_and(|(last, rest)| rest.iter().sum::<u64>() == *last)
+        };
+        match self {
+            Arithmetic::None => false,
+            Arithmetic::LastIsSum => last_is_sum(row),
+            Arithmetic::GroupsOfFive => row.chunks(APPEAL_COLS).all(last_is_sum),
+        }
+    }
+}
+
 /// Characters after digits that make them part of a sentence (`2023年`, `5件`), not a cell.
 const SENTENCE_AFTER_DIGITS: &str = "年月日件个次项%％万元条人家名天号页位";
 
@@ -268,31 +283,12 @@ impl Run {
         if self.segments.len() == 1 {
             return self.loose_rows_of(columns);
         }
-        if self.segments.len() < 2 || !self.segments.iter().all(whole) {
+        if !self.segments.iter().all(whole) {
             return vec![self];
         }
-        let Run {
-            label,
-            segments,
-            line,
-            label_line,
-            label_closed,
-        } = self;
-        segments
-            .into_iter()
-            .enumerate()
-            .map(|(index, segment)| Run {
-                label: if index == 0 {
-                    label.clone()
-                } else {
-                    String::new()
-                },
-                segments: vec![segment],
-                line,
-                label_line: if index == 0 { label_line } else { 0 },
-                label_closed: index == 0 && label_closed,
-            })
-            .collect()
+        let mut run = self;
+        let rows = std::mem::take(&mut run.segments);
+        run.split_into(rows)
     }
 
     /// Loose numbers, several rows' worth (a PDF's text puts the rows whose labels it prints
@@ -307,10 +303,10 @@ impl Run {
         if columns < 2 || count < 2 * columns || count % columns != 0 || values.len() != count {
             return vec![self];
         }
-        let sums_hold = values
+        if !values
             .chunks_exact(columns)
-            .all(|row| row[..columns - 1].iter().sum::<u64>() == row[columns - 1]);
-        if !sums_hold {
+            .all(|row| Arithmetic::LastIsSum.holds(row))
+        {
             return vec![self];
         }
         let values: Vec<Piece> = self.segments[0]
@@ -318,16 +314,21 @@ impl Run {
             .filter(|piece| matches!(piece, Piece::Value(_)))
             .cloned()
             .collect();
-        values
-            .chunks(columns)
+        let rows = values.chunks(columns).map(<[Piece]>::to_vec).collect();
+        self.split_into(rows)
+    }
+
+    /// The run as one run a row of `rows`: the first keeps the label, the others have none.
+    fn split_into(self, rows: Vec<Vec<Piece>>) -> Vec<Run> {
+        rows.into_iter()
             .enumerate()
-            .map(|(index, row)| Run {
+            .map(|(index, segment)| Run {
                 label: if index == 0 {
                     self.label.clone()
                 } else {
                     String::new()
                 },
-                segments: vec![row.to_vec()],
+                segments: vec![segment],
                 line: self.line,
                 label_line: if index == 0 { self.label_line } else { 0 },
                 label_closed: index == 0 && self.label_closed,
@@ -547,13 +548,6 @@ fn without_extra(
         .iter()
         .map(|value| value.parse().ok())
         .collect::<Option<_>>()?;
-    let holds = |row: &[u64]| match arithmetic {
-        Arithmetic::LastIsSum => row[..row.len() - 1].iter().sum::<u64>() == row[row.len() - 1],
-        Arithmetic::GroupsOfFive => row
-            .chunks(APPEAL_COLS)
-            .all(|group| group[..APPEAL_COLS - 1].iter().sum::<u64>() == group[APPEAL_COLS - 1]),
-        Arithmetic::None => false,
-    };
     let mut readings: Vec<(Vec<usize>, Vec<u64>)> = Vec::new();
     let pairs = (0..values.len()).flat_map(|a| (a..values.len()).map(move |b| (a, b)));
     for (a, b) in pairs.filter(|(a, b)| (extra == 1) == (a == b)) {
@@ -561,7 +555,7 @@ fn without_extra(
             .filter(|at| *at != a && *at != b)
             .map(|at| numbers[at])
             .collect();
-        if holds(&row) && !readings.iter().any(|(_, known)| *known == row) {
+        if arithmetic.holds(&row) && !readings.iter().any(|(_, known)| *known == row) {
             readings.push((vec![a, b], row));
         }
     }
@@ -725,16 +719,13 @@ fn store(
                 run,
             );
         }
-        Placement::Split(values) => {
-            for (cell, value) in cells.iter().zip(values) {
-                report.set_text(*cell, &value);
-                summary.filled.push(cell.path());
-                summary.inferred.push((
-                    cell.path(),
-                    "由连在一起的数字按勾稽关系唯一拆分得出".to_owned(),
-                ));
-            }
-        }
+        Placement::Split(values) => store_inferred(
+            report,
+            summary,
+            cells,
+            values,
+            "由连在一起的数字按勾稽关系唯一拆分得出",
+        ),
         Placement::Dropped(values, left_out) => {
             let why = format!(
                 "这一行多印了数字（{}），去掉后只有这一种读法满足勾稽关系",
@@ -743,15 +734,26 @@ fn store(
             summary
                 .not_understood
                 .push((run.line, run.shown(), format!("{why}，已读入")));
-            for (cell, value) in cells.iter().zip(values) {
-                report.set_text(*cell, &value);
-                summary.filled.push(cell.path());
-                summary.inferred.push((cell.path(), why.clone()));
-            }
+            store_inferred(report, summary, cells, values, &why);
         }
         Placement::Unplaced(why) | Placement::Ambiguous(_, why) => {
             summary.not_understood.push((run.line, run.shown(), why));
         }
+    }
+}
+
+/// Values not printed as such in their cells: filled, and listed as inferred with `why`.
+fn store_inferred(
+    report: &mut Report,
+    summary: &mut Summary,
+    cells: &[CellRef],
+    values: Vec<String>,
+    why: &str,
+) {
+    for (cell, value) in cells.iter().zip(values) {
+        report.set_text(*cell, &value);
+        summary.filled.push(cell.path());
+        summary.inferred.push((cell.path(), why.to_owned()));
     }
 }
 
