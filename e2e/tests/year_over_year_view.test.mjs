@@ -33,11 +33,14 @@ test('the year-over-year view shows this year beside last year, and prints', asy
   const carried = view.locator('[data-compare-cell="requests.carried_in.natural_person"]');
   assert.equal(await carried.getAttribute('data-change'), 'same', '上年结转 came from last year (0 and 0)');
   const blank = view.locator('[data-compare-cell="requests.granted.natural_person"]');
-  assert.equal(await blank.getAttribute('data-change'), 'differs', 'a blank is not last year\'s 0');
+  assert.equal(await blank.getAttribute('data-change'), 'unfilled', 'a blank is neither last year\'s 0 nor a change');
   assert.equal(await blank.locator('.this-year').textContent(), '空');
   assert.equal(await view.locator('[data-compare-cell]').count(), 200, 'every table cell');
-  const changed = await view.locator('[data-compare-cell]:not([data-change="same"])').count();
+  const changed = await view.locator('[data-compare-cell]:not([data-change="same"]):not([data-change="unfilled"])').count();
+  const unfilled = await view.locator('[data-compare-cell][data-change="unfilled"]').count();
+  assert.ok(changed < 10 && unfilled > 150, `${changed} changed, ${unfilled} not filled yet`);
   assert.ok(summary.includes(`有 ${changed} 个单元格与上年不同`), summary);
+  assert.ok(summary.includes(`本年还有 ${unfilled} 个单元格未填，未计为变化`), summary);
 
   const parts = view.locator('[data-compare-parts] tbody tr');
   assert.equal(await parts.count(), 3);

@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use ogi_report_core::compare::{changed_cells, compare_cell, compare_parts, Change};
+use ogi_report_core::compare::{
+    changed_cells, compare_cell, compare_parts, unfilled_cells, Change,
+};
 use ogi_report_core::format::PARTS;
 use ogi_report_core::{layout, read_report, CellRef, Report};
 use web_sys::HtmlInputElement;
@@ -57,6 +59,7 @@ fn cell_view(this_year: &Report, last_year: &Report, cell: CellRef) -> Html {
         Change::By(delta) if delta.starts_with('+') => ("up", Some(delta.clone())),
         Change::By(delta) => ("down", Some(delta.clone())),
         Change::Differs => ("differs", None),
+        Change::Unfilled => ("unfilled", None),
     };
     html! {
         <td class={classes!("cell", "compare-cell", kind)} data-compare-cell={cell.path()} data-change={kind}>
@@ -97,6 +100,12 @@ fn parts_table(this_year: &Report, last_year: &Report) -> Html {
 
 fn comparison(this_year: &Report, last_year: &Report) -> Html {
     let changed = changed_cells(this_year, last_year);
+    let unfilled = unfilled_cells(this_year);
+    let unfilled_note = if unfilled > 0 {
+        format!("本年还有 {unfilled} 个单元格未填，未计为变化。")
+    } else {
+        String::new()
+    };
     let year_note = match (this_year.meta.year, last_year.meta.year) {
         (Some(now), Some(before)) if before + 1 != now => Some(format!(
             "请注意：上年报告的年度为 {before} 年，而本年报告为 {now} 年，两者不是相邻年度。"
@@ -106,7 +115,7 @@ fn comparison(this_year: &Report, last_year: &Report) -> Html {
     html! {
         <>
             <p class="compare-summary" data-compare-summary="">
-                {format!("本年：{}。上年：{}。表格中有 {changed} 个单元格与上年不同，已用底色标出（增加为绿色，减少为橙色，其他变化为灰色）。", this_year.title(), last_year.title())}
+                {format!("本年：{}。上年：{}。表格中有 {changed} 个单元格与上年不同，已用底色标出（增加为绿色，减少为橙色，其他变化为灰色）。{unfilled_note}", this_year.title(), last_year.title())}
             </p>
             if let Some(note) = year_note { <p class="notice warning">{note}</p> }
             <h2>{"正文篇幅"}</h2>

@@ -12,8 +12,10 @@ pub enum Change {
     Same,
     /// Both are numbers: the signed difference as shown, e.g. `+3`, `−2`, `+0.25`.
     By(String),
-    /// At least one side is blank or not a number.
+    /// At least one side is not a number, or last year's is blank while this year's is filled.
     Differs,
+    /// This year's cell is still blank: not filled yet, which is not a change.
+    Unfilled,
 }
 
 /// One table cell in both years, as each year's report shows it.
@@ -27,6 +29,8 @@ pub struct CellChange {
 pub fn compare_cell(this_year: &Report, last_year: &Report, cell: CellRef) -> CellChange {
     let change = if this_year.cell_text(cell) == last_year.cell_text(cell) {
         Change::Same
+    } else if unfilled(this_year, cell) {
+        Change::Unfilled
     } else if cell.is_amount() {
         match (this_year.fees(), last_year.fees()) {
             (Cell::Value(now), Cell::Value(before)) => Change::By(amount_difference(*now, *before)),
@@ -58,11 +62,27 @@ fn amount_difference(now: Amount, before: Amount) -> String {
     format!("{sign}{}", Amount::from_yuan(yuan))
 }
 
-/// How many table cells differ between the two years.
+/// How many table cells differ between the two years (a cell this year's report has not filled
+/// yet is not counted: a new draft has not changed 196 cells).
 pub fn changed_cells(this_year: &Report, last_year: &Report) -> usize {
     CellRef::all()
-        .filter(|cell| this_year.cell_text(*cell) != last_year.cell_text(*cell))
+        .filter(|cell| {
+            !unfilled(this_year, *cell) && this_year.cell_text(*cell) != last_year.cell_text(*cell)
+        })
         .count()
+}
+
+/// How many table cells this year's report has not filled yet.
+pub fn unfilled_cells(this_year: &Report) -> usize {
+    CellRef::all()
+        .filter(|cell| unfilled(this_year, *cell))
+        .count()
+}
+
+/// Blank because nothing was typed (a total left blank by text in one of its cells is a change:
+/// it cannot be summed).
+fn unfilled(report: &Report, cell: CellRef) -> bool {
+    report.cell_is_blank(cell) && !report.total_is_unknown(cell)
 }
 
 /// One narrative part in both years.

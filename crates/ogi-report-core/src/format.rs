@@ -30,6 +30,10 @@ pub enum PartKind {
     Table,
 }
 
+/// The printed names of the three tables, in order: parts 二, 三 and 四 (index by
+/// `part index - PART_PROACTIVE`).
+pub const TABLE_NAMES: [&str; 3] = ["表二", "表三", "表四"];
+
 /// One of the six parts, in the fixed order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part {
@@ -375,6 +379,30 @@ impl RequestRow {
     /// The row's own printed label (the deepest level).
     pub fn label(&self) -> &'static str {
         self.level3.or(self.level2).unwrap_or(self.level1)
+    }
+
+    /// The row by its printed numbers only, for a list of many cells: `（三）1` for
+    /// `（三）不予公开 1.属于国家秘密`, `（一）` for `（一）予以公开`, `第一项` for `一、本年新收…`.
+    pub fn short_label(&self) -> String {
+        // The number ends at the first 、 . or ）, as printed.
+        fn number(label: &str) -> &str {
+            let end = label
+                .char_indices()
+                .find(|(_, ch)| matches!(ch, '、' | '.' | '）'))
+                .map_or(label.len(), |(at, ch)| {
+                    if ch == '）' {
+                        at + ch.len_utf8()
+                    } else {
+                        at
+                    }
+                });
+            &label[..end]
+        }
+        match (self.level2, self.level3) {
+            (Some(two), Some(three)) => format!("{}{}", number(two), number(three)),
+            (Some(two), None) => number(two).to_owned(),
+            _ => format!("第{}项", number(self.level1)),
+        }
     }
 
     /// The label a message uses: enough of the path to be unambiguous (`（三）不予公开 1.属于国家秘密`).

@@ -242,6 +242,20 @@ impl CellRef {
         }
     }
 
+    /// How a list of many cells names one, by printed numbers (`表三（六）1 自然人`,
+    /// `表二 规章·本年制发件数`, `表四 行政复议·结果维持`).
+    pub fn short_label(self) -> String {
+        match self {
+            CellRef::Request { row, col } => {
+                let row = REQUEST_ROWS[row].short_label();
+                // A closing bracket separates already: `表三（一）商业企业`.
+                let gap = if row.ends_with('）') { "" } else { " " };
+                format!("表三{row}{gap}{}", REQUEST_COLUMNS[col].label)
+            }
+            _ => self.message_label(),
+        }
+    }
+
     /// Whether the product computes this cell (read-only in the page).
     pub fn is_total(self) -> bool {
         match self {
@@ -403,6 +417,50 @@ impl Report {
                     .iter()
                     .all(|section| section.text.trim().is_empty())
             })
+    }
+
+    /// What is still to be filled in each table — rows of tables 二 and 三 with a blank cell,
+    /// blank cells of table 四 (one printed row) — for the neutral「还有 … 未填」 while filling.
+    pub fn unfilled(&self) -> [Unfilled; 3] {
+        let blank = |cell: &CellRef| self.cell_is_blank(*cell);
+        let proactive = format::PROACTIVE_BLOCKS
+            .iter()
+            .flat_map(|block| block.rows)
+            .filter(|row| {
+                row.cells
+                    .iter()
+                    .map(|cell| CellRef::Proactive(*cell))
+                    .any(|cell| blank(&cell))
+            })
+            .count();
+        let requests = (0..REQUEST_ROWS.len())
+            .filter(|row| *row != ROW_TOTAL)
+            .filter(|row| {
+                (0..REQUEST_TOTAL_COL).any(|col| blank(&CellRef::Request { row: *row, col }))
+            })
+            .count();
+        let appeals = CellRef::all()
+            .filter(|cell| matches!(cell, CellRef::Appeal { .. }) && !cell.is_total())
+            .filter(blank)
+            .count();
+        let [two, three, four] = format::TABLE_NAMES;
+        [
+            Unfilled {
+                table: two,
+                count: proactive,
+                unit: "行",
+            },
+            Unfilled {
+                table: three,
+                count: requests,
+                unit: "行",
+            },
+            Unfilled {
+                table: four,
+                count: appeals,
+                unit: "格",
+            },
+        ]
     }
 
     pub fn cell_is_blank(&self, cell: CellRef) -> bool {
@@ -580,6 +638,15 @@ impl Report {
             }
         }
     }
+}
+
+/// How much of one table is still blank (see [`Report::unfilled`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unfilled {
+    pub table: &'static str,
+    pub count: usize,
+    /// What `count` counts: 行 or 格.
+    pub unit: &'static str,
 }
 
 /// The typed cells a total sums (every total is a sum of typed cells, so the (七)总计 × 总计

@@ -3,7 +3,9 @@
 mod common;
 
 use common::*;
-use ogi_report_core::compare::{changed_cells, compare_cell, compare_parts, Change};
+use ogi_report_core::compare::{
+    changed_cells, compare_cell, compare_parts, unfilled_cells, Change,
+};
 use ogi_report_core::{CellRef, Narrative, Report};
 
 fn years() -> (Report, Report) {
@@ -42,7 +44,13 @@ fn every_cell_shows_both_years_and_the_change() {
         (blank.this_year.as_str(), blank.last_year.as_str()),
         ("", "0")
     );
-    assert_eq!(blank.change, Change::Differs, "a blank is not a zero");
+    assert_eq!(
+        blank.change,
+        Change::Unfilled,
+        "a blank is not a zero, nor a change"
+    );
+    let filled_now = compare_cell(&last_year, &this_year, cell("requests.granted.research"));
+    assert_eq!(filled_now.change, Change::Differs, "blank last year, 0 now");
     let fewer = compare_cell(
         &last_year,
         &this_year,
@@ -55,7 +63,10 @@ fn every_cell_shows_both_years_and_the_change() {
 fn counts_changed_cells_including_totals_and_carried_in() {
     let (this_year, last_year) = years();
     let changed: Vec<String> = CellRef::all()
-        .filter(|c| compare_cell(&this_year, &last_year, *c).change != Change::Same)
+        .filter(|c| {
+            let change = compare_cell(&this_year, &last_year, *c).change;
+            change != Change::Same && change != Change::Unfilled
+        })
         .map(CellRef::path)
         .collect();
     assert_eq!(changed.len(), changed_cells(&this_year, &last_year));
@@ -92,4 +103,24 @@ fn parts_show_lengths_and_text_repeated_from_last_year() {
         parts[0].this_year_sections, parts[0].last_year_sections,
         "headings carried"
     );
+}
+
+#[test]
+fn a_new_draft_has_changed_nothing_yet() {
+    let last_year = seed();
+    let this_year = Report::carry_over(&last_year, false);
+    // Only 上年结转 is filled (from last year's 结转下年度): those cells differ, nothing else.
+    let carried: usize = CellRef::all()
+        .filter(|c| !this_year.cell_is_blank(*c))
+        .filter(|c| this_year.cell_text(*c) != last_year.cell_text(*c))
+        .count();
+    assert_eq!(changed_cells(&this_year, &last_year), carried);
+    assert!(carried <= 7, "{carried}");
+    assert_eq!(
+        unfilled_cells(&this_year),
+        CellRef::all()
+            .filter(|c| this_year.cell_is_blank(*c))
+            .count()
+    );
+    assert!(unfilled_cells(&this_year) > 150);
 }

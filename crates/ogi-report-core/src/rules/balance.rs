@@ -144,19 +144,32 @@ pub fn balances_hold(report: &Report, cells: &[CellRef]) -> bool {
         })
 }
 
-/// While filling, a balance speaks once the user has typed one of its cells: an untouched
-/// column of blanks is "not filled yet", not an error.
-fn touched(report: &Report, balance: &Balance) -> bool {
+/// Whether every cell a balance involves holds something — typed or imported; a total counts
+/// once every cell it sums does. While filling, a balance waits until then: a column being typed
+/// top to bottom, or carried over from last year with the rest still to come, is not wrong yet.
+fn complete(report: &Report, balance: &Balance) -> bool {
+    let filled = |cell: &CellRef| !report.cell_is_blank(*cell);
     balance
         .left
         .iter()
         .chain(&balance.right)
-        .any(|cell| !cell.is_total() && !report.cell_is_blank(*cell))
+        .all(|cell| match crate::report::total_leaves(*cell) {
+            Some(mut leaves) => leaves.all(|leaf| filled(&leaf)),
+            None => filled(cell),
+        })
 }
 
 fn check_rule(rule: &str, report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+    let before = findings.len();
     for balance in balances().iter().filter(|balance| balance.rule == rule) {
-        if context.stage == Stage::Final || touched(report, balance) {
+        // The 总计 column sums the others: when one of them is off, it is off by the same
+        // mistake, which is told once, in the column where it was made.
+        let total_column =
+            matches!(balance.solve_for, CellRef::Request { col, .. } if col == REQUEST_TOTAL_COL);
+        if rule == "R1" && total_column && findings.len() > before {
+            continue;
+        }
+        if context.stage == Stage::Final || complete(report, balance) {
             check(report, findings, balance);
         }
     }

@@ -96,7 +96,7 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
     if context.stage != Stage::Final {
         return;
     }
-    for (table, cells) in ["表二", "表三", "表四"].iter().zip(blanks) {
+    for (table, cells) in crate::format::TABLE_NAMES.iter().zip(blanks) {
         if cells.is_empty() {
             continue;
         }

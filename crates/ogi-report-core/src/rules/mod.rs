@@ -145,7 +145,7 @@ impl Finding {
 }
 
 /// While filling, what is not typed yet is not an error: blank cells (R8), empty parts (R13), a
-/// balance none of whose cells has been typed (R1–R3, R5), and the whole-report checks of
+/// balance some of whose cells are still blank (R1–R3, R5), and the whole-report checks of
 /// topics, title and period (R14–R16) wait for 检查 (`Final`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Stage {

@@ -82,9 +82,11 @@ pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding
     }
     for part in Narrative::ALL {
         for (index, section) in report.sections(part).iter().enumerate() {
-            if let Some(stated) = period_end_year(&section.text).filter(|stated| *stated != year) {
+            if let Some((marker, stated)) =
+                period_end_year(&section.text).filter(|(_, stated)| *stated != year)
+            {
                 push(FieldRef::Text(part, index), format!(
-                    "{}写有“截至{stated}年12月31日”，而报告年度为 {year}。统计期应为 {year} 年 1 月 1 日至 12 月 31 日，请核对是否沿用了其他年度的文字。",
+                    "{}写有“{marker}{stated}年12月31日”，而报告年度为 {year}。统计期应为 {year} 年 1 月 1 日至 12 月 31 日，请核对是否沿用了其他年度的文字。",
                     part.part().heading
                 ));
             }
@@ -92,15 +94,16 @@ pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding
     }
 }
 
-/// The year in "截至YYYY年12月31日" / "截止YYYY年12月31日", if the text states one.
-fn period_end_year(text: &str) -> Option<i32> {
+/// The year in "截至YYYY年12月31日" / "截止YYYY年12月31日", if the text states one, with the word
+/// the text uses (a message quotes the text as written).
+fn period_end_year(text: &str) -> Option<(&'static str, i32)> {
     const END: &str = "年12月31日";
     for marker in ["截至", "截止"] {
         for (at, _) in text.match_indices(marker) {
             let rest = text[at + marker.len()..].trim_start();
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if digits.len() == 4 && rest[digits.len()..].starts_with(END) {
-                return digits.parse().ok();
+                return digits.parse().ok().map(|year| (marker, year));
             }
         }
     }
@@ -154,8 +157,11 @@ mod tests {
 
     #[test]
     fn reads_the_period_end() {
-        assert_eq!(period_end_year("截止2021年12月31日,东南隅街道"), Some(2021));
-        assert_eq!(period_end_year("截至 2020年12月31日"), Some(2020));
+        assert_eq!(
+            period_end_year("截止2021年12月31日,东南隅街道"),
+            Some(("截止", 2021))
+        );
+        assert_eq!(period_end_year("截至 2020年12月31日"), Some(("截至", 2020)));
         assert_eq!(period_end_year("2021年12月31日"), None);
         assert_eq!(period_end_year("截至年底"), None);
     }
