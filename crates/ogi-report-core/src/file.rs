@@ -33,12 +33,12 @@ use crate::format::{
     PROACTIVE_DOCUMENT_FIELDS, PROACTIVE_DOCUMENT_KEYS, PROACTIVE_SINGLE_KEYS, REQUEST_COLUMNS,
     REQUEST_ROWS, TEMPLATE_ID,
 };
-use crate::report::{BodyType, CellRef, Meta, Narrative, Report, Section};
+use crate::report::{BodyType, CellRef, Closing, Meta, Narrative, Report, Section};
 
 pub const KIND: &str = "ogi-annual-report";
 pub const CURRENT_VERSION: u64 = 2;
 
-const ROOT_KEYS: [&str; 12] = [
+const ROOT_KEYS: [&str; 13] = [
     "kind",
     "version",
     "template",
@@ -50,9 +50,11 @@ const ROOT_KEYS: [&str; 12] = [
     "appeals",
     "problems",
     "other_matters",
+    "closing",
     "previous",
 ];
 const META_KEYS: [&str; 3] = ["body", "year", "body_type"];
+const CLOSING_KEYS: [&str; 2] = ["body", "date"];
 const SECTION_KEYS: [&str; 2] = ["heading", "text"];
 
 /// Why a file could not be read; `path` names the place (`requests.granted.total`).
@@ -243,6 +245,7 @@ fn read_value(value: &Value, path: &str, allow_previous: bool) -> Result<Report,
     )?;
     read_requests(root.field("requests"), &join(path, "requests"), &mut report)?;
     read_appeals(root.field("appeals"), &join(path, "appeals"), &mut report)?;
+    report.closing = read_closing(required(root, path, "closing")?, &join(path, "closing"))?;
     let previous_path = join(path, "previous");
     match root.field("previous") {
         None | Some(Value::Null) => {}
@@ -301,14 +304,29 @@ fn migrate(value: &Value, path: &str) -> Result<Option<Value>, FileError> {
 type Migration = (u64, fn(Value) -> Value);
 const MIGRATIONS: [Migration; 1] = [(1, v1_to_v2)];
 
-/// Version 2 adds `preface` (the 前言 before part 一) after `meta`: a version-1 file has none.
+/// Version 2 adds `preface` (the 前言 before part 一) after `meta` and `closing` (the 落款)
+/// before `previous`: a version-1 file has neither.
 fn v1_to_v2(value: Value) -> Value {
     let Value::Object(entries) = value else {
         return value;
     };
-    let mut out = Vec::with_capacity(entries.len() + 1);
+    let closing = || {
+        let empty = || Value::String(String::new());
+        (
+            "closing".to_owned(),
+            Value::Object(vec![
+                ("body".to_owned(), empty()),
+                ("date".to_owned(), empty()),
+            ]),
+        )
+    };
+    let mut out = Vec::with_capacity(entries.len() + 2);
     for (key, value) in entries {
+        if key == "previous" {
+            out.push(closing());
+        }
         let after_meta = key == "meta";
+        // (`previous` is a document of its own, migrated when it is read.)
         let value = if key == "version" {
             Value::Number("2".to_owned())
         } else {
@@ -319,8 +337,22 @@ fn v1_to_v2(value: Value) -> Value {
             out.push(("preface".to_owned(), Value::String(String::new())));
         }
     }
+    if !out.iter().any(|(key, _)| key == "closing") {
+        out.push(closing());
+    }
     // Without `meta` the file is refused for that; `preface` need not be placed.
     Value::Object(out)
+}
+
+fn read_closing(value: &Value, path: &str) -> Result<Closing, FileError> {
+    let map = object(value, path, &CLOSING_KEYS)?;
+    let field = |key| -> Result<String, FileError> {
+        Ok(string(required(map, path, key)?, &join(path, key))?.to_owned())
+    };
+    Ok(Closing {
+        body: field("body")?,
+        date: field("date")?,
+    })
 }
 
 fn read_meta(value: &Value, path: &str) -> Result<Meta, FileError> {
@@ -637,6 +669,13 @@ fn document(report: &Report) -> Value {
         entry("appeals", Value::Object(appeals)),
         entry("problems", sections(report, Narrative::Problems)),
         entry("other_matters", sections(report, Narrative::OtherMatters)),
+        entry(
+            "closing",
+            Value::Object(vec![
+                entry("body", text(&report.closing.body)),
+                entry("date", text(&report.closing.date)),
+            ]),
+        ),
         entry(
             "previous",
             report.previous.as_deref().map_or(Value::Null, document),

@@ -33,5 +33,7 @@ pub mod sum;
 
 pub use cell::{Amount, AmountCell, Cell, CountCell, Problem};
 pub use file::{read_report, write_report, FileError};
-pub use report::{BodyType, CellRef, FieldRef, Meta, Narrative, Report, Section, Unfilled};
+pub use report::{
+    BodyType, CellRef, Closing, FieldRef, Meta, Narrative, Report, Section, Unfilled,
+};
 pub use rules::{check, Context, Date, Finding, Severity, Stage};

@@ -287,6 +287,9 @@ pub enum FieldRef {
     BodyType,
     /// The 前言 before part 一.
     Preface,
+    /// The 落款's signing body and date.
+    ClosingBody,
+    ClosingDate,
     Heading(Narrative, usize),
     Text(Narrative, usize),
 }
@@ -298,6 +301,8 @@ impl FieldRef {
             FieldRef::Year => "meta.year".to_owned(),
             FieldRef::BodyType => "meta.body_type".to_owned(),
             FieldRef::Preface => "preface".to_owned(),
+            FieldRef::ClosingBody => "closing.body".to_owned(),
+            FieldRef::ClosingDate => "closing.date".to_owned(),
             FieldRef::Heading(part, index) => format!("{}.{index}.heading", part.key()),
             FieldRef::Text(part, index) => format!("{}.{index}.text", part.key()),
         }
@@ -307,7 +312,12 @@ impl FieldRef {
     pub fn part_index(self) -> Option<usize> {
         match self {
             FieldRef::Heading(part, _) | FieldRef::Text(part, _) => Some(part.part_index()),
-            FieldRef::Body | FieldRef::Year | FieldRef::BodyType | FieldRef::Preface => None,
+            FieldRef::Body
+            | FieldRef::Year
+            | FieldRef::BodyType
+            | FieldRef::Preface
+            | FieldRef::ClosingBody
+            | FieldRef::ClosingDate => None,
         }
     }
 
@@ -317,6 +327,8 @@ impl FieldRef {
             "meta.year" => return Some(FieldRef::Year),
             "meta.body_type" => return Some(FieldRef::BodyType),
             "preface" => return Some(FieldRef::Preface),
+            "closing.body" => return Some(FieldRef::ClosingBody),
+            "closing.date" => return Some(FieldRef::ClosingDate),
             _ => {}
         }
         let mut pieces = path.split('.');
@@ -334,6 +346,28 @@ impl FieldRef {
     }
 }
 
+/// The 落款 as 公文 place it after the text: the signing body and the date written, e.g.
+/// 「某某街道办事处」「2026年1月20日」. Optional: both empty, nothing is printed.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Closing {
+    pub body: String,
+    pub date: String,
+}
+
+impl Closing {
+    /// The 落款 a user starts from: the report's body and the day it is signed.
+    pub fn signed(body: &str, on: crate::rules::Date) -> Closing {
+        Closing {
+            body: body.trim().to_owned(),
+            date: format!("{}年{}月{}日", on.year, on.month, on.day),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.body.trim().is_empty() && self.date.trim().is_empty()
+    }
+}
+
 /// One body's report for one year.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Report {
@@ -345,6 +379,8 @@ pub struct Report {
     pub proactive: Rc<Proactive>,
     pub requests: [Rc<RequestRowCells>; REQUEST_ROW_COUNT],
     pub appeals: [Rc<AppealGroupCells>; 3],
+    /// The 落款 after part 六; both empty when the report has none.
+    pub closing: Closing,
     /// Last year's report (R9, R10, R17); its own `previous` is `None`.
     pub previous: Option<Rc<Report>>,
     /// Parts or rows a file did not contain, by path (R13). Not written back.

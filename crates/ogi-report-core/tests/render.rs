@@ -254,3 +254,66 @@ fn the_preface_follows_the_title_in_word_and_html() {
     let preface = html.find("根据《条例》编制本报告。").unwrap();
     assert!(html.find("</h1>").unwrap() < preface && preface < html.find("一、总体情况").unwrap());
 }
+
+#[test]
+fn the_closing_ends_word_and_html_as_gongwen_place_it() {
+    let mut report = full_report();
+    let plain = document_xml(&report, RenderOptions::default());
+    assert!(
+        !plain.contains("Closing\"/>"),
+        "no 落款 unless the report has one"
+    );
+    report.closing = ogi_report_core::Closing {
+        body: "老城区东南隅街道办事处".to_owned(),
+        date: "2022年1月20日".to_owned(),
+    };
+    let xml = document_xml(&report, RenderOptions::default());
+    let texts = docx_texts(&xml);
+    let last: Vec<&str> = texts
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        last,
+        ["老城区东南隅街道办事处", "2022年1月20日"],
+        "the last lines"
+    );
+    // 右空二字 for the body (2 × 16 pt = 640 twips); the date starts two characters right of it:
+    // body 11 em − date 6.5 em = 4.5 em from the right (1440 twips).
+    assert!(xml.contains(
+        "<w:ind w:right=\"640\"/></w:pPr><w:r><w:t xml:space=\"preserve\">老城区东南隅街道办事处"
+    ));
+    assert!(xml.contains(
+        "<w:ind w:right=\"1440\"/></w:pPr><w:r><w:t xml:space=\"preserve\">2022年1月20日"
+    ));
+    let html = render_html(&report, RenderOptions::default());
+    let closing = html.find("老城区东南隅街道办事处</p>").unwrap();
+    assert!(html.rfind("六、其他需要报告的事项").unwrap() < closing);
+    assert!(
+        html[..closing].ends_with("<p style=\"margin:0;\">"),
+        "{}",
+        &html[closing - 200..closing]
+    );
+}
+
+#[test]
+fn a_date_longer_than_the_body_keeps_two_characters_and_moves_the_body() {
+    use ogi_report_core::render::closing_right_indents;
+    let closing = |body: &str, date: &str| ogi_report_core::Closing {
+        body: body.to_owned(),
+        date: date.to_owned(),
+    };
+    // In quarter ems: 某某局 is 3 em, the date 6.5 em; the date keeps 2 em and the body ends
+    // 2 + 6.5 + 2 − 3 = 7.5 em from the right.
+    assert_eq!(
+        closing_right_indents(&closing("某某局", "2022年1月20日")),
+        (30, 8)
+    );
+    assert_eq!(
+        closing_right_indents(&closing("老城区东南隅街道办事处", "2022年1月20日")),
+        (8, 18)
+    );
+}

@@ -151,3 +151,17 @@ fn the_preface_round_trips_and_is_required_in_version_two() {
     let error = read_report(&without).unwrap_err();
     assert_eq!(error.path, "preface", "{error}");
 }
+
+#[test]
+fn the_closing_round_trips_and_an_older_file_has_none() {
+    let mut report = seed();
+    report.closing = ogi_report_core::Closing {
+        body: "老城区东南隅街道办事处".to_owned(),
+        date: "2022年1月20日".to_owned(),
+    };
+    let text = write_report(&report);
+    assert!(text.contains("\"closing\": {\n    \"body\": \"老城区东南隅街道办事处\",\n    \"date\": \"2022年1月20日\"\n  },\n  \"previous\""), "{text}");
+    assert_eq!(read_report(&text).unwrap().closing, report.closing);
+    let old = read_report(SEED_V1).unwrap();
+    assert!(old.closing.is_empty());
+}

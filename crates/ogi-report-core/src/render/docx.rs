@@ -11,7 +11,7 @@ use std::fmt::Write;
 
 use super::{blocks, escape, header_lines, title_lines, zip, Block, RenderOptions, DRAFT_MARK};
 use crate::layout::{Content, TableLayout};
-use crate::report::Report;
+use crate::report::{Closing, Report};
 
 /// 三号 = 16 pt = 32 half-points; 二号 = 22 pt; the tables' size is the renderers' one.
 const BODY_SIZE: u32 = 32;
@@ -152,6 +152,12 @@ fn styles_xml() -> String {
         &format!("<w:sz w:val=\"{TABLE_SIZE}\"/><w:szCs w:val=\"{TABLE_SIZE}\"/>"),
     ));
     xml.push_str(&style(
+        "Closing",
+        "Closing",
+        "<w:keepNext/><w:jc w:val=\"right\"/>",
+        "",
+    ));
+    xml.push_str(&style(
         "DraftMark",
         "Draft Mark",
         "<w:jc w:val=\"right\"/>",
@@ -218,6 +224,23 @@ fn runs<S: AsRef<str>>(xml: &mut String, lines: &[S]) {
     }
 }
 
+/// The 落款 one empty line below the text, each line right-aligned at its GB/T 9704 indent.
+fn write_closing(xml: &mut String, closing: &Closing) {
+    // A half point is 10 twips: an em at 三号 is BODY_SIZE × 10 twips.
+    const TWIPS_PER_QUARTER_EM: u32 = BODY_SIZE * 10 / 4;
+    let (body_right, date_right) = super::closing_right_indents(closing);
+    xml.push_str("<w:p><w:pPr><w:pStyle w:val=\"Closing\"/></w:pPr></w:p>");
+    for (text, right) in [(&closing.body, body_right), (&closing.date, date_right)] {
+        let _ = write!(
+            xml,
+            "<w:p><w:pPr><w:pStyle w:val=\"Closing\"/><w:ind w:right=\"{}\"/></w:pPr>",
+            right * TWIPS_PER_QUARTER_EM
+        );
+        runs(xml, &[text.trim()]);
+        xml.push_str("</w:p>");
+    }
+}
+
 fn document_xml(report: &Report, options: RenderOptions) -> String {
     let mut xml = format!("{XML_HEAD}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>");
     lines_paragraph(&mut xml, "Title", &title_lines(report));
@@ -226,6 +249,7 @@ fn document_xml(report: &Report, options: RenderOptions) -> String {
             Block::PartHeading(text) => paragraph(&mut xml, "Heading1", text),
             Block::SubHeading(text) => paragraph(&mut xml, "Heading2", text),
             Block::Paragraph(text) => paragraph(&mut xml, "BodyText", text),
+            Block::Closing(closing) => write_closing(&mut xml, closing),
             Block::Table(table) => {
                 write_table(&mut xml, report, table);
                 // Word needs a paragraph between two tables and after the last one.

@@ -34,6 +34,9 @@ enum Element {
     Paragraph,
     Table,
     Cell,
+    Closing,
+    ClosingBody,
+    ClosingDate,
 }
 
 /// The tables' size in CSS (`9pt`, or `10.5pt`), from the one size Word uses too.
@@ -58,6 +61,11 @@ fn typography(part: Element) -> (&'static str, String) {
         Element::Paragraph => ("ogi-body", "text-indent:2em;margin:0;".to_owned()),
         Element::Table => ("ogi-table", format!("border-collapse:collapse;width:100%;font-size:{};line-height:1.3;margin:8pt 0;", table_points())),
         Element::Cell => ("ogi-table th, .ogi-table td", "border:1px solid #000;padding:2pt 3pt;vertical-align:middle;font-weight:normal;".to_owned()),
+        // GB/T 9704 without a seal, by CSS alone: the block ends 二字 from the right; the body
+        // starts it, the date starts 二字 further right, and whichever is longer sets its width.
+        Element::Closing => ("ogi-closing", "display:table;margin:28pt 2em 0 auto;".to_owned()),
+        Element::ClosingBody => ("ogi-closing-body", "margin:0;".to_owned()),
+        Element::ClosingDate => ("ogi-closing-date", "margin:0;padding-left:2em;".to_owned()),
     }
 }
 
@@ -91,6 +99,9 @@ pub fn class_rules() -> Vec<String> {
         Element::Paragraph,
         Element::Table,
         Element::Cell,
+        Element::Closing,
+        Element::ClosingBody,
+        Element::ClosingDate,
     ]
     .into_iter()
     .map(|part| {
@@ -166,6 +177,15 @@ pub fn render_article(report: &Report, options: RenderOptions, styling: Styling)
                 write_table(&mut html, report, table, styling);
                 Ok(())
             }
+            Block::Closing(closing) => writeln!(
+                html,
+                "<div{}><p{}>{}</p><p{}>{}</p></div>",
+                at(Element::Closing),
+                at(Element::ClosingBody),
+                escape(closing.body.trim()),
+                at(Element::ClosingDate),
+                escape(closing.date.trim())
+            ),
         };
     }
     html.push_str("</article>\n");

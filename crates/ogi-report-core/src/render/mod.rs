@@ -9,7 +9,7 @@ mod zip;
 
 use crate::format::{PartKind, PARTS};
 use crate::layout::{self, TableLayout};
-use crate::report::{Narrative, Report};
+use crate::report::{Closing, Narrative, Report};
 
 /// The mark a report exported with errors carries in its header.
 pub const DRAFT_MARK: &str = "草稿（未通过检查）";
@@ -194,6 +194,27 @@ pub enum Block<'a> {
     SubHeading(&'a str),
     Paragraph(&'a str),
     Table(&'static TableLayout),
+    /// The 落款 after the text (only when the report has one).
+    Closing(&'a Closing),
+}
+
+/// Where the 落款's two lines end, as right indents in quarter ems, by GB/T 9704-2012 for a
+/// document without a seal: the body 右空二字, the date on the next line starting two characters
+/// further right; a date longer than that keeps 右空二字 and pushes the body left instead. (The
+/// HTML gets the same from CSS alone: see `html.rs`.)
+pub fn closing_right_indents(closing: &Closing) -> (u32, u32) {
+    const TWO_CHARS: u32 = 8;
+    let width = |text: &str| printed_width(text.trim(), 4);
+    let (body, date) = (width(&closing.body), width(&closing.date));
+    let date_right = (TWO_CHARS + body).saturating_sub(date + TWO_CHARS);
+    if date_right >= TWO_CHARS {
+        (TWO_CHARS, date_right)
+    } else {
+        (
+            (TWO_CHARS + date + TWO_CHARS).saturating_sub(body),
+            TWO_CHARS,
+        )
+    }
 }
 
 /// A text as paragraphs: one per non-empty line.
@@ -204,8 +225,8 @@ fn paragraphs(text: &str) -> impl Iterator<Item = Block<'_>> {
         .map(Block::Paragraph)
 }
 
-/// The report's blocks after its title: the 前言 (if any), then the six parts. A narrative text
-/// becomes one paragraph per line.
+/// The report's blocks after its title: the 前言 (if any), the six parts, the 落款 (if any). A
+/// narrative text becomes one paragraph per line.
 pub fn blocks(report: &Report) -> Vec<Block<'_>> {
     let mut blocks: Vec<Block<'_>> = paragraphs(&report.preface).collect();
     for (index, part) in PARTS.iter().enumerate() {
@@ -224,6 +245,9 @@ pub fn blocks(report: &Report) -> Vec<Block<'_>> {
                 }
             }
         }
+    }
+    if !report.closing.is_empty() {
+        blocks.push(Block::Closing(&report.closing));
     }
     blocks
 }
