@@ -9,14 +9,18 @@ use ogi_report_core::rules::{stated_numbers, Stage};
 use ogi_report_core::{CellRef, Narrative, Report};
 use yew::prelude::*;
 
+use crate::components::cell_input::LastYear;
+use crate::components::closing::ClosingPart;
 use crate::components::drafts::DraftsPanel;
 use crate::components::export_gate::ExportGate;
 use crate::components::findings::FindingsPanel;
+use crate::components::first_steps::FirstSteps;
 use crate::components::header::ReportHeader;
 use crate::components::import_dialog::ImportDialog;
 use crate::components::narrative::NarrativePart;
 use crate::components::nav::{PartNav, PartState};
 use crate::components::notices::Notices;
+use crate::components::question::QuestionDialog;
 use crate::components::table_four::AppealsTable;
 use crate::components::table_three::RequestsTable;
 use crate::components::table_two::ProactiveTable;
@@ -27,7 +31,7 @@ use crate::hooks::{
     use_storage_events, use_undo_keys,
 };
 use crate::marks::{self, Marks};
-use crate::state::Action;
+use crate::state::{Action, ImportUse};
 
 fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
     std::array::from_fn(|index| {
@@ -61,6 +65,21 @@ fn part_states(report: &Report, marks: &Marks) -> [PartState; 6] {
     })
 }
 
+/// What is still open while filling, neutrally: 「表二 还有 6 行未填；表三 还有 23 行未填。」
+fn unfilled_text(report: &Report) -> String {
+    let open: Vec<String> = report
+        .unfilled()
+        .iter()
+        .filter(|table| table.count > 0)
+        .map(|table| format!("{} 还有 {} {}未填", table.table, table.count, table.unit))
+        .collect();
+    if open.is_empty() {
+        String::new()
+    } else {
+        format!("{}。", open.join("；"))
+    }
+}
+
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(crate::runtime::load);
@@ -88,6 +107,13 @@ pub fn App() -> Html {
     let shown = Rc::new(marks::ordered(&state.findings));
     let marks = Rc::new(Marks::new(&shown));
     let states = part_states(report, &marks);
+    let last_year = LastYear(report.previous.clone());
+    let checked = state.stage == Stage::Final;
+    let unfilled = AttrValue::from(if checked {
+        String::new()
+    } else {
+        unfilled_text(report)
+    });
     let part = |index: usize, body: Html| {
         let spec = &PARTS[index];
         html! {
@@ -114,7 +140,11 @@ pub fn App() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             let files = crate::files::files_of(event.data_transfer().and_then(|data| data.files()));
-            crate::components::import_dialog::import_first_file(dispatch.clone(), files);
+            crate::components::import_dialog::import_first_file(
+                dispatch.clone(),
+                files,
+                Some(ImportUse::NewDraft),
+            );
         })
     };
     html! {
@@ -132,26 +162,33 @@ pub fn App() -> Html {
                 <main class="content">
                     <ReportHeader meta={report.meta.clone()} preface={AttrValue::from(report.preface.clone())} title={AttrValue::from(report.title())}
                         this_year={state.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
+                    if state.hint {
+                        <FirstSteps on_action={dispatch.clone()} />
+                    }
                     <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
                         saved_at={state.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
                         persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
                         update_ready={state.update_ready} on_action={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
-                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
-                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
-                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
                     { part(4, narrative(Narrative::Problems)) }
                     { part(5, narrative(Narrative::OtherMatters)) }
+                    <ClosingPart body={AttrValue::from(report.closing.body.clone())} date={AttrValue::from(report.closing.date.clone())} on_action={dispatch.clone()} />
                 </main>
                 if let Some(import) = state.import.clone() {
-                    <ImportDialog {import} on_action={dispatch.clone()} />
+                    <ImportDialog {import} intent={state.import_intent} on_action={dispatch.clone()} />
+                }
+                if let Some(question) = state.question.clone() {
+                    <QuestionDialog {question} on_action={dispatch.clone()} />
                 }
                 if let Some(output) = state.gate {
                     <ExportGate {output} findings={state.findings.clone()} on_action={dispatch.clone()} />
                 }
                 <aside class="side-findings" aria-label="检查结果栏">
-                    <FindingsPanel findings={shown} checked={state.stage == Stage::Final} on_action={dispatch.clone()} />
+                    <FindingsPanel findings={shown} checked={checked} {unfilled} on_action={dispatch.clone()} />
                 </aside>
             </div>
         </div>

@@ -68,6 +68,10 @@ fn perform<W: World>(effect: Effect, world: &mut W) -> Option<Action> {
             world.drafts()?.remove(&id);
             None
         }
+        Effect::CloseHint => {
+            world.drafts()?.close_hint();
+            None
+        }
         Effect::List => Some(Action::Listed(world.drafts()?.list())),
         Effect::ListAfterChange {
             key,

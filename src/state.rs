@@ -15,7 +15,8 @@ use ogi_report_core::grid::{self, Block};
 use ogi_report_core::import::{Imported, Summary};
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage, Target};
 use ogi_report_core::{
-    read_report, write_report, BodyType, CellRef, Date, FieldRef, Narrative, Report, Section,
+    read_report, write_report, BodyType, CellRef, Closing, Date, FieldRef, Narrative, Report,
+    Section,
 };
 
 use crate::embed::Embedding;
@@ -89,6 +90,12 @@ pub struct State {
     pub update_ready: bool,
     /// The import of a published report's text: open, and what it read (to confirm).
     pub import: Option<Rc<ImportState>>,
+    /// What the import dialog's default button does: the action of the control that opened it.
+    pub import_intent: ImportUse,
+    /// A report of another body or year, waiting for the user's word before it is used.
+    pub question: Option<Rc<Question>>,
+    /// The first-visit hint of the three steps is shown (until closed for good).
+    pub hint: bool,
     /// The portal's configuration (prefill, locked fields, host origins); default standalone.
     pub embedding: Rc<Embedding>,
     ids: IdSource,
@@ -109,6 +116,15 @@ pub enum ImportState {
         report: Box<Report>,
         summary: Option<Summary>,
     },
+}
+
+/// Asks before last year's report is used when it names another body or not the year before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Why we ask, one sentence a line.
+    pub doubts: Vec<String>,
+    pub report: Box<Report>,
+    pub use_as: ImportUse,
 }
 
 /// What the user does with an imported report.
@@ -155,6 +171,8 @@ pub enum Effect {
     Export(ExportRequest),
     /// Moves focus to the cell or field with this path (`data-cell`, `data-field`).
     Focus(String),
+    /// Remembers that the first-visit hint was closed for good.
+    CloseHint,
     /// Sends the report file to the host origin that asked for it.
     ReplyToHost {
         origin: String,
@@ -187,6 +205,8 @@ pub enum Action {
     InsertRequestsSentence(Narrative, usize),
     SetYear(Option<i32>),
     SetBodyType(BodyType),
+    /// Adds the 落款 (the report's body, today's date) or removes it.
+    SetClosing(bool),
     AddSection(Narrative),
     RemoveSection(Narrative, usize),
     MoveSection(Narrative, usize, Direction),
@@ -227,8 +247,12 @@ pub enum Action {
     /// A newer build is installed (the service worker says so).
     UpdateReady,
     OpenImport,
-    /// A pasted text or a chosen file is being read by the on-demand importer.
-    ImportStarted(String),
+    /// A pasted text or a chosen file is being read by the on-demand importer; `intent` is what
+    /// the control used wants done with it (`None`: the dialog's own chooser, which keeps it).
+    ImportStarted {
+        source: String,
+        intent: Option<ImportUse>,
+    },
     /// What the importer made of it, to be shown for confirmation.
     ImportRead {
         source: String,
@@ -237,6 +261,10 @@ pub enum Action {
     },
     ConfirmImport(ImportUse),
     CloseImport,
+    /// The user's word on a [`Question`]: use the report after all, or not.
+    Answer(bool),
+    /// The first-visit hint is closed for good.
+    CloseHint,
     /// A report file of last year: start this year's draft from it.
     StartFromLastYear {
         name: String,
@@ -312,11 +340,15 @@ impl State {
             history: History::default(),
             update_ready: false,
             import: None,
+            import_intent: ImportUse::NewDraft,
+            question: None,
+            hint: true,
             embedding: Rc::new(embedding),
             ids,
         };
         match drafts {
             Ok(drafts) => {
+                state.hint = !drafts.hint_closed();
                 state.drafts = Rc::new(drafts.list());
                 let last = drafts
                     .current()
@@ -463,6 +495,70 @@ impl State {
         self.notice = Some(notice.to_owned());
     }
 
+    /// Uses last year's report as the user asked — or first asks, when it names another body than
+    /// the open draft's, or not the year before.
+    fn use_last_year(&mut self, last_year: Report, use_as: ImportUse, effects: &mut Vec<Effect>) {
+        let doubts = self.doubts(&last_year, use_as);
+        if doubts.is_empty() {
+            self.proceed(last_year, use_as, effects);
+        } else {
+            self.question = Some(Rc::new(Question {
+                doubts,
+                report: Box::new(last_year),
+                use_as,
+            }));
+        }
+    }
+
+    fn proceed(&mut self, report: Report, use_as: ImportUse, effects: &mut Vec<Effect>) {
+        match use_as {
+            ImportUse::NewDraft => {
+                self.open_new_draft(report, "已从已发布报告的文字建立新的草稿。", effects)
+            }
+            ImportUse::StartThisYear => self.open_new_draft(
+                Report::carry_over(&report, false),
+                STARTED_FROM_LAST_YEAR,
+                effects,
+            ),
+            ImportUse::AttachAsPrevious => self.attach_previous(&report, effects),
+        }
+    }
+
+    /// Why last year's report may not be the right one for `use_as`, a sentence each.
+    fn doubts(&self, last_year: &Report, use_as: ImportUse) -> Vec<String> {
+        let mut doubts = Vec::new();
+        let (theirs, ours) = (last_year.meta.body.trim(), self.report.meta.body.trim());
+        if use_as != ImportUse::NewDraft && !theirs.is_empty() && !ours.is_empty() && theirs != ours
+        {
+            doubts.push(format!(
+                "这份报告的机关是「{theirs}」，而当前草稿是「{ours}」。"
+            ));
+        }
+        let expected = match use_as {
+            ImportUse::NewDraft => return doubts,
+            ImportUse::AttachAsPrevious => self.report.meta.year.map(|year| year - 1),
+            ImportUse::StartThisYear => Some(self.today.report_year() - 1),
+        };
+        match (last_year.meta.year, expected, use_as) {
+            (None, _, _) => doubts.push(
+                "这份报告没有写明年度（标题中没有年份），无法确认它是上一年度的报告。".to_owned(),
+            ),
+            (Some(year), Some(expected), ImportUse::AttachAsPrevious) if year != expected => {
+                doubts.push(format!(
+                    "这份报告是 {year} 年度的，当前草稿是 {} 年度，上年报告应为 {expected} 年度。",
+                    expected + 1
+                ))
+            }
+            (Some(year), Some(expected), _) if year != expected => doubts.push(format!(
+                "这份报告是 {year} 年度的，以它开始的草稿将是 {} 年度；按今天的日期，应填写的是 {} 年度的报告。",
+                year + 1,
+                expected + 1
+            )),
+            _ => {}
+        }
+        doubts
+    }
+
     fn attach_previous(&mut self, last_year: &Report, effects: &mut Vec<Effect>) {
         self.edit(None, effects, |report| report.attach_previous(last_year));
         let year = last_year
@@ -505,6 +601,8 @@ impl State {
                 self.edit(Some(field.path()), effects, |report| match field {
                     FieldRef::Body => report.meta.body = value,
                     FieldRef::Preface => report.preface = value,
+                    FieldRef::ClosingBody => report.closing.body = value,
+                    FieldRef::ClosingDate => report.closing.date = value,
                     FieldRef::Heading(part, index) | FieldRef::Text(part, index) => {
                         if let Some(section) = report.sections_mut(part).get_mut(index) {
                             if matches!(field, FieldRef::Heading(..)) {
@@ -537,6 +635,14 @@ impl State {
             }
             Action::SetBodyType(body_type) => {
                 self.edit(None, effects, |report| report.meta.body_type = body_type);
+            }
+            Action::SetClosing(on) => {
+                let closing = if on {
+                    Closing::signed(&self.report.meta.body, self.today)
+                } else {
+                    Closing::default()
+                };
+                self.edit(None, effects, |report| report.closing = closing);
             }
             Action::AddSection(part) => {
                 self.edit(None, effects, |report| {
@@ -694,13 +800,31 @@ impl State {
             }
             Action::UpdateReady => self.update_ready = true,
             Action::OpenImport => {
+                self.import_intent = ImportUse::NewDraft;
                 self.import = Some(Rc::new(ImportState::Choosing { refused: None }))
             }
             Action::CloseImport => self.import = None,
+            Action::Answer(yes) => {
+                if let Some(question) = self.question.take() {
+                    let Question { report, use_as, .. } = Rc::unwrap_or_clone(question);
+                    if yes {
+                        self.proceed(*report, use_as, effects);
+                    }
+                }
+            }
+            Action::CloseHint => {
+                self.hint = false;
+                if self.stored() {
+                    effects.push(Effect::CloseHint);
+                }
+            }
             // A result for a dialog closed meanwhile is dropped: nothing changes unconfirmed. (A
             // start opens the dialog: a file dropped on the page starts an import by itself.)
             Action::ImportRead { .. } if self.import.is_none() => {}
-            Action::ImportStarted(source) => {
+            Action::ImportStarted { source, intent } => {
+                if let Some(intent) = intent {
+                    self.import_intent = intent;
+                }
                 self.import = Some(Rc::new(ImportState::Reading { source }))
             }
             Action::ImportRead { source, result } => {
@@ -720,28 +844,16 @@ impl State {
                     return;
                 };
                 self.import = None;
-                match use_as {
-                    ImportUse::NewDraft => {
-                        self.open_new_draft(*report, "已从已发布报告的文字建立新的草稿。", effects)
-                    }
-                    ImportUse::StartThisYear => self.open_new_draft(
-                        Report::carry_over(&report, false),
-                        STARTED_FROM_LAST_YEAR,
-                        effects,
-                    ),
-                    ImportUse::AttachAsPrevious => self.attach_previous(&report, effects),
-                }
+                self.use_last_year(*report, use_as, effects);
             }
             Action::StartFromLastYear { name, text } => match read_report(&text) {
-                Ok(last_year) => self.open_new_draft(
-                    Report::carry_over(&last_year, false),
-                    STARTED_FROM_LAST_YEAR,
-                    effects,
-                ),
+                Ok(last_year) => self.use_last_year(last_year, ImportUse::StartThisYear, effects),
                 Err(error) => self.notice = Some(unreadable(&name, &error)),
             },
             Action::AttachPrevious { name, text } => match read_report(&text) {
-                Ok(last_year) => self.attach_previous(&last_year, effects),
+                Ok(last_year) => {
+                    self.use_last_year(last_year, ImportUse::AttachAsPrevious, effects)
+                }
                 Err(error) => self.notice = Some(unreadable(&name, &error)),
             },
             Action::HostLoad(text) => self.update(

@@ -9,7 +9,7 @@ use ogi_report_core::file::{read_report_value, FileProblem};
 use ogi_report_core::json::{self, Value};
 use ogi_report_core::{write_report, Report};
 
-use crate::keys::{self, CORRUPT, CURRENT, DRAFT};
+use crate::keys::{self, CORRUPT, CURRENT, DRAFT, HINT_CLOSED};
 use crate::store::{describe, Store};
 
 /// The envelope's own version; a larger one was written by a newer tool.
@@ -274,6 +274,19 @@ impl<S: Store> Drafts<S> {
     pub fn remove(&self, id: &str) {
         self.store.remove(&self.draft_key(id));
         self.store.remove(&self.corrupt_key(id));
+    }
+
+    /// Whether the user closed the first-visit hint (once for every namespace's drafts).
+    pub fn hint_closed(&self) -> bool {
+        self.store.get(&self.hint_key()).is_some()
+    }
+
+    pub fn close_hint(&self) {
+        let _ = self.store.set(&self.hint_key(), "1");
+    }
+
+    fn hint_key(&self) -> String {
+        format!("{}{HINT_CLOSED}", self.prefix)
     }
 
     pub fn current(&self) -> Option<String> {

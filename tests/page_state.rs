@@ -645,3 +645,195 @@ fn the_history_keeps_a_bounded_number_of_steps() {
         state.history
     );
 }
+
+/// Last year's report of a body: 结转下年度 6 in each column, the rest as a finished report has it.
+fn last_years_report(body: &str, year: i32) -> Report {
+    let mut last_year = Report::new_draft();
+    last_year.meta.body = body.to_owned();
+    last_year.meta.year = Some(year);
+    last_year.fill_blanks_with_zero();
+    for col in 0..6 {
+        last_year.edit_cell(
+            CellRef::Request {
+                row: ROW_CARRIED_FORWARD,
+                col,
+            },
+            "6",
+        );
+    }
+    last_year
+}
+
+fn errors(state: &State) -> Vec<&'static str> {
+    state
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == ogi_report_core::Severity::Error)
+        .map(|finding| finding.rule)
+        .collect()
+}
+
+#[test]
+fn a_draft_started_from_last_year_shows_no_error_until_a_relation_is_filled() {
+    let last_year = last_years_report("东南隅街道办事处", 2025);
+    let state = fresh()
+        .apply(Action::StartFromLastYear {
+            name: "2025.json".to_owned(),
+            text: ogi_report_core::write_report(&last_year),
+        })
+        .0;
+    assert_eq!(value(&state, CellRef::Request { row: 1, col: 0 }), Some(6));
+    assert!(
+        errors(&state).is_empty(),
+        "carried over, nothing typed: {:?}",
+        state.findings
+    );
+    // Typing this year's figures is still filling: no error while a column has blanks.
+    let state = state.apply(Action::EditCell(received(0), "5".to_owned())).0;
+    assert!(errors(&state).is_empty(), "{:?}", errors(&state));
+    // Every cell filled: the relation is judged, in the column where the mistake is, once (the
+    // other columns carry their 6 forward; the 总计 column is off by the same 5 and not told).
+    let mut state = state;
+    for col in 1..6 {
+        let cell = CellRef::Request {
+            row: ROW_CARRIED_FORWARD,
+            col,
+        };
+        state = state.apply(Action::EditCell(cell, "6".to_owned())).0;
+    }
+    assert!(errors(&state).is_empty(), "{:?}", errors(&state));
+    let state = state.apply(Action::FillBlanks).0;
+    assert_eq!(errors(&state), ["R1"], "{:?}", state.findings);
+    // 检查 judges everything at once.
+    let (checked, _) = fresh()
+        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .0
+        .apply(Action::Check);
+    assert!(errors(&checked).contains(&"R1"));
+}
+
+fn imported(state: &State, report: Report) -> State {
+    state
+        .apply(Action::ImportRead {
+            source: "文件「上年.docx」".to_owned(),
+            result: Box::new(Ok((report, None))),
+        })
+        .0
+}
+
+#[test]
+fn the_import_dialogs_default_follows_the_control_used() {
+    use ogi_report::state::ImportUse;
+    let state = fresh();
+    assert_eq!(
+        state.apply(Action::OpenImport).0.import_intent,
+        ImportUse::NewDraft
+    );
+    for intent in [
+        ImportUse::StartThisYear,
+        ImportUse::AttachAsPrevious,
+        ImportUse::NewDraft,
+    ] {
+        let (reading, _) = state.apply(Action::ImportStarted {
+            source: "文件「上年.docx」".to_owned(),
+            intent: Some(intent),
+        });
+        assert_eq!(reading.import_intent, intent);
+        // The dialog's own chooser keeps what the control asked for.
+        let (again, _) = reading.apply(Action::ImportStarted {
+            source: "文件「另一份.docx」".to_owned(),
+            intent: None,
+        });
+        assert_eq!(again.import_intent, intent);
+        assert_eq!(
+            imported(&again, last_years_report("", 2025)).import_intent,
+            intent
+        );
+    }
+}
+
+#[test]
+fn another_bodys_or_another_years_report_is_asked_about_first() {
+    let mut state = fresh();
+    state.report.meta.body = "东南隅街道办事处".to_owned();
+    let attach = |state: &State, report: &Report| {
+        state.apply(Action::AttachPrevious {
+            name: "上年.json".to_owned(),
+            text: ogi_report_core::write_report(report),
+        })
+    };
+    // The right one: attached at once.
+    let (right, effects) = attach(&state, &last_years_report("东南隅街道办事处", 2025));
+    assert!(right.question.is_none());
+    assert!(right.report.previous.is_some());
+    assert_eq!(saves(&effects), 1);
+    // Another body's report of 2023: asked, naming both bodies and the years; nothing changed.
+    let (asked, effects) = attach(&state, &last_years_report("西北隅街道办事处", 2023));
+    let question = asked.question.clone().expect("a question");
+    assert!(asked.report.previous.is_none());
+    assert_eq!(saves(&effects), 0);
+    assert!(
+        question.doubts[0].contains("「西北隅街道办事处」")
+            && question.doubts[0].contains("「东南隅街道办事处」"),
+        "{:?}",
+        question.doubts
+    );
+    assert!(
+        question.doubts[1].contains("2023 年度") && question.doubts[1].contains("2025 年度"),
+        "{:?}",
+        question.doubts
+    );
+    let (declined, _) = asked.apply(Action::Answer(false));
+    assert!(declined.question.is_none() && declined.report.previous.is_none());
+    let (accepted, effects) = asked.apply(Action::Answer(true));
+    assert!(accepted.report.previous.is_some());
+    assert_eq!(saves(&effects), 1);
+    // Starting from a report two years old asks too; from last year's it does not.
+    let (opened, _) = fresh().apply(Action::OpenImport);
+    let read = imported(&opened, last_years_report("", 2024));
+    let (asked, _) = read.apply(Action::ConfirmImport(
+        ogi_report::state::ImportUse::StartThisYear,
+    ));
+    assert!(
+        asked.question.as_ref().unwrap().doubts[0].contains("将是 2025 年度"),
+        "{:?}",
+        asked.question
+    );
+    let read = imported(&opened, last_years_report("", 2025));
+    let (started, _) = read.apply(Action::ConfirmImport(
+        ogi_report::state::ImportUse::StartThisYear,
+    ));
+    assert!(started.question.is_none());
+    assert_eq!(started.report.meta.year, Some(2026));
+}
+
+#[test]
+fn the_first_visit_hint_closes_for_good() {
+    let store = Rc::new(MemoryStore::default());
+    let mut first = tab(&store);
+    assert!(first.state.hint);
+    first.act(Action::CloseHint);
+    assert!(!first.state.hint);
+    assert!(!tab(&store).state.hint, "the next visit");
+}
+
+#[test]
+fn the_closing_starts_from_the_body_and_today() {
+    let mut state = fresh();
+    state.report.meta.body = "东南隅街道办事处".to_owned();
+    let (signed, effects) = state.apply(Action::SetClosing(true));
+    assert_eq!(signed.report.closing.body, "东南隅街道办事处");
+    assert_eq!(signed.report.closing.date, "2026年12月3日");
+    assert_eq!(saves(&effects), 1);
+    let (edited, _) = signed.apply(Action::EditField(
+        FieldRef::ClosingDate,
+        "2027年1月20日".to_owned(),
+    ));
+    assert_eq!(edited.report.closing.date, "2027年1月20日");
+    assert!(edited
+        .apply(Action::SetClosing(false))
+        .0
+        .report
+        .closing
+        .is_empty());
+}

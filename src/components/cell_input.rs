@@ -4,8 +4,10 @@
 //! block pasted from a spreadsheet or a report page fills the table from here. Totals are
 //! read-only.
 
+use std::rc::Rc;
+
 use ogi_report_core::grid::{self, Move};
-use ogi_report_core::{AmountCell, CellRef, CountCell};
+use ogi_report_core::{AmountCell, CellRef, CountCell, Report};
 use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
@@ -17,7 +19,33 @@ pub struct Props {
     pub cell: CellRef,
     pub text: AttrValue,
     pub error: Option<AttrValue>,
+    /// What last year's report has in this cell (when one is attached and the cell is not blank).
+    #[prop_or_default]
+    pub last_year: Option<AttrValue>,
     pub on_action: Callback<Action>,
+}
+
+/// Last year's report as the tables get it: compared by pointer, so that a keystroke does not
+/// compare last year's 200 cells (the report keeps the same `Rc` until another one is attached).
+#[derive(Clone, Default)]
+pub struct LastYear(pub Option<Rc<Report>>);
+
+impl PartialEq for LastYear {
+    fn eq(&self, other: &LastYear) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl LastYear {
+    /// Last year's value of `cell`, as its report shows it; none when blank.
+    pub fn text(&self, cell: CellRef) -> Option<AttrValue> {
+        let report = self.0.as_deref()?;
+        (!report.cell_is_blank(cell)).then(|| AttrValue::from(report.cell_text(cell)))
+    }
 }
 
 /// What the model will show for typed text, to tell our own edit from an outside change (undo).
@@ -144,6 +172,14 @@ pub fn CellInput(props: &Props) -> Html {
     let (row, column) = cell.labels();
     let path = cell.path();
     let message_id = format!("msg-{path}");
+    let last_year_id = format!("ly-{path}");
+    let described: Vec<&str> = [
+        props.error.is_some().then_some(message_id.as_str()),
+        props.last_year.is_some().then_some(last_year_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let readonly = cell.is_total();
     let value = match &*typing {
         Some((raw, shown)) if *shown == props.text.as_str() => raw.clone(),
@@ -158,7 +194,7 @@ pub fn CellInput(props: &Props) -> Html {
                 data-cell={path}
                 aria-label={format!("{row} {column}{}", if readonly { "（自动计算）" } else { "" })}
                 aria-invalid={props.error.is_some().then_some("true")}
-                aria-describedby={props.error.is_some().then(|| message_id.clone())}
+                aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                 title={props.error.clone()}
                 readonly={readonly}
                 tabindex={readonly.then_some("-1")}
@@ -171,7 +207,10 @@ pub fn CellInput(props: &Props) -> Html {
             />
             if let Some(error) = &props.error {
                 <span class="cell-mark" aria-hidden="true">{"!"}</span>
-                <span id={message_id} class="visually-hidden">{error.clone()}</span>
+                <span id={message_id.clone()} class="visually-hidden">{error.clone()}</span>
+            }
+            if let Some(last_year) = &props.last_year {
+                <span id={last_year_id.clone()} class="last-year-value" data-last-year={last_year.clone()}>{format!("上年 {last_year}")}</span>
             }
         </td>
     }

@@ -11,6 +11,9 @@ use crate::state::Action;
 pub struct Props {
     pub findings: Rc<Vec<Finding>>,
     pub checked: bool,
+    /// While filling: what is still open, said neutrally (「表三 还有 23 行未填」); empty when
+    /// everything is filled or after 检查.
+    pub unfilled: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -29,12 +32,16 @@ pub fn FindingsPanel(props: &Props) -> Html {
     let summary = match (errors, warnings, props.checked) {
         (0, 0, true) => "检查通过：没有错误，也没有需要注意的地方。".to_owned(),
         (0, 0, false) => "目前没有发现问题。填写完成后请点击“检查”。".to_owned(),
+        (0, _, false) => format!("目前没有发现错误，有 {warnings} 个提醒。"),
         _ => format!("{errors} 个错误，{warnings} 个提醒"),
     };
     html! {
         <section class="findings" aria-label="检查结果">
             <h2>{"检查结果"}</h2>
             <p class="summary" role="status" aria-live="polite">{summary}</p>
+            if !props.unfilled.is_empty() {
+                <p class="unfilled" data-unfilled="">{props.unfilled.clone()}</p>
+            }
             <ul data-findings="">
                 { for props.findings.iter().map(|finding| {
                     let target = finding.jump().cloned();

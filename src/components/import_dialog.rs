@@ -16,7 +16,10 @@ use crate::state::{Action, ImportState, ImportUse};
 
 /// Hands `bytes` to the importer; the dialog shows "reading" until its result arrives.
 fn import(dispatch: Callback<Action>, source: String, name: &str, bytes: &[u8]) {
-    dispatch.emit(Action::ImportStarted(source.clone()));
+    dispatch.emit(Action::ImportStarted {
+        source: source.clone(),
+        intent: None,
+    });
     file_work::import(bytes, name, move |result| {
         dispatch.emit(Action::ImportRead {
             source,
@@ -25,13 +28,21 @@ fn import(dispatch: Callback<Action>, source: String, name: &str, bytes: &[u8]) 
     });
 }
 
-/// Reads the first of `files` (chosen, or dropped on the page: the dialog opens) and imports it.
-pub fn import_first_file(dispatch: Callback<Action>, files: Vec<web_sys::File>) {
+/// Reads the first of `files` (chosen, or dropped on the page: the dialog opens) and imports it;
+/// `intent` is what the control used wants done with it (`None` keeps the dialog's).
+pub fn import_first_file(
+    dispatch: Callback<Action>,
+    files: Vec<web_sys::File>,
+    intent: Option<ImportUse>,
+) {
     let Some(name) = files.first().map(web_sys::File::name) else {
         return;
     };
     let source = format!("文件「{name}」");
-    dispatch.emit(Action::ImportStarted(source.clone()));
+    dispatch.emit(Action::ImportStarted {
+        source: source.clone(),
+        intent,
+    });
     read_files_bytes(files, move |reads| {
         let Some((name, bytes)) = reads.into_iter().next() else {
             return;
@@ -49,28 +60,37 @@ pub fn import_first_file(dispatch: Callback<Action>, files: Vec<web_sys::File>) 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub import: Rc<ImportState>,
+    /// The action of the control that opened the dialog: its button is the default.
+    pub intent: ImportUse,
     pub on_action: Callback<Action>,
 }
 
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
 
-/// Cancel, or what the read report becomes.
-fn confirm_buttons(dispatch: &Callback<Action>) -> Html {
-    let send = |action: fn() -> Action| {
+/// Cancel, or what the read report becomes; the button of `intent` is the default (marked, and
+/// focused through `default`, so Enter takes it).
+fn confirm_buttons(dispatch: &Callback<Action>, intent: ImportUse, default: &NodeRef) -> Html {
+    let close = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseImport))
     };
-    let use_as = |choice: ImportUse| {
+    let choice = |choice: ImportUse, hook: &'static str, label: &'static str| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::ConfirmImport(choice)))
+        let onclick =
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::ConfirmImport(choice)));
+        let chosen = choice == intent;
+        html! {
+            <button type="button" class={classes!(chosen.then_some("primary"))} ref={if chosen { default.clone() } else { NodeRef::default() }}
+                {onclick} data-import-use={hook}>{label}</button>
+        }
     };
     html! {
         <div class="gate-actions">
-            <button type="button" onclick={send(|| Action::CloseImport)}>{"取消"}</button>
-            <button type="button" onclick={use_as(ImportUse::AttachAsPrevious)} data-import-use="previous">{"作为当前草稿的上年报告"}</button>
-            <button type="button" onclick={use_as(ImportUse::StartThisYear)} data-import-use="start">{"以此为上年报告，开始本年草稿"}</button>
-            <button type="button" class="primary" onclick={use_as(ImportUse::NewDraft)} data-import-use="draft">{"作为新的草稿"}</button>
+            <button type="button" onclick={close}>{"取消"}</button>
+            { choice(ImportUse::AttachAsPrevious, "previous", "作为当前草稿的上年报告") }
+            { choice(ImportUse::StartThisYear, "start", "以此为上年报告，开始本年草稿") }
+            { choice(ImportUse::NewDraft, "draft", "作为新的草稿") }
         </div>
     }
 }
@@ -83,6 +103,19 @@ pub fn ImportDialog(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(Action::CloseImport))
     });
+    // Once a report is read, its default button takes the focus (and Enter).
+    let default = use_node_ref();
+    {
+        let default = default.clone();
+        let read = matches!(&*props.import, ImportState::Read { .. });
+        use_effect_with(read, move |read| {
+            if *read {
+                if let Some(button) = default.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))
@@ -104,7 +137,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                     let input = event.target_unchecked_into::<HtmlInputElement>();
                     let files = files_of(input.files());
                     input.set_value("");
-                    import_first_file(dispatch.clone(), files);
+                    import_first_file(dispatch.clone(), files, None);
                 })
             };
             html! {
@@ -134,7 +167,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                 <div data-import-summary="">
                     <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
                     <p>{"这是本工具的报告文件，将按文件中的内容原样使用。"}</p>
-                    { confirm_buttons(&dispatch) }
+                    { confirm_buttons(&dispatch, props.intent, &default) }
                 </div>
             }
         }
@@ -143,21 +176,19 @@ pub fn ImportDialog(props: &Props) -> Html {
             report,
             summary: Some(summary),
         } => {
-            // Named as printed (`表二 规章·本年制发件数`), not by the file's paths.
+            // Named briefly by their printed numbers (`表三（六）1 自然人`), not by the file's paths.
             let shown: Vec<String> = summary
                 .blank
                 .iter()
                 .take(BLANKS_SHOWN)
-                .map(|path| {
-                    CellRef::parse(path).map_or_else(|| path.clone(), CellRef::message_label)
-                })
+                .map(|path| CellRef::parse(path).map_or_else(|| path.clone(), CellRef::short_label))
                 .collect();
             let more = summary.blank.len().saturating_sub(BLANKS_SHOWN);
             html! {
                 <div data-import-summary="">
                     <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
                     <p data-import-filled={summary.filled.len().to_string()}>
-                        {format!("已读入 {} 个表格单元格；{} 个单元格为空白。", summary.filled.len(), summary.blank.len())}
+                        {format!("表格中已填入 {} 个单元格；{} 个单元格没有读到数字，留为空白。", summary.filled.len(), summary.blank.len())}
                     </p>
                     if !summary.inferred.is_empty() {
                         <p data-import-inferred={summary.inferred.len().to_string()}>{format!(
@@ -172,14 +203,14 @@ pub fn ImportDialog(props: &Props) -> Html {
                         <p>{format!("没有找到这些部分：{}", report.missing.join("、"))}</p>
                     }
                     if !summary.not_understood.is_empty() {
-                        <p>{"以下各行没有放入报告，请核对："}</p>
+                        <p>{"以下各行未能对应到报告的任何位置（没有用到），请与原文核对："}</p>
                         <ul class="import-lines">
                             { for summary.not_understood.iter().map(|(line, text, why)| html! {
                                 <li data-import-line={line.to_string()}>{format!("第 {line} 行（{why}）：{text}")}</li>
                             }) }
                         </ul>
                     }
-                    { confirm_buttons(&dispatch) }
+                    { confirm_buttons(&dispatch, props.intent, &default) }
                 </div>
             }
         }
@@ -187,7 +218,11 @@ pub fn ImportDialog(props: &Props) -> Html {
     html! {
         <div class="gate-backdrop">
             <div class="gate import" role="dialog" aria-modal="true" aria-labelledby="import-title" tabindex="-1" ref={dialog} {onkeydown}>
-                <h2 id="import-title">{"导入已发布的报告"}</h2>
+                <h2 id="import-title">{match props.intent {
+                    ImportUse::StartThisYear => "以上年报告开始本年草稿",
+                    ImportUse::AttachAsPrevious => "附加上年报告",
+                    ImportUse::NewDraft => "导入已发布的报告",
+                }}</h2>
                 {body}
             </div>
         </div>

@@ -3,15 +3,18 @@
 //! none keeps report state of its own or touches storage.
 
 pub mod cell_input;
+pub mod closing;
 pub mod drafts;
 pub mod export_gate;
 pub mod findings;
+pub mod first_steps;
 pub mod header;
 pub mod import_dialog;
 pub mod layout_cell;
 pub mod narrative;
 pub mod nav;
 pub mod notices;
+pub mod question;
 pub mod table_four;
 pub mod table_three;
 pub mod table_two;

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-use crate::components::cell_input::CellInput;
+use crate::components::cell_input::{CellInput, LastYear};
 use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
 
@@ -18,6 +18,7 @@ use crate::marks::Marks;
 pub struct Props {
     pub groups: Rc<[Rc<AppealGroupCells>; 3]>,
     pub marks: Rc<Marks>,
+    pub last_year: LastYear,
     pub on_action: Callback<Action>,
 }
 
@@ -28,7 +29,7 @@ pub fn AppealsTable(props: &Props) -> Html {
             return Html::default();
         };
         let text = AttrValue::from(props.groups[group][col].display());
-        html! { <CellInput {cell} {text} error={props.marks.cell(cell)} on_action={props.on_action.clone()} /> }
+        html! { <CellInput {cell} {text} error={props.marks.cell(cell)} last_year={props.last_year.text(cell)} on_action={props.on_action.clone()} /> }
     };
     layout_table(&layout::tables()[2], "appeals", input)
 }

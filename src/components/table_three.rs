@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-use crate::components::cell_input::CellInput;
+use crate::components::cell_input::{CellInput, LastYear};
 use crate::components::layout_cell::layout_cell;
 use crate::marks::Marks;
 
@@ -19,6 +19,7 @@ use crate::marks::Marks;
 pub struct Props {
     pub rows: Rc<[Rc<RequestRowCells>; 25]>,
     pub marks: Rc<Marks>,
+    pub last_year: LastYear,
     pub on_action: Callback<Action>,
 }
 
@@ -37,7 +38,7 @@ pub fn RequestsTable(props: &Props) -> Html {
                     let errors: Rc<[Option<AttrValue>]> = (0..REQUEST_COLUMNS.len())
                         .map(|col| props.marks.cell(CellRef::Request { row, col }))
                         .collect();
-                    html! { <RequestRow key={row} {row} cells={cells.clone()} {errors} on_action={props.on_action.clone()} /> }
+                    html! { <RequestRow key={row} {row} cells={cells.clone()} {errors} last_year={props.last_year.clone()} on_action={props.on_action.clone()} /> }
                 }) }
             </tbody>
         </table>
@@ -49,6 +50,7 @@ pub struct RowProps {
     pub row: usize,
     pub cells: Rc<RequestRowCells>,
     pub errors: Rc<[Option<AttrValue>]>,
+    pub last_year: LastYear,
     pub on_action: Callback<Action>,
 }
 
@@ -64,6 +66,7 @@ pub fn RequestRow(props: &RowProps) -> Html {
                         cell={data}
                         text={AttrValue::from(props.cells[col].display())}
                         error={props.errors[col].clone()}
+                        last_year={props.last_year.text(data)}
                     />
                 }
             })) }

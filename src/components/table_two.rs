@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-use crate::components::cell_input::CellInput;
+use crate::components::cell_input::{CellInput, LastYear};
 use crate::components::layout_cell::layout_table;
 use crate::marks::Marks;
 
@@ -19,6 +19,7 @@ use crate::marks::Marks;
 pub struct Props {
     pub proactive: Rc<Proactive>,
     pub marks: Rc<Marks>,
+    pub last_year: LastYear,
     pub on_action: Callback<Action>,
 }
 
@@ -31,7 +32,7 @@ pub fn ProactiveTable(props: &Props) -> Html {
             }
             _ => props.proactive.fees.display(),
         };
-        html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} on_action={props.on_action.clone()} /> }
+        html! { <CellInput {cell} text={AttrValue::from(text)} error={props.marks.cell(cell)} last_year={props.last_year.text(cell)} on_action={props.on_action.clone()} /> }
     };
     layout_table(&layout::tables()[0], "proactive", input)
 }
