@@ -43,6 +43,16 @@ export async function openPage(context, url) {
 }
 
 export const cell = (page, path) => page.locator(`[data-cell="${path}"]`);
+
+/**
+ * Answers the question the page asks before it uses a report of another body or not of the year
+ * before (a fixture of 2021 is not last year's report today): use it after all.
+ */
+export async function useItAnyway(page) {
+  const question = page.locator('[data-question]');
+  await question.waitFor();
+  await question.locator('[data-question-answer="yes"]').click();
+}
 export const field = (page, path) => page.locator(`[data-field="${path}"]`);
 export const findings = (page, rule) =>
   page.locator(rule ? `[data-findings] [data-rule="${rule}"]` : '[data-findings] li');

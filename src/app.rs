@@ -10,11 +10,11 @@ use ogi_report_core::{CellRef, Narrative, Report};
 use yew::prelude::*;
 
 use crate::components::cell_input::LastYear;
-use crate::components::closing::ClosingPart;
+use crate::components::closing::closing_part;
 use crate::components::drafts::DraftsPanel;
 use crate::components::export_gate::ExportGate;
 use crate::components::findings::FindingsPanel;
-use crate::components::first_steps::FirstSteps;
+use crate::components::first_steps::first_steps;
 use crate::components::header::ReportHeader;
 use crate::components::import_dialog::ImportDialog;
 use crate::components::narrative::NarrativePart;
@@ -160,11 +160,11 @@ pub fn App() -> Html {
                         current_label={AttrValue::from(state.draft_label())} on_action={dispatch.clone()} />
                 </aside>
                 <main class="content">
+                    if state.hint {
+                        { first_steps(&dispatch) }
+                    }
                     <ReportHeader meta={report.meta.clone()} preface={AttrValue::from(report.preface.clone())} title={AttrValue::from(report.title())}
                         this_year={state.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
-                    if state.hint {
-                        <FirstSteps on_action={dispatch.clone()} />
-                    }
                     <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
                         saved_at={state.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
                     <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
@@ -176,7 +176,7 @@ pub fn App() -> Html {
                     { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
                     { part(4, narrative(Narrative::Problems)) }
                     { part(5, narrative(Narrative::OtherMatters)) }
-                    <ClosingPart body={AttrValue::from(report.closing.body.clone())} date={AttrValue::from(report.closing.date.clone())} on_action={dispatch.clone()} />
+                    { closing_part(&report.closing, &dispatch) }
                 </main>
                 if let Some(import) = state.import.clone() {
                     <ImportDialog {import} intent={state.import_intent} on_action={dispatch.clone()} />

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cell, field, openPage, usePage } from '../harness.mjs';
+import { cell, field, openPage, usePage, useItAnyway } from '../harness.mjs';
 
 const app = usePage();
 const corpus = 'crates/ogi-report-core/tests/corpus';
@@ -37,6 +37,7 @@ for (const [file, mimeType] of [
     await summary.waitFor();
     assert.equal(await summary.locator('[data-import-filled]').getAttribute('data-import-filled'), '200');
     await summary.locator('[data-import-use="start"]').click();
+    await useItAnyway(page);
     assert.equal(await field(page, 'meta.body').inputValue(), truth.meta.body);
     assert.equal(await field(page, 'meta.year').inputValue(), String(truth.meta.year + 1));
     const carried = truth.requests.carried_forward;
@@ -56,6 +57,7 @@ test('以上年报告开始 with a published report (a web page saved by Word) g
   await summary.waitFor();
   assert.equal(await summary.locator('[data-import-filled]').getAttribute('data-import-filled'), '200');
   await summary.locator('[data-import-use="start"]').click();
+  await useItAnyway(page);
   assert.equal(await field(page, 'meta.year').inputValue(), String(truth.meta.year + 1));
   assert.equal(await cell(page, 'requests.carried_in.total').inputValue(), String(truth.requests.carried_forward.total));
   assert.deepEqual(page.errors, []);

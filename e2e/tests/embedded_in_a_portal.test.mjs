@@ -56,7 +56,7 @@ test('a portal embeds the form', async () => {
   assert.equal(await frame.locator('[data-tool]').count(), 0, 'the tools links need a stored draft');
   await frame.locator('[data-cell="requests.received.natural_person"]').fill('4');
   await page.waitForFunction(() => window.__messages.some((m) => m.type === 'saved' && m.savedAt));
-  assert.equal(await frame.locator('[data-tool]').count(), 2);
+  assert.equal(await frame.locator('[data-tool]').count(), 3, '与上年对比, 汇总 and 审阅');
   // validity counts what 检查 finds: the same number the page lists after 检查.
   await frame.getByRole('button', { name: '检查' }).click();
   const shown = await frame.locator('[data-findings] [data-severity="error"]').count();

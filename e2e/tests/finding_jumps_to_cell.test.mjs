@@ -10,6 +10,8 @@ test('activating a finding focuses its first cell', async () => {
   const page = await openPage(context, app.url);
   await typeInto(cell(page, 'appeals.review.upheld'), '1.5');
   await typeInto(cell(page, 'requests.carried_in.research'), '4');
+  // The balance is judged once its column is filled.
+  await page.getByRole('button', { name: '空白格填 0' }).click();
   await page.locator('[data-field="meta.body"]').focus();
 
   const r6 = findings(page, 'R6');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cell, cli, field, openPage, usePage } from '../harness.mjs';
+import { cell, cli, field, openPage, usePage, useItAnyway } from '../harness.mjs';
 
 const app = usePage();
 
@@ -32,6 +32,9 @@ test('a saved web page starts this year; an old .doc file is refused in place', 
   await summary.waitFor();
   assert.equal(await summary.locator('[data-import-filled]').getAttribute('data-import-filled'), '200');
   await summary.locator('[data-import-use="start"]').click();
+  // Another body's report (the open draft is 「原有草稿」) of 2021, not last year's: asked first.
+  assert.match(await page.locator('[data-question]').textContent(), /「老城区东南隅街道办事处」.*「原有草稿」.*2021 年度/);
+  await useItAnyway(page);
   assert.equal(await field(page, 'meta.body').inputValue(), '老城区东南隅街道办事处');
   assert.equal(await field(page, 'meta.year').inputValue(), '2022');
   assert.equal(await cell(page, 'requests.carried_in.total').inputValue(), '0', '上年结转 from last year');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cell, field, findings, openPage, usePage } from '../harness.mjs';
+import { cell, field, findings, openPage, usePage, useItAnyway } from '../harness.mjs';
 
 const app = usePage();
 const PAGE = readFileSync('tests/fixtures/seed-2021-page.txt', 'utf8');
@@ -42,6 +42,7 @@ test('import summary, confirm as a draft, and start this year from it', async ()
 
   await readText(page, PAGE);
   await page.locator('[data-import-use="start"]').click();
+  await useItAnyway(page);
   assert.equal(await field(page, 'meta.year').inputValue(), '2022');
   assert.equal(await cell(page, 'requests.carried_in.total').inputValue(), '0', '上年结转 from last year');
   await page.getByRole('button', { name: '检查' }).click();

@@ -1,6 +1,6 @@
 // The page in every engine the machine can have — Chromium 86 (360 13), 92, 109 (Windows 7's
 // last Chrome), Debian's Chromium, Firefox ESR and WebKitGTK: open it, type into table 三, see
-// the total and the R1 finding, reload and find the draft still there, download the Word file
+// the total, fill the blanks with 0 and see the R1 finding, reload and find the draft still there, download the Word file
 // (rendered by the file-work package, loaded on demand in that engine), fill the print view, see
 // the service worker take control, open the tools page.
 import { test } from 'node:test';
@@ -16,6 +16,8 @@ async function smoke(session, url) {
   await session.type(cell('requests.granted.natural_person'), '3');
   await session.until('the total', async () => (await session.value(cell('requests.total.natural_person'))) === '3');
   assert.equal(await session.value(cell('requests.received.total')), '5');
+  // The column is judged once filled: the rest with 0.
+  await session.click('[data-fill-blanks]');
   await session.waitFor('[data-findings] [data-rule="R1"]');
   assert.match(await session.text('[data-findings] [data-rule="R1"]'), /一、本年新收政府信息公开申请数量（5）/);
   await session.until('the save', () => session.evaluate(() => document.querySelector('[data-saved-at]')?.getAttribute('data-saved-at')));

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cell, field, findings, openPage, typeInto, usePage } from '../harness.mjs';
+import { cell, field, findings, openPage, typeInto, usePage, useItAnyway } from '../harness.mjs';
 
 const app = usePage();
 
@@ -20,6 +20,7 @@ test('start from last year, and attach last year to a draft', async () => {
   const context = await app.browser.newContext();
   const page = await openPage(context, app.url);
   await page.locator('[data-import="last-year"]').setInputFiles(lastYear());
+  await useItAnyway(page);
   await page.waitForFunction(() => document.querySelector('[data-field="meta.body"]').value === '老城区东南隅街道办事处');
   assert.equal(await field(page, 'meta.year').inputValue(), '2022');
   assert.equal(await cell(page, 'requests.carried_in.natural_person').inputValue(), '5');
@@ -39,6 +40,7 @@ test('start from last year, and attach last year to a draft', async () => {
   await page.getByRole('button', { name: '新建草稿' }).click();
   await field(page, 'meta.body').fill('老城区东南隅街道办事处');
   await page.locator('[data-import="previous"]').setInputFiles(lastYear());
+  await useItAnyway(page);
   await page.locator('[data-notice="message"]').waitFor();
   await typeInto(cell(page, 'requests.carried_in.natural_person'), '2');
   assert.equal(await findings(page, 'R9').count(), 2, 'R9 runs against the attached report');

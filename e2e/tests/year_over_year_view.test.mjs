@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cell, openPage, savedAfter, typeInto, usePage } from '../harness.mjs';
+import { cell, openPage, savedAfter, typeInto, usePage, useItAnyway } from '../harness.mjs';
 
 const app = usePage();
 
@@ -11,6 +11,7 @@ test('the year-over-year view shows this year beside last year, and prints', asy
   const context = await app.browser.newContext();
   const page = await openPage(context, app.url);
   await page.locator('[data-import="last-year"]').setInputFiles('tests/fixtures/seed-2021.json');
+  await useItAnyway(page);
   await page.waitForFunction(() => document.querySelector('[data-field="meta.year"]').value === '2022');
   const saved = await page.locator('[data-saved-at]').getAttribute('data-saved-at');
   await typeInto(cell(page, 'requests.received.natural_person'), '5');

@@ -7,18 +7,11 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub body: AttrValue,
-    pub date: AttrValue,
-    pub on_action: Callback<Action>,
-}
-
 fn field_input(
     field: FieldRef,
     id: &'static str,
     label: &'static str,
-    value: &AttrValue,
+    value: &str,
     dispatch: &Callback<Action>,
 ) -> Html {
     let dispatch = dispatch.clone();
@@ -29,20 +22,16 @@ fn field_input(
     html! {
         <div class="field">
             <label for={id}>{label}</label>
-            <input {id} type="text" data-field={field.path()} value={value.clone()} {oninput} />
+            <input {id} type="text" data-field={field.path()} value={value.to_owned()} {oninput} />
         </div>
     }
 }
 
-#[component]
-pub fn ClosingPart(props: &Props) -> Html {
-    let on = !Closing {
-        body: props.body.to_string(),
-        date: props.date.to_string(),
-    }
-    .is_empty();
+/// A plain function, not a component (see `first_steps`); it draws the report's 落款.
+pub fn closing_part(closing: &Closing, dispatch: &Callback<Action>) -> Html {
+    let on = !closing.is_empty();
     let toggle = {
-        let dispatch = props.on_action.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
             dispatch.emit(Action::SetClosing(checked));
@@ -57,8 +46,8 @@ pub fn ClosingPart(props: &Props) -> Html {
             </label>
             if on {
                 <div class="closing-fields">
-                    { field_input(FieldRef::ClosingBody, "closing-body", "署名机关", &props.body, &props.on_action) }
-                    { field_input(FieldRef::ClosingDate, "closing-date", "成文日期", &props.date, &props.on_action) }
+                    { field_input(FieldRef::ClosingBody, "closing-body", "署名机关", &closing.body, dispatch) }
+                    { field_input(FieldRef::ClosingDate, "closing-date", "成文日期", &closing.date, dispatch) }
                 </div>
             }
         </section>

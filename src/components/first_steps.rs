@@ -5,15 +5,11 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn FirstSteps(props: &Props) -> Html {
+/// A plain function, not a component: it has no state, and each component type costs the first
+/// load its own copy of Yew's mounting code.
+pub fn first_steps(dispatch: &Callback<Action>) -> Html {
     let close = {
-        let dispatch = props.on_action.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseHint))
     };
     html! {

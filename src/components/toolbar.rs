@@ -39,30 +39,163 @@ pub fn read_chosen_file(
     });
 }
 
-/// Which files a file control takes.
-#[derive(Clone, Copy, PartialEq)]
-enum Takes {
-    /// Report files only.
-    ReportFile,
-    /// Report files, and published reports (Word, PDF, web page, text), which go through the import
-    /// dialog — whose default button is `intent` — so the user sees what was read and left blank
-    /// and confirms what it becomes.
-    PublishedToo(ImportUse),
+/// What a control does.
+#[derive(Clone, Copy)]
+enum Does {
+    /// Emits an action (`data-export` = the hook, when it has one).
+    Act(fn() -> Action),
+    /// Chooses a report file only.
+    ReportFile(fn(String, String) -> Action),
+    /// Chooses a report file, or a published report (Word, PDF, web page, text) that goes through
+    /// the import dialog — whose default button is this intent — so the user sees what was read
+    /// and left blank and confirms what it becomes.
+    LastYearFile(ImportUse, fn(String, String) -> Action),
+    /// Opens a view of the tools page (`data-tool` = the hook).
+    Tool,
 }
 
-/// A control of the toolbar: its label, its hook and the one line that says what it does.
+/// A control of the toolbar: its label, its hook, the one line that says what it does (its
+/// tooltip and accessible description) and what it does. The toolbar is this data, drawn by one
+/// function: a control is added in one line, and the page carries one copy of the drawing code.
 struct Control {
     label: &'static str,
     hook: &'static str,
     describes: &'static str,
+    does: Does,
 }
 
-/// A file control whose chosen report file becomes `make(file name, text)`.
+const fn control(
+    label: &'static str,
+    hook: &'static str,
+    describes: &'static str,
+    does: Does,
+) -> Control {
+    Control {
+        label,
+        hook,
+        describes,
+        does,
+    }
+}
+
+/// The groups, by what the user wants to do; positions never change (a control that cannot be
+/// used yet is disabled in its place).
+const GROUPS: [(&str, &str, &[Control]); 4] = [
+    (
+        "tools-start",
+        "开始",
+        &[
+            control(
+                "新建空白草稿",
+                "",
+                "新建一份空白的本年度报告草稿（当前草稿仍保存在左侧草稿列表中）",
+                Does::Act(|| Action::NewDraft),
+            ),
+            control(
+                "打开报告文件",
+                "json",
+                "打开本工具保存的报告文件（.json），继续填写",
+                Does::ReportFile(|name, text| Action::OpenFile { name, text }),
+            ),
+            control(
+                "导入已发布的报告",
+                "text",
+                "把已发布的年度报告（Word、PDF、网页或复制的文字）读成新的草稿，读后请核对",
+                Does::Act(|| Action::OpenImport),
+            ),
+        ],
+    ),
+    (
+        "tools-last-year",
+        "上年",
+        &[
+            control(
+                "以上年报告开始",
+                "last-year",
+                "选择上年的报告，开始本年草稿：上年结转和小标题自动填好",
+                Does::LastYearFile(ImportUse::StartThisYear, |name, text| {
+                    Action::StartFromLastYear { name, text }
+                }),
+            ),
+            control(
+                "附加上年报告",
+                "previous",
+                "把上年的报告附加到当前草稿，用于核对上年结转、现行有效件数和内容雷同",
+                Does::LastYearFile(ImportUse::AttachAsPrevious, |name, text| {
+                    Action::AttachPrevious { name, text }
+                }),
+            ),
+            control(
+                "与上年对比",
+                "compare",
+                "本年与上年逐格、逐部分对照（可打印）",
+                Does::Tool,
+            ),
+        ],
+    ),
+    (
+        "tools-export",
+        "导出",
+        &[
+            control(
+                "下载 Word",
+                "docx",
+                "公文格式的 Word 文件，用于审签和发布",
+                Does::Act(|| Action::RequestExport(Output::Docx)),
+            ),
+            control(
+                "下载 HTML",
+                "html",
+                "网页文件，可直接粘贴到网站发布系统",
+                Does::Act(|| Action::RequestExport(Output::Html)),
+            ),
+            control(
+                "打印 / PDF",
+                "print",
+                "按 A4 公文版式打印，或在打印对话框中另存为 PDF",
+                Does::Act(|| Action::RequestExport(Output::Print)),
+            ),
+            control(
+                "下载 Excel",
+                "xlsx",
+                "三张表格的 Excel 工作簿，合计为公式",
+                Does::Act(|| Action::RequestExport(Output::Xlsx)),
+            ),
+            control(
+                "下载报告文件",
+                "json",
+                "报告文件（.json）：可再次打开、交给上级汇总，不用于发布",
+                Does::Act(|| Action::DownloadReportFile),
+            ),
+        ],
+    ),
+    (
+        "tools-units",
+        "汇总与审阅",
+        &[
+            control(
+                "汇总各单位报告",
+                "sum",
+                "把下级单位交来的报告文件汇总成一份，并逐个检查",
+                Does::Tool,
+            ),
+            control(
+                "审阅已发布报告",
+                "audit",
+                "按格式检查任何一份已发布的年度报告",
+                Does::Tool,
+            ),
+        ],
+    ),
+];
+
+/// A file control: a report file becomes `make(file name, text)`; with `intent`, a published
+/// report goes to the import dialog instead.
 fn file_control(
-    control: Control,
-    takes: Takes,
-    dispatch: &Callback<Action>,
+    control: &Control,
+    intent: Option<ImportUse>,
     make: fn(String, String) -> Action,
+    dispatch: &Callback<Action>,
 ) -> Html {
     let dispatch = dispatch.clone();
     let onchange = Callback::from(move |event: Event| {
@@ -71,17 +204,18 @@ fn file_control(
         let published = files
             .first()
             .is_some_and(|file| !file.name().to_ascii_lowercase().ends_with(".json"));
-        match takes {
-            Takes::PublishedToo(intent) if published => {
+        match intent {
+            Some(intent) if published => {
                 input.set_value("");
                 import_first_file(dispatch.clone(), files, Some(intent));
             }
             _ => read_chosen_file(&input, dispatch.clone(), make),
         }
     });
-    let accept = match takes {
-        Takes::ReportFile => REPORT_FILES,
-        Takes::PublishedToo(_) => PUBLISHED_REPORTS,
+    let accept = if intent.is_some() {
+        PUBLISHED_REPORTS
+    } else {
+        REPORT_FILES
     };
     html! {
         // The input covers its label: its title is the tooltip a pointer meets.
@@ -95,14 +229,13 @@ fn file_control(
 /// same drafts and its "back" link restores this page. Standalone it opens a new tab and this tab
 /// keeps the draft open. Embedded it opens in the frame: a new tab would be a different top-level
 /// site, whose storage partition holds none of the portal's drafts.
-fn tool_link(control: Control, embedded: bool, save: &SaveStatus) -> Html {
+fn tool_link(control: &Control, save: &SaveStatus) -> Html {
+    let embedded = crate::embed::config().embedded;
     // Leaving the frame is safe only once the draft is stored (not before a first save, nor while
     // saving fails, waits for another tab, or storage is unavailable); until then the control
     // stays in its place, disabled, and says why.
     if embedded && *save != SaveStatus::Saved {
-        return html! {
-            <button type="button" disabled={true} title="草稿保存后可用">{control.label}</button>
-        };
+        return html! { <button type="button" disabled={true} title="草稿保存后可用">{control.label}</button> };
     }
     let query = web_sys::window()
         .and_then(|window| window.location().search().ok())
@@ -118,29 +251,31 @@ fn tool_link(control: Control, embedded: bool, save: &SaveStatus) -> Html {
     }
 }
 
-/// A group of controls under the words of what the user wants to do.
-fn group(id: &'static str, label: &'static str, controls: Html) -> Html {
-    html! {
-        <div class="tool-group" role="group" aria-labelledby={id}>
-            <span class="group-label" {id}>{label}</span>
-            {controls}
-        </div>
+fn draw(control: &Control, save: &SaveStatus, dispatch: &Callback<Action>) -> Html {
+    match control.does {
+        Does::Act(action) => {
+            let dispatch = dispatch.clone();
+            let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(action()));
+            // `data-import="text"` opens the import dialog; the others are exports.
+            let (import, export) = match control.hook {
+                "" => (None, None),
+                "text" => (Some(control.hook), None),
+                hook => (None, Some(hook)),
+            };
+            html! { <button type="button" data-import={import} data-export={export} title={control.describes} {onclick}>{control.label}</button> }
+        }
+        Does::ReportFile(make) => file_control(control, None, make, dispatch),
+        Does::LastYearFile(intent, make) => file_control(control, Some(intent), make, dispatch),
+        Does::Tool => tool_link(control, save),
     }
 }
 
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
     let dispatch = props.on_action.clone();
-    let button = |label: &'static str,
-                  hook: Option<&'static str>,
-                  describes: &'static str,
-                  action: fn() -> Action| {
+    let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(action()));
-        html! { <button type="button" data-export={hook} title={describes} {onclick}>{label}</button> }
-    };
-    let export = |label, hook, describes, output: fn() -> Action| {
-        button(label, Some(hook), describes, output)
+        Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
     let saved_text = match (&props.save, &props.saved_at) {
         (SaveStatus::Saved, Some(at)) => format!("已保存 {}", clock::local_time(at)),
@@ -150,43 +285,23 @@ pub fn Toolbar(props: &Props) -> Html {
     };
     // The hook always exists; it holds the last successful save, or nothing yet.
     let saved_at = props.saved_at.clone().unwrap_or_default();
-    let embedded = crate::embed::config().embedded;
-    let check = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Check))
-    };
     html! {
         <div class="toolbar" aria-label="操作">
             <div class="toolbar-main" role="group" aria-label="填写">
-                <button type="button" class="primary" onclick={check} title="按格式逐项检查整份报告，列出须修改的地方">{"检查"}</button>
-                <button type="button" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Undo)) }} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
-                <button type="button" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Redo)) }} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
-                { button("空白格填 0", None, "把表格中所有空白格填为 0（合计自动更新）", || Action::FillBlanks) }
+                <button type="button" class="primary" onclick={send(|| Action::Check)} title="按格式逐项检查整份报告，列出须修改的地方">{"检查"}</button>
+                <button type="button" onclick={send(|| Action::Undo)} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
+                <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
+                <button type="button" data-fill-blanks="" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
                 <span class="spacer"></span>
                 <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
             </div>
             <div class="toolbar-groups">
-                { group("tools-start", "开始", html! { <>
-                    { button("新建草稿", None, "新建一份空白的本年度报告草稿（当前草稿仍保存在左侧草稿列表中）", || Action::NewDraft) }
-                    { file_control(Control { label: "打开报告文件", hook: "json", describes: "打开本工具保存的报告文件（.json），继续填写" }, Takes::ReportFile, &dispatch, |name, text| Action::OpenFile { name, text }) }
-                    <button type="button" data-import="text" title="把已发布的年度报告（Word、PDF、网页或复制的文字）读成新的草稿，读后请核对" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::OpenImport)) }}>{"导入已发布的报告"}</button>
-                </> }) }
-                { group("tools-last-year", "上年", html! { <>
-                    { file_control(Control { label: "以上年报告开始", hook: "last-year", describes: "选择上年的报告，开始本年草稿：上年结转和小标题自动填好" }, Takes::PublishedToo(ImportUse::StartThisYear), &dispatch, |name, text| Action::StartFromLastYear { name, text }) }
-                    { file_control(Control { label: "附加上年报告", hook: "previous", describes: "把上年的报告附加到当前草稿，用于核对上年结转、现行有效件数和内容雷同" }, Takes::PublishedToo(ImportUse::AttachAsPrevious), &dispatch, |name, text| Action::AttachPrevious { name, text }) }
-                    { tool_link(Control { label: "与上年对比", hook: "compare", describes: "本年与上年逐格、逐部分对照（可打印）" }, embedded, &props.save) }
-                </> }) }
-                { group("tools-export", "导出", html! { <>
-                    { export("下载 Word", "docx", "公文格式的 Word 文件，用于审签和发布", || Action::RequestExport(Output::Docx)) }
-                    { export("下载 HTML", "html", "网页文件，可直接粘贴到网站发布系统", || Action::RequestExport(Output::Html)) }
-                    { export("打印 / PDF", "print", "按 A4 公文版式打印，或在打印对话框中另存为 PDF", || Action::RequestExport(Output::Print)) }
-                    { export("下载 Excel", "xlsx", "三张表格的 Excel 工作簿，合计为公式", || Action::RequestExport(Output::Xlsx)) }
-                    { export("下载报告文件", "json", "报告文件（.json）：可再次打开、交给上级汇总，不用于发布", || Action::DownloadReportFile) }
-                </> }) }
-                { group("tools-units", "汇总与审阅", html! { <>
-                    { tool_link(Control { label: "汇总各单位报告", hook: "sum", describes: "把下级单位交来的报告文件汇总成一份，并逐个检查" }, embedded, &props.save) }
-                    { tool_link(Control { label: "审阅已发布报告", hook: "audit", describes: "按格式检查任何一份已发布的年度报告" }, embedded, &props.save) }
-                </> }) }
+                { for GROUPS.iter().map(|(id, label, controls)| html! {
+                    <div class="tool-group" role="group" aria-labelledby={*id}>
+                        <span class="group-label" id={*id}>{*label}</span>
+                        { for controls.iter().map(|control| draw(control, &props.save, &dispatch)) }
+                    </div>
+                }) }
             </div>
         </div>
     }
