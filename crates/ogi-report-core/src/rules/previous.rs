@@ -4,8 +4,8 @@
 use super::{finding, Context, Finding, Severity, Target};
 use crate::cell::Cell;
 use crate::format::{
-    ProactiveCellRef, PROACTIVE_DOCUMENT_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, ROW_CARRIED_FORWARD,
-    ROW_CARRIED_IN,
+    ProactiveCellRef, PROACTIVE_DOCUMENT_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
+    ROW_CARRIED_FORWARD, ROW_CARRIED_IN,
 };
 use crate::report::{CellRef, FieldRef, Narrative, Report};
 
@@ -13,7 +13,12 @@ pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     let Some(previous) = report.previous.as_deref() else {
         return;
     };
+    let before = findings.len();
     for (col, column) in REQUEST_COLUMNS.iter().enumerate() {
+        // The 总计 column sums the others: off because one of them is, it is not told again.
+        if col == REQUEST_TOTAL_COL && findings.len() > before {
+            continue;
+        }
         let this_year = CellRef::Request {
             row: ROW_CARRIED_IN,
             col,
