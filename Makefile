@@ -91,10 +91,9 @@ lint:
 	cargo clippy -p ogi-report -p ogi-report-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native: tools-docs
-	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace --exclude ogi-report
-	# The page's logic, natively (tests/page_state.rs). The page's binary is named like the CLI's
-	# (ogi-report), so it is built in a target dir of its own, where it cannot replace the CLI.
-	CARGO_TARGET_DIR=target/page-native cargo test -p ogi-report --lib --test page_state
+	# Every native test: the core, the CLI, the package's operations and the page's logic
+	# (tests/page_state.rs; the page's binary is ogi-report-page, so the CLI's is never replaced).
+	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace
 
 test-wasm: tools
 	cargo test -p ogi-report --target wasm32-unknown-unknown

@@ -61,10 +61,25 @@ async fn an_input_event_updates_totals_and_findings() {
         .unwrap();
     yew::scheduler::flush().await;
     assert_eq!(input(&root, "requests.received.total").value(), "5");
-    let r1 = root
-        .query_selector("[data-findings] [data-rule=\"R1\"]")
+    // A column being filled is not wrong yet: no R1, and what is open is said neutrally.
+    let r1 = || {
+        root.query_selector("[data-findings] [data-rule=\"R1\"]")
+            .unwrap()
+    };
+    assert!(r1().is_none(), "no R1 while the column has blanks");
+    let unfilled = root.query_selector("[data-unfilled]").unwrap().unwrap();
+    assert!(unfilled
+        .text_content()
         .unwrap()
-        .expect("R1 is listed");
+        .contains("表三 还有 24 行未填"));
+    // 空白格填 0: every cell filled, the column's relation is judged.
+    root.query_selector("[data-fill-blanks]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    yew::scheduler::flush().await;
+    let r1 = r1().expect("R1 is listed");
     assert!(r1
         .get_attribute("data-cells")
         .unwrap()
