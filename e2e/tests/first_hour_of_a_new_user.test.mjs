@@ -64,6 +64,8 @@ test('last year\'s Word file starts this year with Enter: carried over, beside t
   await page.keyboard.press('Enter');
   // The fixture is of 2021, not of last year: the page asks before it starts from it.
   assert.match(await page.locator('[data-question]').textContent(), /2021 年度.*2022 年度/);
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-question-answer')), 'no',
+    'the safe answer is the default');
   await useItAnyway(page);
   await page.waitForFunction(() => document.querySelector('[data-field="meta.year"]').value === '2022');
   assert.equal(await cell(page, 'requests.carried_in.natural_person').inputValue(), '279');

@@ -63,6 +63,13 @@ test('twenty units: checked, summed, and the same file as `ogi-report sum`', asy
   await seventh.locator('summary').click();
   assert.match(await seventh.locator('.unit-findings').textContent(), /R2|总计|合计/);
   assert.equal(await page.locator('[data-unit="unit-08.json"] [data-errors]').textContent(), '0');
+  // Every unit's narrative is the same text (the fixture's): each is named as repeating another's.
+  const copied = page.locator('[data-sum-copied]');
+  assert.equal(await copied.count(), 20);
+  const eighth = page.locator('[data-unit="unit-08.json"] [data-sum-copied][data-unit="第8街道办事处"]');
+  assert.equal(await eighth.getAttribute('data-other-unit'), '第1街道办事处');
+  assert.equal(await eighth.getAttribute('data-share'), '100');
+  assert.equal(await eighth.textContent(), '与「第1街道办事处」雷同 100%');
   // 1 + 2 + … + 20 = 210 requests; 210 / 4 = 52.5 万元 of fees, written to two decimals as units wrote 0.25.
   assert.equal(await page.locator('[data-sum-cell="requests.received.natural_person"]').textContent(), '210');
   assert.equal(await page.locator('[data-sum-cell="requests.total.total"]').textContent(), '210');

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-/// The dialog element's ref (give it `tabindex="-1"`) and its `onkeydown`.
+/// The ref of what takes the focus when the dialog opens — the dialog element (give it
+/// `tabindex="-1"`), or its default button — and the dialog's `onkeydown`.
 #[hook]
 pub fn use_dialog(close: Callback<()>) -> (NodeRef, Callback<KeyboardEvent>) {
     let dialog = use_node_ref();

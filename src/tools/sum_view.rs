@@ -13,8 +13,8 @@ use ogi_report_core::layout;
 use ogi_report_core::render::xlsx::render_units_xlsx;
 use ogi_report_core::render::Format;
 use ogi_report_core::sum::{
-    key_figures, unit_line, units_csv, Decision, Summed, UnitLine, Units, DEFAULT_SUM_BODY,
-    KEY_FIGURES,
+    copied_text, key_figures, mark_copied, unit_line, units_csv, Decision, Summed, UnitLine, Units,
+    COPIED_BETWEEN_UNITS_PERCENT, COPIED_COLUMN, DEFAULT_SUM_BODY, KEY_FIGURES,
 };
 use ogi_report_core::{write_report, Report, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlSelectElement};
@@ -154,6 +154,12 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
 }
 
 fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
+    let copied = line.copied_from.as_ref().map(|(other, share)| html! {
+        // Units by name, as `data-other-unit` (the row's `data-unit` is its file).
+        <span data-sum-copied="" data-unit={line.body.clone()} data-other-unit={other.clone()} data-share={share.to_string()}>
+            {copied_text(line)}
+        </span>
+    });
     let problems: Vec<&ogi_report_core::Finding> = line
         .findings
         .iter()
@@ -180,6 +186,7 @@ fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
             <td class="number" data-errors="">{line.errors}</td>
             <td class="number" data-warnings="">{line.warnings}</td>
             { for line.figures.iter().map(|(_, value)| html! { <td class="number">{value.clone()}</td> }) }
+            <td class={classes!(copied.is_some().then_some("copied"))}>{copied}</td>
         </tr>
     }
 }
@@ -192,15 +199,17 @@ fn units_table(state: &SumState, total: &Report) -> Html {
                     <th scope="col">{"序号"}</th><th scope="col">{"单位"}</th><th scope="col">{"文件"}</th>
                     <th scope="col">{Severity::Error.label()}</th><th scope="col">{Severity::Warning.label()}</th>
                     { for KEY_FIGURES.iter().map(|(label, _)| html! { <th scope="col">{*label}</th> }) }
+                    <th scope="col" title={format!("本单位正文中与另一单位逐句相同的文字所占比例，{COPIED_BETWEEN_UNITS_PERCENT}% 及以上列出")}>{COPIED_COLUMN}</th>
                 </tr>
             </thead>
             <tbody>
-                { for state.counted().into_iter().enumerate().map(|(index, (file, line))| unit_row(index, file, line)) }
+                { for state.counted().into_iter().zip(counted_lines(state)).enumerate().map(|(index, ((file, _), line))| unit_row(index, file, &line)) }
             </tbody>
             <tfoot>
                 <tr data-sum-total="">
                     <td></td><th scope="row">{"合计"}</th><td></td><td></td><td></td>
                     { for key_figures(total).into_iter().map(|(_, value)| html! { <td class="number">{value}</td> }) }
+                    <td></td>
                 </tr>
             </tfoot>
         </table>
@@ -299,13 +308,22 @@ fn year_choice(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) ->
     }
 }
 
-/// The counted units' lines, for the CSV and the workbook.
+/// The counted units' lines, for the table, the CSV and the workbook, each marked where its
+/// narrative repeats another counted unit's.
 fn counted_lines(state: &SumState) -> Vec<UnitLine> {
-    state
+    let mut lines: Vec<UnitLine> = state
         .counted()
         .into_iter()
         .map(|(_, line)| line.clone())
-        .collect()
+        .collect();
+    let reports: Vec<&Report> = state
+        .units
+        .accepted()
+        .into_iter()
+        .map(|unit| &unit.report)
+        .collect();
+    mark_copied(&mut lines, &reports, COPIED_BETWEEN_UNITS_PERCENT);
+    lines
 }
 
 /// The 汇总's name and its downloads: the summed report file, the units table (CSV), the workbook.

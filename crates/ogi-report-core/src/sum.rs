@@ -363,6 +363,41 @@ pub struct UnitLine {
     pub findings: Vec<Finding>,
     /// Key figures: (label, value as shown).
     pub figures: Vec<(&'static str, String)>,
+    /// The other counted unit whose narrative this unit's repeats most, when at or over the
+    /// threshold: (its body, the share of this unit's narrative in percent). See [`mark_copied`].
+    pub copied_from: Option<(String, usize)>,
+}
+
+/// The share of a unit's narrative repeated from another unit's at which 汇总 flags it (a county
+/// may set its own).
+pub const COPIED_BETWEEN_UNITS_PERCENT: usize = 50;
+
+/// Marks each line whose unit's narrative repeats another counted unit's, sentence for sentence,
+/// at or over `threshold` percent — the measure R17 uses across years (sentences of eight
+/// characters or more, a narrative of forty or more) — naming the unit it repeats most.
+/// `reports` are the lines' reports, in the same order.
+pub fn mark_copied(lines: &mut [UnitLine], reports: &[&Report], threshold: usize) {
+    use crate::rules::previous::{last_year_sentences, repeated_in_narrative};
+    let sentences: Vec<Vec<&str>> = reports
+        .iter()
+        .map(|report| last_year_sentences(report))
+        .collect();
+    for (index, line) in lines.iter_mut().enumerate() {
+        let Some(report) = reports.get(index) else {
+            continue;
+        };
+        line.copied_from = sentences
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .map(|(other, theirs)| (other, repeated_in_narrative(report, theirs)))
+            .filter(|(_, measure)| measure.long_enough())
+            .map(|(other, measure)| (other, measure.percent()))
+            .filter(|(_, percent)| *percent >= threshold)
+            // The most repeated; on a tie, the first file.
+            .max_by_key(|(other, percent)| (*percent, std::cmp::Reverse(*other)))
+            .map(|(other, percent)| (unit_name(reports[other]), percent));
+    }
 }
 
 /// The key figures a 汇总 table shows per unit.
@@ -401,13 +436,30 @@ pub fn unit_line(unit: &UnitFile) -> UnitLine {
         warnings,
         findings,
         figures,
+        copied_from: None,
     }
 }
 
-/// Each counted unit's line, in file order (each report checked once).
+/// Each counted unit's line, in file order (each report checked once), marked where its
+/// narrative repeats another unit's ([`mark_copied`] at the default threshold).
 pub fn unit_lines(units: &Units) -> Vec<UnitLine> {
-    units.accepted().into_iter().map(unit_line).collect()
+    let accepted = units.accepted();
+    let mut lines: Vec<UnitLine> = accepted.iter().map(|unit| unit_line(unit)).collect();
+    let reports: Vec<&Report> = accepted.iter().map(|unit| &unit.report).collect();
+    mark_copied(&mut lines, &reports, COPIED_BETWEEN_UNITS_PERCENT);
+    lines
 }
+
+/// What a line says of copied narrative: 「「乙街道」 85%」, or nothing.
+pub fn copied_text(line: &UnitLine) -> String {
+    line.copied_from
+        .as_ref()
+        .map(|(other, percent)| format!("与「{other}」雷同 {percent}%"))
+        .unwrap_or_default()
+}
+
+/// The 汇总 table's column of narrative repeated from another unit.
+pub const COPIED_COLUMN: &str = "正文与其他单位雷同";
 
 /// The 汇总 table: a header row, then one row per unit.
 fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
@@ -415,6 +467,7 @@ fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
         .map(str::to_owned)
         .to_vec();
     header.extend(KEY_FIGURES.iter().map(|(label, _)| (*label).to_owned()));
+    header.push(COPIED_COLUMN.to_owned());
     let mut rows = vec![header];
     for line in lines {
         let mut row = vec![
@@ -423,6 +476,7 @@ fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
             line.warnings.to_string(),
         ];
         row.extend(line.figures.iter().map(|(_, value)| value.clone()));
+        row.push(copied_text(line));
         rows.push(row);
     }
     rows

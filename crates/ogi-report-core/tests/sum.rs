@@ -252,13 +252,14 @@ fn the_units_table_has_a_line_per_unit_with_checks_and_key_figures() {
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(
         lines[0],
-        "单位\t错误\t提醒\t本年新收申请\t办理结果总计\t结转下年度\t行政复议"
+        "单位\t错误\t提醒\t本年新收申请\t办理结果总计\t结转下年度\t行政复议\t正文与其他单位雷同"
     );
     assert_eq!(lines.len(), 3);
     assert!(lines[1].starts_with("甲街道\t"), "{}", lines[1]);
     let cells: Vec<&str> = lines[2].split('\t').collect();
     assert_eq!(cells[0], "乙街道");
-    assert_eq!(&cells[3..], ["4", "4", "0", "0"]);
+    // Both units' narratives are the fixture's: each repeats the other's entirely.
+    assert_eq!(&cells[3..], ["4", "4", "0", "0", "与「甲街道」雷同 100%"]);
 }
 
 #[test]
@@ -270,7 +271,7 @@ fn the_units_table_as_csv_opens_in_a_spreadsheet() {
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "单位,错误,提醒,本年新收申请,办理结果总计,结转下年度,行政复议"
+        "单位,错误,提醒,本年新收申请,办理结果总计,结转下年度,行政复议,正文与其他单位雷同"
     );
     assert!(
         lines[1].starts_with("\"甲街道, \"\"东\"\"片\","),
@@ -301,4 +302,77 @@ fn files_of_the_same_name_are_decided_one_by_one() {
     let left_out = units.left_out();
     assert_eq!(left_out.len(), 1);
     assert_eq!(left_out[0].0, 1, "乙镇's file, by its place");
+}
+
+/// A unit whose overview is `texts`, a sentence each, and nothing else in its narrative.
+fn unit_saying(body: &str, texts: &[&str]) -> String {
+    let mut report = seed();
+    report.meta.body = body.to_owned();
+    for part in Narrative::ALL {
+        for section in report.sections_mut(part) {
+            section.text = String::new();
+        }
+    }
+    report.sections_mut(Narrative::Overview)[0].text = texts.join("。");
+    write_report(&report)
+}
+
+#[test]
+fn a_unit_whose_narrative_repeats_another_units_is_named_with_the_share() {
+    let shared = [
+        "本单位严格按照条例要求做好主动公开工作并及时更新各类信息",
+        "全年未收到政府信息公开申请也未发生行政复议和行政诉讼",
+        "下一步将继续加强培训提高工作人员的政务公开意识和能力",
+    ];
+    let own = [
+        "甲街道围绕老旧小区改造公开了项目清单和资金使用情况",
+        "甲街道在社区公示栏和微信群同步发布惠民政策的解读",
+        "甲街道全年组织三次政务公开培训覆盖全部社区工作人员",
+    ];
+    let mut units = Units::default();
+    units.add("a.json", &unit_saying("甲街道", &own));
+    units.add("b.json", &unit_saying("乙街道", &shared));
+    // 丙 repeats two of 乙's three sentences and adds one of its own.
+    units.add(
+        "c.json",
+        &unit_saying(
+            "丙街道",
+            &[
+                shared[0],
+                shared[1],
+                "丙街道新建了政务公开专区并配备了查阅设备",
+            ],
+        ),
+    );
+    let lines = unit_lines(&units);
+    let copied: Vec<(&str, Option<(String, usize)>)> = lines
+        .iter()
+        .map(|line| (line.body.as_str(), line.copied_from.clone()))
+        .collect();
+    assert_eq!(copied[0], ("甲街道", None), "its own text");
+    // Shares of each unit's own text (in characters of its sentences): 乙's 54 of 80, 丙's 54 of 74.
+    assert_eq!(copied[1].1, Some(("丙街道".to_owned(), 67)));
+    assert_eq!(copied[2].1, Some(("乙街道".to_owned(), 72)));
+    let share = 72;
+    // In the table and the CSV, in a column of its own.
+    let csv = units_csv(&lines);
+    assert!(
+        csv.lines().next().unwrap().ends_with(",正文与其他单位雷同"),
+        "{csv}"
+    );
+    assert!(csv.contains(&format!("与「乙街道」雷同 {share}%")), "{csv}");
+    assert!(
+        units_table(&lines).lines().nth(1).unwrap().ends_with('\t'),
+        "甲: nothing"
+    );
+}
+
+#[test]
+fn a_short_or_blank_narrative_is_not_called_copied() {
+    let mut units = Units::default();
+    units.add("a.json", &unit_saying("甲街道", &["无"]));
+    units.add("b.json", &unit_saying("乙街道", &["无"]));
+    assert!(unit_lines(&units)
+        .iter()
+        .all(|line| line.copied_from.is_none()));
 }

@@ -194,6 +194,14 @@ struct UnitOut<'a> {
     warnings: usize,
     figures: serde_json::Map<String, serde_json::Value>,
     findings: &'a [rules::Finding],
+    /// The other unit whose narrative this unit's repeats most, at or over 50 %: `{unit, share}`.
+    copied: Option<CopiedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CopiedOut<'a> {
+    unit: &'a str,
+    share: usize,
 }
 
 #[derive(Serialize)]
@@ -263,6 +271,10 @@ pub fn sum(files: &[UnitFile], choices: &SumChoices) -> Result<String, String> {
                 .map(|(label, value)| ((*label).to_owned(), value.clone().into()))
                 .collect(),
             findings: &line.findings,
+            copied: line.copied_from.as_ref().map(|(unit, share)| CopiedOut {
+                unit,
+                share: *share,
+            }),
         })
         .collect();
     let refused = units.refused();

@@ -131,7 +131,7 @@ pub fn import_file(bytes: &[u8], file_name: &str) -> Result<JsValue, JsError> {
 }
 
 /// 汇总 of units' report files, each `{name, bytes}` (a `Uint8Array`) or `{name, text}`:
-/// `{report, year, units: [{file, body, errors, warnings, figures, findings}], refused: [{file,
+/// `{report, year, units: [{file, body, errors, warnings, figures, findings, copied: {unit, share} | null}], refused: [{file,
 /// reason}], unknown: [{cell, label, causes: [{unit, why}]}], leftOut, status, keyFigures, csv}`.
 /// `options`: `body` names the summed report, `year` the year summed (otherwise the one most files
 /// name), `fileYears` (`{file: year}`) gives a year to files whose report names none, `prefer`

@@ -18,7 +18,7 @@ use crate::format::PARTS;
 use crate::layout::{self, Content, LayoutCell, TableLayout};
 use crate::report::{total_leaves, CellRef, Report};
 use crate::rules::Severity;
-use crate::sum::{UnitLine, KEY_FIGURES};
+use crate::sum::{copied_text, UnitLine, COPIED_COLUMN, KEY_FIGURES};
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 const SHEET_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -296,6 +296,8 @@ fn sheet_name(heading: &str) -> String {
 fn units_sheet(lines: &[UnitLine]) -> Sheet {
     let mut header: Vec<&str> = vec!["单位", Severity::Error.label(), Severity::Warning.label()];
     header.extend(KEY_FIGURES.iter().map(|(label, _)| *label));
+    let numbers = header.len();
+    header.push(COPIED_COLUMN);
     let mut rows = String::from("<row r=\"1\">");
     for (col, label) in header.iter().enumerate() {
         text_cell(&mut rows, 0, col, HEADER, label);
@@ -326,6 +328,12 @@ fn units_sheet(lines: &[UnitLine]) -> Sheet {
                 Err(_) => text_cell(&mut rows, row, col, NUMBER, value),
             }
         }
+        let copied = copied_text(line);
+        if copied.is_empty() {
+            blank_cell(&mut rows, row, numbers, LABEL);
+        } else {
+            text_cell(&mut rows, row, numbers, LABEL, &copied);
+        }
         rows.push_str("</row>");
     }
     // A 合计 row of formulas under the key figures.
@@ -333,7 +341,7 @@ fn units_sheet(lines: &[UnitLine]) -> Sheet {
     let total_row = last + 1;
     let _ = write!(rows, "<row r=\"{}\">", total_row + 1);
     text_cell(&mut rows, total_row, 0, LABEL, "合计");
-    for col in 1..header.len() {
+    for col in 1..numbers {
         let formula = if last == 0 {
             "0".to_owned()
         } else {
@@ -347,7 +355,8 @@ fn units_sheet(lines: &[UnitLine]) -> Sheet {
     }
     rows.push_str("</row>");
     let mut widths = vec![3600u32];
-    widths.extend(std::iter::repeat_n(1300, header.len() - 1));
+    widths.extend(std::iter::repeat_n(1300, numbers - 1));
+    widths.push(4200);
     Sheet {
         name: "各单位情况".to_owned(),
         xml: sheet_xml(&widths, false, &rows, &[]),

@@ -95,8 +95,8 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|sentence| sentence.chars().count() >= MIN_SENTENCE_CHARS)
 }
 
-/// Last year's narrative sentences, sorted for lookup (a sorted list beats a hash set for the
-/// few dozen sentences of a report).
+/// A report's narrative sentences (last year's, or another unit's), sorted for lookup (a sorted
+/// list beats a hash set for the few dozen sentences of a report).
 pub(crate) fn last_year_sentences(previous: &Report) -> Vec<&str> {
     let mut sentences: Vec<&str> = Narrative::ALL
         .into_iter()
@@ -127,7 +127,27 @@ impl Repeated {
 
     /// Long enough to judge, and mostly repeated (R17).
     pub fn is_copied(&self) -> bool {
-        self.chars >= MIN_PART_CHARS && self.percent() >= COPIED_SHARE_PERCENT
+        self.long_enough() && self.percent() >= COPIED_SHARE_PERCENT
+    }
+}
+
+/// How much of a report's whole narrative (all three parts) repeats `sentences` word for word:
+/// the measure R17 uses across years, applied between units by 汇总.
+pub(crate) fn repeated_in_narrative(report: &Report, sentences: &[&str]) -> Repeated {
+    let mut total = Repeated::default();
+    for part in Narrative::ALL {
+        let measure = repeated(report, part, sentences);
+        total.chars += measure.chars;
+        total.repeated_chars += measure.repeated_chars;
+        total.repeated_sentences += measure.repeated_sentences;
+    }
+    total
+}
+
+impl Repeated {
+    /// Long enough to judge (as a part must be for R17).
+    pub fn long_enough(&self) -> bool {
+        self.chars >= MIN_PART_CHARS
     }
 }
 
