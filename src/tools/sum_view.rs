@@ -7,14 +7,17 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use ogi_report_core::checklist::{
+    checklist, missing, parse_units, ChecklistRow, UnitStatus, STATUS_COLUMN,
+};
 use ogi_report_core::format::PARTS;
 use ogi_report_core::import::Summary;
 use ogi_report_core::layout;
-use ogi_report_core::render::xlsx::render_units_xlsx;
+use ogi_report_core::render::xlsx::render_units_xlsx_listed;
 use ogi_report_core::render::Format;
 use ogi_report_core::sum::{
-    copied_text, key_figures, mark_copied, unit_line, units_csv, Decision, Summed, UnitLine, Units,
-    COPIED_BETWEEN_UNITS_PERCENT, COPIED_COLUMN, DEFAULT_SUM_BODY, KEY_FIGURES,
+    copied_text, key_figures, mark_copied, unit_line, units_csv_listed, Decision, Summed, UnitLine,
+    Units, COPIED_BETWEEN_UNITS_PERCENT, COPIED_COLUMN, DEFAULT_SUM_BODY, KEY_FIGURES,
 };
 use ogi_report_core::{write_report, Report, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlSelectElement};
@@ -34,6 +37,8 @@ pub struct SumState {
     /// The summed report and the cells it cannot know; `None` until a file counts.
     total: Option<Rc<Summed>>,
     body: String,
+    /// The units that should send a report, as pasted (one a line); empty: no list.
+    listed: String,
     /// Files being read now.
     reading: usize,
 }
@@ -47,6 +52,8 @@ pub enum SumAction {
     /// Files read by the importer.
     Add(Vec<UnitRead>),
     Body(String),
+    /// The list of units that should send a report, as pasted.
+    Listed(String),
     /// The year to sum (when the files name several).
     Year(Option<i32>),
     /// A year for the file at this place, whose report names none (`None`: leave it out). Files
@@ -70,6 +77,16 @@ impl SumState {
     fn resum(&mut self) {
         self.total =
             (!self.units.accepted().is_empty()).then(|| Rc::new(self.units.sum(self.body())));
+    }
+
+    /// The list's rows with each unit's state (empty without a list).
+    fn checklist(&self, lines: &[UnitLine]) -> Vec<ChecklistRow> {
+        let listed = parse_units(&self.listed);
+        if listed.is_empty() {
+            Vec::new()
+        } else {
+            checklist(&listed, lines)
+        }
     }
 
     /// The lines of the files that count, with their files, in order.
@@ -109,6 +126,7 @@ impl Reducible for SumState {
                 }
             }
             SumAction::Body(body) => next.body = body,
+            SumAction::Listed(text) => next.listed = text,
             SumAction::Year(year) => Rc::make_mut(&mut next.units).year_chosen = year,
             SumAction::GiveYear(at, year) => {
                 let units = Rc::make_mut(&mut next.units);
@@ -363,7 +381,9 @@ fn downloads(
                 &format!("{}{year}各单位年度报告检查汇总表", state.body()),
                 "csv",
             );
-            download::download_text(&name, "text/csv", &units_csv(&counted_lines(&state)));
+            let lines = counted_lines(&state);
+            let csv = units_csv_listed(&lines, &state.checklist(&lines));
+            download::download_text(&name, "text/csv", &csv);
         })
     };
     let download_workbook = {
@@ -372,7 +392,9 @@ fn downloads(
             if let Some(total) = &state.total {
                 let format = Format::Xlsx;
                 let name = download::report_file_name(&total.report.title(), format.extension());
-                let workbook = render_units_xlsx(&total.report, &counted_lines(&state));
+                let lines = counted_lines(&state);
+                let checklist = state.checklist(&lines);
+                let workbook = render_units_xlsx_listed(&total.report, &lines, &checklist);
                 download::download_bytes(&name, format.mime(), &workbook);
             }
         })
@@ -386,6 +408,73 @@ fn downloads(
             <button type="button" class="secondary" onclick={clear}>{"清空，重新选择"}</button>
         </div>
     }
+}
+
+/// The list of units that should report: pasted here, then each unit's state beside the files
+/// that came back, and the 催报 list of those that sent nothing, to copy.
+fn units_list(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) -> Html {
+    let oninput = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |event: InputEvent| {
+            let area = event.target_unchecked_into::<web_sys::HtmlTextAreaElement>();
+            dispatcher.dispatch(SumAction::Listed(area.value()));
+        })
+    };
+    let lines = counted_lines(state);
+    let rows = state.checklist(&lines);
+    let missing = missing(&rows);
+    html! {
+        <section class="units-list" aria-labelledby="units-list-title">
+            <h2 id="units-list-title">{"应报送单位名单（可选）"}</h2>
+            <label class="field">
+                <span class="guidance">{"每行一个单位名称，可直接从 Excel 复制一列粘贴；名单中的单位将逐一显示已交、有错误、有空白或未交。"}</span>
+                <textarea rows="4" data-sum-units-list="" value={state.listed.clone()} {oninput} />
+            </label>
+            if !rows.is_empty() {
+                <table class="sum-table checklist" data-sum-checklist="" aria-label="报送情况">
+                    <thead><tr><th scope="col">{"序号"}</th><th scope="col">{"单位"}</th><th scope="col">{STATUS_COLUMN}</th></tr></thead>
+                    <tbody>
+                        { for rows.iter().enumerate().map(|(index, row)| html! {
+                            <tr data-unit={row.unit.clone()} data-unit-status={row.status.key()} class={row.status.key()}>
+                                <td class="number">{index + 1}</td><th scope="row">{row.unit.clone()}</th><td>{row.status.label()}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                <p data-sum-checklist-tally="">{checklist_tally(&rows)}</p>
+                if !missing.is_empty() {
+                    <label class="field">{format!("催报名单（{} 个单位未交，可复制）", missing.len())}
+                        <textarea rows={missing.len().clamp(2, 8).to_string()} readonly=true data-sum-urge="" value={missing.join("\n")} />
+                    </label>
+                }
+            }
+        </section>
+    }
+}
+
+/// 「名单 12 个单位：已交 8，有错误 1，有空白 1，未交 2；另有 1 个不在名单中的单位。」
+fn checklist_tally(rows: &[ChecklistRow]) -> String {
+    let count = |status: UnitStatus| rows.iter().filter(|row| row.status == status).count();
+    let listed = rows.len() - count(UnitStatus::Unlisted);
+    let mut text = format!("名单 {listed} 个单位：");
+    let parts: Vec<String> = [
+        UnitStatus::Submitted,
+        UnitStatus::Errors,
+        UnitStatus::Blanks,
+        UnitStatus::Missing,
+    ]
+    .into_iter()
+    .map(|status| format!("{} {}", status.label(), count(status)))
+    .collect();
+    text.push_str(&parts.join("，"));
+    text.push('。');
+    if count(UnitStatus::Unlisted) > 0 {
+        text.push_str(&format!(
+            "另有 {} 个不在名单中的单位。",
+            count(UnitStatus::Unlisted)
+        ));
+    }
+    text
 }
 
 /// The cells the 汇总 cannot know, each with the units and why.
@@ -448,6 +537,7 @@ pub fn SumView() -> Html {
                 <p class="sum-status" role="status" data-sum-status="">{status}</p>
             }
             {year_choice(&state, &dispatcher)}
+            {units_list(&state, &dispatcher)}
             if !state.units.refused().is_empty() {
                 {refused_list(&state, &dispatcher)}
             }

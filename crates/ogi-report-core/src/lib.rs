@@ -13,11 +13,13 @@
 //! - [`render`]: the report as Word (.docx) and self-contained HTML;
 //! - [`import`]: a published report (Word, PDF, web page, text) → a report and what was (not) placed;
 //! - [`audit`]: 审阅, a published report checked as it stands, each cell read, inferred or unread;
-//! - [`sum`]: 汇总 of many units' reports; [`compare`]: this year beside last year;
+//! - [`sum`]: 汇总 of many units' reports, [`checklist`]: who of a list sent theirs;
+//!   [`compare`]: this year beside last year;
 //! - [`compose`]: the data paragraph composed from the tables for the narrative.
 
 pub mod audit;
 pub mod cell;
+pub mod checklist;
 pub mod compare;
 pub mod compose;
 pub mod file;

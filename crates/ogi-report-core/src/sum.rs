@@ -8,6 +8,7 @@
 //! this module, so they cannot disagree.
 
 use crate::cell::{Amount, Cell};
+use crate::checklist::{missing, status_of, ChecklistRow, UnitStatus, STATUS_COLUMN};
 use crate::import::{import_file, Summary};
 use crate::report::{total_leaves, CellRef, Report};
 use crate::rules::{check, tally, Context, Finding, Severity};
@@ -461,13 +462,18 @@ pub fn copied_text(line: &UnitLine) -> String {
 /// The 汇总 table's column of narrative repeated from another unit.
 pub const COPIED_COLUMN: &str = "正文与其他单位雷同";
 
-/// The 汇总 table: a header row, then one row per unit.
-fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
+/// The 汇总 table: a header row, then one row per unit. With a list of units (`checklist` not
+/// empty), a 报送情况 column, and a row for each listed unit that sent nothing.
+fn table_rows(lines: &[UnitLine], checklist: &[ChecklistRow]) -> Vec<Vec<String>> {
     let mut header: Vec<String> = ["单位", Severity::Error.label(), Severity::Warning.label()]
         .map(str::to_owned)
         .to_vec();
     header.extend(KEY_FIGURES.iter().map(|(label, _)| (*label).to_owned()));
     header.push(COPIED_COLUMN.to_owned());
+    let listed = !checklist.is_empty();
+    if listed {
+        header.push(STATUS_COLUMN.to_owned());
+    }
     let mut rows = vec![header];
     for line in lines {
         let mut row = vec![
@@ -477,6 +483,15 @@ fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
         ];
         row.extend(line.figures.iter().map(|(_, value)| value.clone()));
         row.push(copied_text(line));
+        if listed {
+            row.push(status_of(checklist, line).label().to_owned());
+        }
+        rows.push(row);
+    }
+    for unit in missing(checklist) {
+        let mut row = vec![unit.to_owned()];
+        row.extend(std::iter::repeat_n(String::new(), 3 + KEY_FIGURES.len()));
+        row.push(UnitStatus::Missing.label().to_owned());
         rows.push(row);
     }
     rows
@@ -484,7 +499,7 @@ fn table_rows(lines: &[UnitLine]) -> Vec<Vec<String>> {
 
 /// The 汇总 table as tab-separated text (what `ogi-report sum` prints).
 pub fn units_table(lines: &[UnitLine]) -> String {
-    table_rows(lines)
+    table_rows(lines, &[])
         .iter()
         .map(|row| format!("{}\n", row.join("\t")))
         .collect()
@@ -494,6 +509,11 @@ pub fn units_table(lines: &[UnitLine]) -> String {
 /// Chinese correctly), CRLF line ends, and fields quoted where they must be. A field that a
 /// spreadsheet would take for a formula (`=`, `+`, `-`, `@`) is written as text.
 pub fn units_csv(lines: &[UnitLine]) -> String {
+    units_csv_listed(lines, &[])
+}
+
+/// [`units_csv`] with the list's 报送情况 column and its units that sent nothing.
+pub fn units_csv_listed(lines: &[UnitLine], checklist: &[ChecklistRow]) -> String {
     let field = |value: &String| {
         let value = if value.starts_with(['=', '+', '-', '@']) {
             format!("'{value}")
@@ -507,7 +527,7 @@ pub fn units_csv(lines: &[UnitLine]) -> String {
         }
     };
     let mut csv = String::from('\u{feff}');
-    for row in table_rows(lines) {
+    for row in table_rows(lines, checklist) {
         let fields: Vec<String> = row.iter().map(field).collect();
         csv.push_str(&fields.join(","));
         csv.push_str("\r\n");

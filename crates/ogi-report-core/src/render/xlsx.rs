@@ -14,6 +14,7 @@ use std::fmt::Write;
 
 use super::{escape, zip};
 use crate::cell::Cell;
+use crate::checklist::{missing, status_of, ChecklistRow, UnitStatus, STATUS_COLUMN};
 use crate::format::PARTS;
 use crate::layout::{self, Content, LayoutCell, TableLayout};
 use crate::report::{total_leaves, CellRef, Report};
@@ -45,7 +46,16 @@ pub fn render_xlsx(report: &Report) -> Vec<u8> {
 
 /// The workbook of a 汇总: a sheet of the units' key figures, then the summed report's tables.
 pub fn render_units_xlsx(total: &Report, lines: &[UnitLine]) -> Vec<u8> {
-    let mut sheets = vec![units_sheet(lines)];
+    render_units_xlsx_listed(total, lines, &[])
+}
+
+/// [`render_units_xlsx`] with the list's 报送情况 column and its units that sent nothing.
+pub fn render_units_xlsx_listed(
+    total: &Report,
+    lines: &[UnitLine],
+    checklist: &[ChecklistRow],
+) -> Vec<u8> {
+    let mut sheets = vec![units_sheet(lines, checklist)];
     sheets.extend(tables(total));
     workbook(&sheets)
 }
@@ -293,51 +303,79 @@ fn sheet_name(heading: &str) -> String {
     format!("表{number} {title}").chars().take(31).collect()
 }
 
-fn units_sheet(lines: &[UnitLine]) -> Sheet {
+/// A text cell, or a blank one for empty text.
+fn text_or_blank(xml: &mut String, row: usize, col: usize, style: u32, text: &str) {
+    if text.is_empty() {
+        blank_cell(xml, row, col, style);
+    } else {
+        text_cell(xml, row, col, style, text);
+    }
+}
+
+/// A unit's figures from the second column on: errors, warnings, the key figures (numbers where
+/// they are), what it repeats of another unit.
+fn unit_cells(xml: &mut String, row: usize, line: &UnitLine) {
+    for (col, count) in [(1, line.errors), (2, line.warnings)] {
+        let _ = write!(
+            xml,
+            "<c r=\"{}\" s=\"{NUMBER}\"><v>{count}</v></c>",
+            address(row, col)
+        );
+    }
+    for (offset, (_, value)) in line.figures.iter().enumerate() {
+        let col = 3 + offset;
+        match value.parse::<u64>() {
+            Ok(number) => {
+                let _ = write!(
+                    xml,
+                    "<c r=\"{}\" s=\"{NUMBER}\"><v>{number}</v></c>",
+                    address(row, col)
+                );
+            }
+            Err(_) => text_or_blank(xml, row, col, NUMBER, value),
+        }
+    }
+    text_or_blank(xml, row, 3 + line.figures.len(), LABEL, &copied_text(line));
+}
+
+fn units_sheet(lines: &[UnitLine], checklist: &[ChecklistRow]) -> Sheet {
     let mut header: Vec<&str> = vec!["单位", Severity::Error.label(), Severity::Warning.label()];
     header.extend(KEY_FIGURES.iter().map(|(label, _)| *label));
     let numbers = header.len();
     header.push(COPIED_COLUMN);
+    let listed = !checklist.is_empty();
+    if listed {
+        header.push(STATUS_COLUMN);
+    }
     let mut rows = String::from("<row r=\"1\">");
     for (col, label) in header.iter().enumerate() {
         text_cell(&mut rows, 0, col, HEADER, label);
     }
     rows.push_str("</row>");
-    for (index, line) in lines.iter().enumerate() {
+    let status = |line: &UnitLine| status_of(checklist, line).label();
+    let rows_of_units = lines
+        .iter()
+        .map(|line| (line.body.as_str(), Some(line), status(line)))
+        .chain(
+            missing(checklist)
+                .into_iter()
+                .map(|unit| (unit, None, UnitStatus::Missing.label())),
+        );
+    let mut last = 0;
+    for (index, (unit, line, status)) in rows_of_units.enumerate() {
         let row = index + 1;
+        last = row;
         let _ = write!(rows, "<row r=\"{}\">", row + 1);
-        text_cell(&mut rows, row, 0, LABEL, &line.body);
-        for (col, count) in [(1, line.errors), (2, line.warnings)] {
-            let _ = write!(
-                rows,
-                "<c r=\"{}\" s=\"{NUMBER}\"><v>{count}</v></c>",
-                address(row, col)
-            );
+        text_cell(&mut rows, row, 0, LABEL, unit);
+        if let Some(line) = line {
+            unit_cells(&mut rows, row, line);
         }
-        for (offset, (_, value)) in line.figures.iter().enumerate() {
-            let col = 3 + offset;
-            match value.parse::<u64>() {
-                Ok(number) => {
-                    let _ = write!(
-                        rows,
-                        "<c r=\"{}\" s=\"{NUMBER}\"><v>{number}</v></c>",
-                        address(row, col)
-                    );
-                }
-                Err(_) if value.is_empty() => blank_cell(&mut rows, row, col, NUMBER),
-                Err(_) => text_cell(&mut rows, row, col, NUMBER, value),
-            }
-        }
-        let copied = copied_text(line);
-        if copied.is_empty() {
-            blank_cell(&mut rows, row, numbers, LABEL);
-        } else {
-            text_cell(&mut rows, row, numbers, LABEL, &copied);
+        if listed {
+            text_cell(&mut rows, row, numbers + 1, LABEL, status);
         }
         rows.push_str("</row>");
     }
     // A 合计 row of formulas under the key figures.
-    let last = lines.len();
     let total_row = last + 1;
     let _ = write!(rows, "<row r=\"{}\">", total_row + 1);
     text_cell(&mut rows, total_row, 0, LABEL, "合计");
@@ -357,6 +395,9 @@ fn units_sheet(lines: &[UnitLine]) -> Sheet {
     let mut widths = vec![3600u32];
     widths.extend(std::iter::repeat_n(1300, numbers - 1));
     widths.push(4200);
+    if listed {
+        widths.push(1500);
+    }
     Sheet {
         name: "各单位情况".to_owned(),
         xml: sheet_xml(&widths, false, &rows, &[]),
