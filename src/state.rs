@@ -528,8 +528,9 @@ impl State {
     fn doubts(&self, last_year: &Report, use_as: ImportUse) -> Vec<String> {
         let mut doubts = Vec::new();
         let (theirs, ours) = (last_year.meta.body.trim(), self.report.meta.body.trim());
-        if use_as != ImportUse::NewDraft && !theirs.is_empty() && !ours.is_empty() && theirs != ours
-        {
+        // Spaces aside (a title copied from a web page often has some), as 汇总 matches units.
+        let other_body = !ogi_report_core::checklist::same_unit(theirs, ours);
+        if use_as != ImportUse::NewDraft && !theirs.is_empty() && !ours.is_empty() && other_body {
             doubts.push(format!(
                 "这份报告的机关是「{theirs}」，而当前草稿是「{ours}」。"
             ));

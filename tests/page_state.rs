@@ -762,8 +762,8 @@ fn another_bodys_or_another_years_report_is_asked_about_first() {
             text: ogi_report_core::write_report(report),
         })
     };
-    // The right one: attached at once.
-    let (right, effects) = attach(&state, &last_years_report("东南隅街道办事处", 2025));
+    // The right one (its title copied with a space in it): attached at once.
+    let (right, effects) = attach(&state, &last_years_report("东南隅 街道办事处", 2025));
     assert!(right.question.is_none());
     assert!(right.report.previous.is_some());
     assert_eq!(saves(&effects), 1);
