@@ -1,6 +1,7 @@
 //! The localStorage key scheme: `ogi-report:v1:[namespace:]draft:<id>`, `…corrupt:<id>`,
-//! `…current` and `…hint-closed`. Both the storage layer (which reads and writes the keys) and the embedding config
-//! (which accepts a portal's namespace) depend on it, and on nothing else here.
+//! `…current` and `…hint-closed`. Both the storage layer (which reads and writes the keys) and
+//! the embedding config (which accepts a portal's namespace) depend on it, and on nothing else
+//! here.
 
 pub const BASE_PREFIX: &str = "ogi-report:v1:";
 pub const DRAFT: &str = "draft:";

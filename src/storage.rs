@@ -276,7 +276,7 @@ impl<S: Store> Drafts<S> {
         self.store.remove(&self.corrupt_key(id));
     }
 
-    /// Whether the user closed the first-visit hint (once for every namespace's drafts).
+    /// Whether the user closed the first-visit hint (remembered per namespace, like the drafts).
     pub fn hint_closed(&self) -> bool {
         self.store.get(&self.hint_key()).is_some()
     }

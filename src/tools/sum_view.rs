@@ -209,7 +209,7 @@ fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
     }
 }
 
-fn units_table(state: &SumState, total: &Report) -> Html {
+fn units_table(state: &SumState, lines: &[UnitLine], total: &Report) -> Html {
     html! {
         <table class="sum-table" data-sum-units="" aria-label="各单位报告检查情况">
             <thead>
@@ -221,7 +221,7 @@ fn units_table(state: &SumState, total: &Report) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for state.counted().into_iter().zip(counted_lines(state)).enumerate().map(|(index, ((file, _), line))| unit_row(index, file, &line)) }
+                { for state.counted().into_iter().zip(lines).enumerate().map(|(index, ((file, _), line))| unit_row(index, file, line)) }
             </tbody>
             <tfoot>
                 <tr data-sum-total="">
@@ -412,7 +412,11 @@ fn downloads(
 
 /// The list of units that should report: pasted here, then each unit's state beside the files
 /// that came back, and the 催报 list of those that sent nothing, to copy.
-fn units_list(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) -> Html {
+fn units_list(
+    state: &SumState,
+    lines: &[UnitLine],
+    dispatcher: &UseReducerDispatcher<SumState>,
+) -> Html {
     let oninput = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |event: InputEvent| {
@@ -420,8 +424,7 @@ fn units_list(state: &SumState, dispatcher: &UseReducerDispatcher<SumState>) -> 
             dispatcher.dispatch(SumAction::Listed(area.value()));
         })
     };
-    let lines = counted_lines(state);
-    let rows = state.checklist(&lines);
+    let rows = state.checklist(lines);
     let missing = missing(&rows);
     html! {
         <section class="units-list" aria-labelledby="units-list-title">
@@ -522,6 +525,9 @@ pub fn SumView() -> Html {
             let files = state.units.files.len() + state.units.unreadable.len();
             (files > 0).then(|| format!("没有可以计入的报告；未计入 {files} 个文件。"))
         });
+    // Each counted unit's line, marked for copied narrative: derived once per render for the list
+    // and the table (the measure compares every pair of units).
+    let lines = counted_lines(&state);
     html! {
         <section class="tool-section sum-view" aria-labelledby="sum-title">
             <h1 id="sum-title">{"汇总各单位的年度报告"}</h1>
@@ -537,13 +543,13 @@ pub fn SumView() -> Html {
                 <p class="sum-status" role="status" data-sum-status="">{status}</p>
             }
             {year_choice(&state, &dispatcher)}
-            {units_list(&state, &dispatcher)}
+            {units_list(&state, &lines, &dispatcher)}
             if !state.units.refused().is_empty() {
                 {refused_list(&state, &dispatcher)}
             }
             if let Some(total) = state.total.clone() {
                 {downloads(&state, &dispatcher)}
-                {units_table(&state, &total.report)}
+                {units_table(&state, &lines, &total.report)}
                 {unknown_cells(&total)}
                 {summed_tables(&total)}
             }

@@ -125,6 +125,11 @@ impl Repeated {
             .unwrap_or(0)
     }
 
+    /// Long enough to judge (as a part must be for R17).
+    pub fn long_enough(&self) -> bool {
+        self.chars >= MIN_PART_CHARS
+    }
+
     /// Long enough to judge, and mostly repeated (R17).
     pub fn is_copied(&self) -> bool {
         self.long_enough() && self.percent() >= COPIED_SHARE_PERCENT
@@ -142,13 +147,6 @@ pub(crate) fn repeated_in_narrative(report: &Report, sentences: &[&str]) -> Repe
         total.repeated_sentences += measure.repeated_sentences;
     }
     total
-}
-
-impl Repeated {
-    /// Long enough to judge (as a part must be for R17).
-    pub fn long_enough(&self) -> bool {
-        self.chars >= MIN_PART_CHARS
-    }
 }
 
 pub(crate) fn repeated(report: &Report, part: Narrative, last_year: &[&str]) -> Repeated {
