@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve build package test tools tools-build tools-browser tools-engines tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz corpus clean
+.PHONY: serve build single package test tools tools-build tools-browser tools-engines tools-docs doc-images lint test-native test-wasm test-package test-e2e size bench fuzz corpus clean
 
 serve: build
 	node e2e/server.mjs dist $(PORT)
@@ -28,6 +28,12 @@ WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-debug --signext-lower
 build: package
 	trunk build --release --dist $(TOOLS_PAGE) tools.html
 	trunk build --release
+	node scripts/one-file.mjs dist
+
+# The filling page as one self-contained file (dist/offline/ogi-report.html), for offices that host
+# nothing: opened from disk, it needs no server and no network (scripts/one-file.mjs). Every build
+# writes it, since the tools page's 下发 view hands it down with an office's settings inside.
+single: build
 
 # The core for JavaScript (crates/ogi-report-wasm) as the npm package `ogi-report` in pkg/.
 # wasm-pack uses the wasm-bindgen installed above (--mode no-install: it downloads nothing) and

@@ -5,7 +5,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../e2e/server.mjs';
 
@@ -289,6 +290,9 @@ const longText = await narrative(browser, url);
 const outputs = await exportsAndMemory(browser, url);
 const first = await firstExport(browser, url);
 const summing = await sumMany(browser, url, 200);
+// The one file (make single), production build, opened from disk: start to the form, 1× and 4×.
+const oneFile = pathToFileURL(resolve('dist/offline/ogi-report.html')).href;
+const oneFileCold = { normal: await coldStart(browser, oneFile, 1), throttled: await coldStart(browser, oneFile, 4) };
 const chromiumVersion = browser.version();
 await browser.close();
 server.close();
@@ -337,6 +341,11 @@ lines.push('', '## Later exports: click → download (median of 10, ms)', '', '|
 row('JSON (report file)', ms(outputs.seed.json), ms(outputs.full.json), '');
 row('DOCX', ms(outputs.seed.docx), ms(outputs.full.docx), '≤ 50');
 row('HTML', ms(outputs.seed.html), ms(outputs.full.html), '');
+const single = sizeOf('dist/offline/ogi-report.html');
+lines.push('', '## One file opened from disk (dist/offline/ogi-report.html: make single)', '',
+  'The page, its file-work package and the PDF-reading build in one file (gzip + base64 inside); what a county mails to its units.', '',
+  '| size raw B | gzip -9 B (as mailed zipped) | cold start from file:// median / p95, 1× | at 4× throttling |', '|---:|---:|---:|---:|');
+row(single.raw, single.gzip, `${ms(oneFileCold.normal.median)} / ${ms(oneFileCold.normal.p95)}`, `${ms(oneFileCold.throttled.median)} / ${ms(oneFileCold.throttled.p95)}`);
 const tools = firstLoad('dist/tools');
 lines.push('', '## Tools page (tools/: 汇总, 上年对比, 审阅; loaded only when opened, not precached)', '',
   '| file | raw B | gzip -9 B |', '|---|---:|---:|');

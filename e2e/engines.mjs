@@ -57,8 +57,12 @@ export async function chromiumSession(options) {
   const browser = await chromium.launch({ ...options, args: CHROMIUM_ARGS });
   const context = await browser.newContext();
   const page = await context.newPage();
+  // Every URL the page asked the browser for, for the specs that assert no network is used.
+  const requested = [];
+  page.on('request', (request) => requested.push(request.url()));
   return wrap({
     version: browser.version(),
+    requested: () => requested.slice(),
     open: (url) => page.goto(url),
     reload: () => page.reload(),
     evaluate: (fn, arg) => page.evaluate(fn, arg),

@@ -17,6 +17,11 @@
 // the control, the 落款 (report file and its part), last year's value under each cell and the
 // neutral 「还有 … 未填」 — of which 4 KB is the Chinese text itself; the hint and the 落款 are
 // plain functions, not components (a component type costs about 0.6 KB of Yew's mounting code).
+// Then 4.9 KB with the offices that host nothing (issue 24): the page reads a superior office's
+// settings (下发) from its own slot or its link, checks them strictly (a file from outside), offers
+// the office's units for the body's name, names its deadline in the reminder and its threshold in
+// the copied-text check, and says where a one-file page's drafts live and where the report goes
+// back; about 3.4 KB of it is the settings' reader inlined into the page's start.
 // (A dispatch context instead of callbacks would have cost
 // another 2.2 KB: Yew's ContextProvider and use_context; the components take callbacks.) The goal is 150 KB: moving rendering and importing to the on-demand package took
 // 9 KB off; the rest of the module is Yew, Rust's core/alloc and wasm-bindgen's glue (about three
@@ -25,7 +30,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 205 * 1000;
+const BUDGET = 210 * 1000;
 const dir = process.argv[2] ?? 'dist';
 const snippets = existsSync(join(dir, 'snippets'))
   ? readdirSync(join(dir, 'snippets'), { recursive: true }).map((name) => join('snippets', String(name)))

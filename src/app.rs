@@ -160,6 +160,7 @@ pub fn App() -> Html {
                         current_label={AttrValue::from(state.draft_label())} on_action={dispatch.clone()} />
                 </aside>
                 <main class="content">
+                    { crate::components::handed_down::handed_down_notes(&embed::config()) }
                     if state.hint {
                         { first_steps(&dispatch) }
                     }

@@ -35,23 +35,3 @@ fn try_download(file_name: &str, mime: &str, bytes: &[u8]) -> Option<()> {
         .ok()?;
     Some(())
 }
-
-/// A file name for a report: `<title>.json`, with characters file systems reject replaced.
-pub fn report_file_name(title: &str, extension: &str) -> String {
-    let safe: String = title
-        .chars()
-        .map(|ch| {
-            if "\\/:*?\"<>|".contains(ch) || ch.is_control() {
-                '_'
-            } else {
-                ch
-            }
-        })
-        .collect();
-    let stem = if safe.trim().is_empty() {
-        "政府信息公开工作年度报告".to_owned()
-    } else {
-        safe
-    };
-    format!("{stem}.{extension}")
-}

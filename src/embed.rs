@@ -3,9 +3,14 @@
 //! keep separate drafts), `body`, `year`, `body_type` (prefill), `lock` (which of them the user
 //! may not change), and `origin` (the host origins messages are exchanged with; no `*`).
 //! Messages from any other origin are ignored, and nothing is sent anywhere else.
+//!
+//! A superior office's settings (下发, [`ogi_report_core::pack`]) come with the page too: in the
+//! one-file page's own slot, or as the `pack` parameter of a hosted page's link.
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 
+use ogi_report_core::pack::{self, Pack};
 use ogi_report_core::{BodyType, FieldRef, Report};
 use wasm_bindgen::JsValue;
 
@@ -18,6 +23,12 @@ pub struct Embedding {
     pub body_type: Option<BodyType>,
     pub locked: Vec<FieldRef>,
     pub origins: Vec<String>,
+    /// The superior office's settings, if the page was handed down with them.
+    pub pack: Option<Rc<Pack>>,
+    /// Why settings that came with the page could not be read (the page works without them).
+    pub pack_problem: Option<String>,
+    /// This page is the one file opened from disk (scripts/one-file.mjs): no tools page beside it.
+    pub one_file: bool,
 }
 
 thread_local! {
@@ -68,6 +79,22 @@ fn read_url() -> Embedding {
         })
         .filter(|origin| origin.starts_with("http://") || origin.starts_with("https://"))
         .collect();
+    let document = web_sys::window().and_then(|window| window.document());
+    let one_file = document.as_ref().is_some_and(|document| {
+        document
+            .document_element()
+            .is_some_and(|root| root.has_attribute("data-one-file"))
+    });
+    // The page's own slot first: a link's parameter does not override what was handed down.
+    let slot = document
+        .and_then(|document| document.get_element_by_id("ogi-pack"))
+        .and_then(|element| element.text_content())
+        .filter(|settings| !settings.trim().is_empty());
+    let (pack, pack_problem) = match slot.or_else(|| text("pack")).map(|s| pack::read_pack(&s)) {
+        Some(Ok(pack)) => (Some(Rc::new(pack)), None),
+        Some(Err(error)) => (None, Some(error.to_string())),
+        None => (None, None),
+    };
     Embedding {
         embedded: text("embed").is_some_and(|value| value == "1"),
         namespace,
@@ -76,6 +103,9 @@ fn read_url() -> Embedding {
         body_type: text("body_type").and_then(|kind| BodyType::from_key(&kind)),
         locked,
         origins,
+        pack,
+        pack_problem,
+        one_file,
     }
 }
 
@@ -92,10 +122,8 @@ impl Embedding {
         if let Some(body) = self.body.as_ref().filter(|_| applies(FieldRef::Body)) {
             report.meta.body = body.clone();
         }
-        if let Some(year) = self
-            .year
-            .filter(|_| applies(FieldRef::Year) || report.meta.year.is_none())
-        {
+        let year = self.year.or(self.pack.as_ref().map(|pack| pack.year));
+        if let Some(year) = year.filter(|_| applies(FieldRef::Year) || report.meta.year.is_none()) {
             report.meta.year = Some(year);
         }
         if let Some(body_type) = self.body_type.filter(|_| applies(FieldRef::BodyType)) {

@@ -62,7 +62,7 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         draft,
     } = *request;
     let title = report.title();
-    let file_name = download::report_file_name(&title, output.kind());
+    let file_name = ogi_report_core::format::file_name(&title, output.kind());
     let announce = move |result: Result<(), String>| {
         if result.is_ok() {
             crate::embed::post(
@@ -82,7 +82,7 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         });
         return;
     };
-    let name = download::report_file_name(&title, format.extension());
+    let name = ogi_report_core::format::file_name(&title, format.extension());
     file_work::render(report, format, draft, move |bytes| {
         announce(bytes.and_then(|bytes| {
             download::download_bytes(&name, format.mime(), &bytes)
@@ -96,7 +96,7 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
 /// file, written by the same writer as every autosave, so it needs no package.
 pub fn download_report_file(report: &Report) {
     let format = Format::Json;
-    let name = download::report_file_name(&report.title(), format.extension());
+    let name = ogi_report_core::format::file_name(&report.title(), format.extension());
     download::download_text(
         &name,
         format.mime(),

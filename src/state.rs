@@ -385,11 +385,14 @@ impl State {
         (next, effects)
     }
 
-    fn context(&self) -> Context {
+    fn context(&self) -> Context<'_> {
+        let pack = self.embedding.pack.as_deref();
         Context {
             stage: self.stage,
             today: Some(self.today),
-            deadline: None,
+            deadline: pack.and_then(|pack| pack.deadline),
+            deadline_by: pack.map(|pack| pack.office.as_str()),
+            copied_percent: pack.map(|pack| pack.copied_percent),
         }
     }
 
@@ -599,8 +602,17 @@ impl State {
             }
             Action::EditField(field, _) if self.locked(field) => {}
             Action::EditField(field, value) => {
+                // A unit of the superior office's list takes the body type the list gives it.
+                let listed_type = (field == FieldRef::Body && !self.locked(FieldRef::BodyType))
+                    .then(|| self.embedding.pack.as_ref()?.unit(&value)?.body_type)
+                    .flatten();
                 self.edit(Some(field.path()), effects, |report| match field {
-                    FieldRef::Body => report.meta.body = value,
+                    FieldRef::Body => {
+                        report.meta.body = value;
+                        if let Some(kind) = listed_type {
+                            report.meta.body_type = kind;
+                        }
+                    }
                     FieldRef::Preface => report.preface = value,
                     FieldRef::ClosingBody => report.closing.body = value,
                     FieldRef::ClosingDate => report.closing.date = value,
@@ -759,6 +771,14 @@ impl State {
             }
             Action::CloseGate => self.gate = None,
             Action::DownloadReportFile => {
+                // A page handed down says where the file goes back.
+                if let Some(pack) = self.embedding.pack.as_deref() {
+                    self.notice = Some(format!(
+                        "报告文件「{}」已交给浏览器下载。{}",
+                        ogi_report_core::format::file_name(&self.report.title(), "json"),
+                        pack.send_back()
+                    ));
+                }
                 effects.push(Effect::DownloadReportFile(self.report.clone()))
             }
             Action::DownloadCorrupt(id) => effects.push(Effect::DownloadCorrupt(id)),

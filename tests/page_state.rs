@@ -539,6 +539,7 @@ fn portal() -> Embedding {
         body_type: Some(BodyType::Government),
         locked: vec![FieldRef::Body],
         origins: vec!["https://portal.example".to_owned()],
+        ..Embedding::default()
     }
 }
 
@@ -836,4 +837,97 @@ fn the_closing_starts_from_the_body_and_today() {
         .report
         .closing
         .is_empty());
+}
+
+/// A county office's pack: its year, deadline, list (one unit with its type) and threshold.
+fn county_pack() -> Embedding {
+    let mut pack = ogi_report_core::pack::Pack::new("某某区政务公开办", 2026);
+    pack.deadline = Date::new(2027, 1, 15);
+    pack.set_units("单位名称\t类型\n东城街道办事处\t部门\n某某镇人民政府\t人民政府\n");
+    pack.copied_percent = 40;
+    Embedding {
+        pack: Some(Rc::new(pack)),
+        one_file: true,
+        ..Embedding::default()
+    }
+}
+
+#[test]
+fn a_handed_down_page_starts_on_the_offices_year_and_names_its_deadline() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = open_tab(&store, county_pack(), 1);
+    assert_eq!(page.state.report.meta.year, Some(2026));
+    page.act(Action::EditField(
+        FieldRef::Body,
+        "某某镇人民政府".to_owned(),
+    ));
+    assert_eq!(
+        page.state.report.meta.body_type,
+        BodyType::Government,
+        "a listed unit takes the type the list gives it"
+    );
+    page.act(Action::EditField(
+        FieldRef::Text(Narrative::Overview, 0),
+        "本年度".to_owned(),
+    ));
+    let reminder = page
+        .state
+        .findings
+        .iter()
+        .find(|finding| finding.rule == "R18")
+        .expect("the deadline reminder");
+    assert_eq!(
+        reminder.message,
+        "本报告应于2027年1月15日前报送（某某区政务公开办的通知），还有 43 天。"
+    );
+    page.act(Action::EditField(FieldRef::Body, "西城街道".to_owned()));
+    assert_eq!(
+        page.state.report.meta.body_type,
+        BodyType::Government,
+        "a name not on the list leaves the type as chosen"
+    );
+}
+
+#[test]
+fn a_handed_down_page_says_where_the_report_file_goes_back() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = open_tab(&store, county_pack(), 1);
+    page.act(Action::EditField(
+        FieldRef::Body,
+        "东城街道办事处".to_owned(),
+    ));
+    page.act(Action::DownloadReportFile);
+    assert!(matches!(
+        page.world.outside.last(),
+        Some(Effect::DownloadReportFile(report)) if report.meta.body == "东城街道办事处"
+    ));
+    assert_eq!(
+        page.state.notice.as_deref(),
+        Some("报告文件「东城街道办事处2026年政府信息公开工作年度报告.json」已交给浏览器下载。请于2027年1月15日前将报告文件报送某某区政务公开办。")
+    );
+}
+
+#[test]
+fn a_handed_down_threshold_is_the_one_the_copied_text_check_uses() {
+    // Half of the overview's text is last year's: under the law's 70 %, over the county's 40 %.
+    let last = "本机关认真贯彻落实政府信息公开条例的各项要求。全年主动公开各类政府信息一百余条。";
+    let new = "今年本机关进一步完善了依申请公开的办理流程。新增公开事项目录并按季度更新维护。";
+    let mut previous = Report::new_draft();
+    previous.sections_mut(Narrative::Overview)[0].text = last.to_owned();
+    let checked = |embedding: Embedding| {
+        let store = Rc::new(MemoryStore::default());
+        let mut page = open_tab(&store, embedding, 1);
+        page.state.report.previous = Some(Rc::new(previous.clone()));
+        let text = format!("{last}{new}");
+        page.act(Action::EditField(
+            FieldRef::Text(Narrative::Overview, 0),
+            text,
+        ));
+        page.state
+            .findings
+            .iter()
+            .any(|finding| finding.rule == "R17")
+    };
+    assert!(!checked(Embedding::default()));
+    assert!(checked(county_pack()));
 }

@@ -62,6 +62,14 @@ pub fn ReportHeader(props: &Props) -> Html {
         locked(field).then(|| html! { <span class="locked-note">{"（由门户设定）"}</span> })
     };
     let body_error = error(FieldRef::Body);
+    // The superior office's list: names to choose from, and a word when the name is not on it.
+    let units = embedding.pack.as_ref().map(|pack| pack.names());
+    let unlisted = embedding.pack.as_ref().and_then(|pack| {
+        let body = props.meta.body.trim();
+        (!body.is_empty() && pack.unit(body).is_none()).then(|| {
+            format!("“{body}”不在{}下发的单位名单中。请从名单中选择本单位的名称；名单中确实没有时可以照常填写。", pack.office)
+        })
+    });
     let year_error = error(FieldRef::Year);
     let selected_year = props.meta.year;
     // Years the 2021 format covers, up to this year; an older year from a file stays selectable.
@@ -74,8 +82,17 @@ pub fn ReportHeader(props: &Props) -> Html {
             <div class="field">
                 <label for="meta-body">{"机关名称（全称）"}{lock_note(FieldRef::Body)}</label>
                 <input id="meta-body" type="text" data-field="meta.body" value={props.meta.body.clone()}
-                    placeholder="例如：老城区东南隅街道办事处" oninput={on_body} readonly={locked(FieldRef::Body)}
+                    placeholder={if units.is_some() { "请从名单中选择本单位" } else { "例如：老城区东南隅街道办事处" }}
+                    list={units.is_some().then_some("pack-units")} oninput={on_body} readonly={locked(FieldRef::Body)}
                     aria-invalid={body_error.is_some().then_some("true")} title={body_error} />
+                if let Some(units) = units {
+                    <datalist id="pack-units">
+                        { for units.into_iter().map(|name| html! { <option value={name} /> }) }
+                    </datalist>
+                }
+                if let Some(warning) = unlisted {
+                    <p class="field-warning" role="status" data-pack-unlisted="">{warning}</p>
+                }
             </div>
             <div class="field">
                 <label for="meta-year">{"报告年度"}{lock_note(FieldRef::Year)}</label>

@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod export_gate;
 pub mod findings;
 pub mod first_steps;
+pub mod handed_down;
 pub mod header;
 pub mod import_dialog;
 pub mod layout_cell;

@@ -285,6 +285,7 @@ pub fn Toolbar(props: &Props) -> Html {
     };
     // The hook always exists; it holds the last successful save, or nothing yet.
     let saved_at = props.saved_at.clone().unwrap_or_default();
+    let one_file = crate::embed::config().one_file;
     html! {
         <div class="toolbar" aria-label="操作">
             <div class="toolbar-main" role="group" aria-label="填写">
@@ -296,11 +297,15 @@ pub fn Toolbar(props: &Props) -> Html {
                 <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
             </div>
             <div class="toolbar-groups">
-                { for GROUPS.iter().map(|(id, label, controls)| html! {
-                    <div class="tool-group" role="group" aria-labelledby={*id}>
-                        <span class="group-label" id={*id}>{*label}</span>
-                        { for controls.iter().map(|control| draw(control, &props.save, &dispatch)) }
-                    </div>
+                { for GROUPS.iter().filter_map(|(id, label, controls)| {
+                    // The one file opened from disk has no tools page beside it.
+                    let shown: Vec<&Control> = controls.iter().filter(|control| !(one_file && matches!(control.does, Does::Tool))).collect();
+                    (!shown.is_empty()).then(|| html! {
+                        <div class="tool-group" role="group" aria-labelledby={*id}>
+                            <span class="group-label" id={*id}>{*label}</span>
+                            { for shown.into_iter().map(|control| draw(control, &props.save, &dispatch)) }
+                        </div>
+                    })
                 }) }
             </div>
         </div>

@@ -12,15 +12,20 @@ const root = (document.querySelector('meta[name="ogi-file-work"]') || { content:
 
 function fileWork(dir) {
   if (!loading.has(dir)) {
-    const base = new URL(dir, new URL(root, document.baseURI));
-    const module = import(new URL('ogi_report.js', base).href).then(async (module) => {
-      await module.default({ module_or_path: new URL('ogi_report_bg.wasm', base) });
-      return module;
-    });
+    // The one-file page carries the package inside itself (assets/one-file-loader.js).
+    const module = window.ogiOneFile ? window.ogiOneFile.fileWork(dir) : fetched(dir);
     module.catch(() => loading.delete(dir));
     loading.set(dir, module);
   }
   return loading.get(dir);
+}
+
+function fetched(dir) {
+  const base = new URL(dir, new URL(root, document.baseURI));
+  return import(new URL('ogi_report.js', base).href).then(async (module) => {
+    await module.default({ module_or_path: new URL('ogi_report_bg.wasm', base) });
+    return module;
+  });
 }
 
 // Whether bytes to import are a PDF: its signature within the first kilobyte (as the core sniffs).

@@ -1,9 +1,10 @@
 //! The tools page (`tools/`): 汇总 of many units' report files, this year's draft beside last
-//! year's, and 审阅 of a published report. A second app beside the filling page, built from `tools.html` and loaded only when
+//! year's, 审阅 of a published report, and 下发 of the one-file page with an office's settings. A second app beside the filling page, built from `tools.html` and loaded only when
 //! opened, so the filling page's first load does not carry it. It reads drafts, never writes them.
 
 pub mod audit_view;
 pub mod compare_view;
+pub mod pack_view;
 pub mod sum_view;
 
 use yew::prelude::*;
@@ -11,6 +12,7 @@ use yew::prelude::*;
 use crate::hooks::use_ready_marker;
 use audit_view::AuditView;
 use compare_view::CompareView;
+use pack_view::PackView;
 use sum_view::SumView;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -18,6 +20,7 @@ enum Tool {
     Sum,
     Compare,
     Audit,
+    Pack,
 }
 
 fn search_params() -> Option<web_sys::UrlSearchParams> {
@@ -33,6 +36,7 @@ fn tool_from_url() -> Tool {
     {
         Some("compare") => Tool::Compare,
         Some("audit") => Tool::Audit,
+        Some("pack") => Tool::Pack,
         _ => Tool::Sum,
     }
 }
@@ -73,6 +77,7 @@ pub fn ToolsApp() -> Html {
                     {tab(Tool::Sum, "汇总各单位报告")}
                     {tab(Tool::Compare, "本年与上年对比")}
                     {tab(Tool::Audit, "审阅已发布报告")}
+                    {tab(Tool::Pack, "下发填写页面")}
                 </nav>
                 <a class="back-link" href={filling_page_href()}>{"打开填写页面"}</a>
             </header>
@@ -81,6 +86,7 @@ pub fn ToolsApp() -> Html {
                     Tool::Sum => html! { <SumView /> },
                     Tool::Compare => html! { <CompareView /> },
                     Tool::Audit => html! { <AuditView /> },
+                    Tool::Pack => html! { <PackView /> },
                 } }
             </main>
         </div>

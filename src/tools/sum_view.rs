@@ -13,6 +13,7 @@ use ogi_report_core::checklist::{
 use ogi_report_core::format::PARTS;
 use ogi_report_core::import::Summary;
 use ogi_report_core::layout;
+use ogi_report_core::pack::{self, Pack, PackError};
 use ogi_report_core::render::xlsx::render_units_xlsx_listed;
 use ogi_report_core::render::Format;
 use ogi_report_core::sum::{
@@ -39,6 +40,8 @@ pub struct SumState {
     body: String,
     /// The units that should send a report, as pasted (one a line); empty: no list.
     listed: String,
+    /// Narrative shared with another unit's at or over this share is flagged (a pack's, or 50 %).
+    copied_percent: Option<usize>,
     /// Files being read now.
     reading: usize,
 }
@@ -54,6 +57,8 @@ pub enum SumAction {
     Body(String),
     /// The list of units that should send a report, as pasted.
     Listed(String),
+    /// A superior office's pack (下发文件) was chosen: its list, its name and its threshold.
+    Pack(Rc<Pack>),
     /// The year to sum (when the files name several).
     Year(Option<i32>),
     /// A year for the file at this place, whose report names none (`None`: leave it out). Files
@@ -65,6 +70,10 @@ pub enum SumAction {
 }
 
 impl SumState {
+    fn copied_percent(&self) -> usize {
+        self.copied_percent.unwrap_or(COPIED_BETWEEN_UNITS_PERCENT)
+    }
+
     fn body(&self) -> &str {
         let body = self.body.trim();
         if body.is_empty() {
@@ -127,6 +136,14 @@ impl Reducible for SumState {
             }
             SumAction::Body(body) => next.body = body,
             SumAction::Listed(text) => next.listed = text,
+            SumAction::Pack(pack) => {
+                next.reading = next.reading.saturating_sub(1);
+                next.listed = pack.names().join("\n");
+                next.copied_percent = Some(pack.copied_percent);
+                if next.body.trim().is_empty() {
+                    next.body = pack.office.clone();
+                }
+            }
             SumAction::Year(year) => Rc::make_mut(&mut next.units).year_chosen = year,
             SumAction::GiveYear(at, year) => {
                 let units = Rc::make_mut(&mut next.units);
@@ -149,6 +166,22 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
     // Each file through the on-demand importer (report files, Word, PDF, web pages, text); the
     // 汇总 takes them all at once, in the order chosen, when the last one is read.
     read_files_bytes(files, move |reads| {
+        // A pack (下发文件) among them gives the list; it is not a unit's report.
+        let (packs, reads): (Vec<_>, Vec<_>) = reads
+            .into_iter()
+            .partition(|(_, bytes)| bytes.as_ref().is_ok_and(|bytes| pack_in(bytes).is_some()));
+        for (name, bytes) in packs {
+            match bytes.ok().and_then(|bytes| pack_in(&bytes)) {
+                Some(Ok(pack)) => state.dispatch(SumAction::Pack(Rc::new(pack))),
+                Some(Err(error)) => {
+                    state.dispatch(SumAction::Add(vec![(name, Err(error.to_string()))]))
+                }
+                None => {}
+            }
+        }
+        if reads.is_empty() {
+            return;
+        }
         let count = reads.len();
         let results: Rc<RefCell<Vec<Option<UnitRead>>>> = Rc::new(RefCell::new(vec![None; count]));
         for (index, (name, bytes)) in reads.into_iter().enumerate() {
@@ -169,6 +202,22 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
             }
         }
     });
+}
+
+/// Reads the files chosen in a file input (units' reports, or a pack), then empties it so that the
+/// same file can be chosen again.
+fn read_chosen(dispatcher: &UseReducerDispatcher<SumState>) -> Callback<Event> {
+    let dispatcher = dispatcher.clone();
+    Callback::from(move |event: Event| {
+        let input = event.target_unchecked_into::<HtmlInputElement>();
+        read_into(files_of(input.files()), dispatcher.clone());
+        input.set_value("");
+    })
+}
+
+/// The settings of a one-file page handed down, if these bytes are one.
+fn pack_in(bytes: &[u8]) -> Option<Result<Pack, PackError>> {
+    std::str::from_utf8(bytes).ok().and_then(pack::from_html)
 }
 
 fn unit_row(index: usize, file: &str, line: &UnitLine) -> Html {
@@ -217,7 +266,7 @@ fn units_table(state: &SumState, lines: &[UnitLine], total: &Report) -> Html {
                     <th scope="col">{"序号"}</th><th scope="col">{"单位"}</th><th scope="col">{"文件"}</th>
                     <th scope="col">{Severity::Error.label()}</th><th scope="col">{Severity::Warning.label()}</th>
                     { for KEY_FIGURES.iter().map(|(label, _)| html! { <th scope="col">{*label}</th> }) }
-                    <th scope="col" title={format!("本单位正文中与另一单位逐句相同的文字所占比例，{COPIED_BETWEEN_UNITS_PERCENT}% 及以上列出")}>{COPIED_COLUMN}</th>
+                    <th scope="col" title={format!("本单位正文中与另一单位逐句相同的文字所占比例，{}% 及以上列出", state.copied_percent())}>{COPIED_COLUMN}</th>
                 </tr>
             </thead>
             <tbody>
@@ -340,7 +389,7 @@ fn counted_lines(state: &SumState) -> Vec<UnitLine> {
         .into_iter()
         .map(|unit| &unit.report)
         .collect();
-    mark_copied(&mut lines, &reports, COPIED_BETWEEN_UNITS_PERCENT);
+    mark_copied(&mut lines, &reports, state.copied_percent());
     lines
 }
 
@@ -364,7 +413,7 @@ fn downloads(
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(total) = &state.total {
-                let name = download::report_file_name(&total.report.title(), "json");
+                let name = ogi_report_core::format::file_name(&total.report.title(), "json");
                 download::download_text(&name, "application/json", &write_report(&total.report));
             }
         })
@@ -377,7 +426,7 @@ fn downloads(
                 .year()
                 .map(|year| format!("{year}年"))
                 .unwrap_or_default();
-            let name = download::report_file_name(
+            let name = ogi_report_core::format::file_name(
                 &format!("{}{year}各单位年度报告检查汇总表", state.body()),
                 "csv",
             );
@@ -391,7 +440,8 @@ fn downloads(
         Callback::from(move |_: MouseEvent| {
             if let Some(total) = &state.total {
                 let format = Format::Xlsx;
-                let name = download::report_file_name(&total.report.title(), format.extension());
+                let name =
+                    ogi_report_core::format::file_name(&total.report.title(), format.extension());
                 let lines = counted_lines(&state);
                 let checklist = state.checklist(&lines);
                 let workbook = render_units_xlsx_listed(&total.report, &lines, &checklist);
@@ -426,12 +476,16 @@ fn units_list(
     };
     let rows = state.checklist(lines);
     let missing = missing(&rows);
+    let on_pack = read_chosen(dispatcher);
     html! {
         <section class="units-list" aria-labelledby="units-list-title">
             <h2 id="units-list-title">{"应报送单位名单（可选）"}</h2>
             <label class="field">
                 <span class="guidance">{"每行一个单位名称，可直接从 Excel 复制一列粘贴；名单中的单位将逐一显示已交、有错误、有空白或未交。"}</span>
                 <textarea rows="4" data-sum-units-list="" value={state.listed.clone()} {oninput} />
+            </label>
+            <label class="file-button secondary">{"从下发文件读取名单……"}
+                <input type="file" accept=".html,.htm,text/html" data-sum-pack="" title="选择在「下发填写页面」中下载的文件：读取其中的单位名单、汇总单位名称和雷同提示比例" onchange={on_pack} />
             </label>
             if !rows.is_empty() {
                 <table class="sum-table checklist" data-sum-checklist="" aria-label="报送情况">
@@ -498,14 +552,7 @@ fn unknown_cells(total: &Summed) -> Html {
 pub fn SumView() -> Html {
     let state = use_reducer(SumState::default);
     let dispatcher = state.dispatcher();
-    let onchange = {
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |event: Event| {
-            let input = event.target_unchecked_into::<HtmlInputElement>();
-            read_into(files_of(input.files()), dispatcher.clone());
-            input.set_value("");
-        })
-    };
+    let onchange = read_chosen(&dispatcher);
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let dispatcher = dispatcher.clone();

@@ -188,6 +188,7 @@ fn check(options: &Options) -> Result<ExitCode, Unusable> {
         stage: Stage::Final,
         today: options.today.or_else(today_in_china),
         deadline: options.deadline,
+        ..Context::default()
     };
     let checked = Checked::new(rules::check(&report, &context));
     let errors = checked.errors;
@@ -223,6 +224,7 @@ fn audit(options: &Options) -> Result<ExitCode, Unusable> {
         stage: Stage::Final,
         today: options.today.or_else(today_in_china),
         deadline: options.deadline,
+        ..Context::default()
     };
     let found =
         ogi_report_core::audit::audit(&bytes, name.as_deref().unwrap_or_default(), &context)

@@ -4,6 +4,7 @@
 //! a title typed by hand differ in little else).
 
 use crate::sum::UnitLine;
+use crate::BodyType;
 
 /// A unit's state in the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,23 +84,45 @@ pub fn same_unit(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
 
-/// The unit names of a pasted list: one a line; of a row copied from Excel the first cell (a body
-/// type may follow after a tab or comma); blank lines, a 单位 / 单位名称 header and repeats dropped.
+/// The unit names of a pasted list: see [`unit_rows`].
 pub fn parse_units(text: &str) -> Vec<String> {
-    let mut units: Vec<String> = Vec::new();
+    unit_rows(text).into_iter().map(|(name, _)| name).collect()
+}
+
+/// The units of a pasted list with the body type a row gives: one a line; of a row copied from
+/// Excel the first cell is the name and the second, if any, the type (人民政府 / 政府 for a
+/// government, 部门 / 街道 / 乡镇 for the rest); blank lines, a 单位 / 单位名称 header and repeats
+/// dropped.
+pub fn unit_rows(text: &str) -> Vec<(String, Option<BodyType>)> {
+    let mut units: Vec<(String, Option<BodyType>)> = Vec::new();
     for line in text.lines() {
-        let name = line
+        let mut cells = line
             .split(['\t', ',', '，'])
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .trim_matches('"');
+            .map(|cell| cell.trim().trim_matches('"').trim());
+        let name = cells.next().unwrap_or_default();
         let header = matches!(key(name).as_str(), "单位" | "单位名称" | "序号");
-        if !name.is_empty() && !header && !units.iter().any(|unit| same_unit(unit, name)) {
-            units.push(name.to_owned());
+        if !name.is_empty() && !header && !units.iter().any(|(unit, _)| same_unit(unit, name)) {
+            units.push((name.to_owned(), cells.next().and_then(body_type)));
         }
     }
     units
+}
+
+/// A body type as a list's second column may write it.
+fn body_type(cell: &str) -> Option<BodyType> {
+    if let Some(kind) = BodyType::from_key(cell) {
+        return Some(kind);
+    }
+    if cell.contains("政府") {
+        Some(BodyType::Government)
+    } else if ["部门", "街道", "乡镇"]
+        .iter()
+        .any(|word| cell.contains(word))
+    {
+        Some(BodyType::Department)
+    } else {
+        None
+    }
 }
 
 /// Every listed unit with its state, in the list's order, then the counted units not on it.

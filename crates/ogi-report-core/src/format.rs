@@ -581,6 +581,27 @@ pub fn title(body: &str, year: Option<i32>) -> String {
     }
 }
 
+/// A file name for a download: `<stem>.<extension>`, the characters file systems reject replaced
+/// (a report's title, a workbook's, a pack's page).
+pub fn file_name(stem: &str, extension: &str) -> String {
+    let safe: String = stem
+        .chars()
+        .map(|ch| {
+            if "\\/:*?\"<>|".contains(ch) || ch.is_control() {
+                '_'
+            } else {
+                ch
+            }
+        })
+        .collect();
+    let stem = if safe.trim().is_empty() {
+        "政府信息公开工作年度报告".to_owned()
+    } else {
+        safe
+    };
+    format!("{stem}.{extension}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@
 //! - [`audit`]: 审阅, a published report checked as it stands, each cell read, inferred or unread;
 //! - [`sum`]: 汇总 of many units' reports, [`checklist`]: who of a list sent theirs;
 //!   [`compare`]: this year beside last year;
+//! - [`pack`]: a superior office's settings handed down with the one-file page (下发);
 //! - [`compose`]: the data paragraph composed from the tables for the narrative.
 
 pub mod audit;
@@ -28,6 +29,7 @@ pub mod grid;
 pub mod import;
 pub mod json;
 pub mod layout;
+pub mod pack;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -61,7 +61,7 @@ pub fn check(report: &str, options: &CheckOptions) -> Result<String, String> {
 }
 
 /// The check's context from the caller's options (`previous` aside).
-fn context(options: &CheckOptions) -> Result<Context, String> {
+fn context(options: &CheckOptions) -> Result<Context<'_>, String> {
     let stage = match options.stage.as_deref() {
         None | Some("final") => Stage::Final,
         Some("filling") => Stage::Filling,
@@ -72,6 +72,7 @@ fn context(options: &CheckOptions) -> Result<Context, String> {
         stage,
         today: today.or(Some(Date::in_china_at(options.now_millis))),
         deadline: date("deadline", options.deadline.as_deref())?,
+        ..Context::default()
     })
 }
 

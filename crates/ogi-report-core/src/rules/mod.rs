@@ -156,12 +156,17 @@ pub enum Stage {
 
 /// What a check runs against besides the report.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Context {
+pub struct Context<'a> {
     pub stage: Stage,
     /// "Today" for the deadline reminder (R18); no reminder without it.
     pub today: Option<Date>,
     /// An internal deadline set by a local notice, earlier than Article 49's.
     pub deadline: Option<Date>,
+    /// Who set that deadline (a superior office handing down its pack), for the reminder's words.
+    pub deadline_by: Option<&'a str>,
+    /// The share (percent) of a part repeated from last year's report at which R17 speaks, when a
+    /// superior office set its own.
+    pub copied_percent: Option<usize>,
 }
 
 /// A rule of the format.

@@ -130,9 +130,14 @@ impl Repeated {
         self.chars >= MIN_PART_CHARS
     }
 
-    /// Long enough to judge, and mostly repeated (R17).
+    /// Long enough to judge, and mostly repeated (R17 unless a superior office set its own share).
     pub fn is_copied(&self) -> bool {
-        self.long_enough() && self.percent() >= COPIED_SHARE_PERCENT
+        self.is_copied_at(COPIED_SHARE_PERCENT)
+    }
+
+    /// Long enough to judge, and repeated at `percent` or more.
+    pub fn is_copied_at(&self, percent: usize) -> bool {
+        self.long_enough() && self.percent() >= percent
     }
 }
 
@@ -169,7 +174,7 @@ pub(crate) fn repeated(report: &Report, part: Narrative, last_year: &[&str]) -> 
     measure
 }
 
-pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
+pub(super) fn r17(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
     let Some(previous) = report.previous.as_deref() else {
         return;
     };
@@ -179,7 +184,7 @@ pub(super) fn r17(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     }
     for part in Narrative::ALL {
         let measure = repeated(report, part, &last_year);
-        if measure.is_copied() {
+        if measure.is_copied_at(context.copied_percent.unwrap_or(COPIED_SHARE_PERCENT)) {
             let message = format!(
                 "{}中约 {}% 的文字（{} 句）与上年报告逐句相同。年度报告应反映本年度的实际工作，请结合本年情况重新撰写（内容雷同是常见的扣分项）。",
                 part.part().heading,

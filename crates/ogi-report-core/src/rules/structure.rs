@@ -125,21 +125,28 @@ pub(super) fn r18(report: &Report, context: &Context, findings: &mut Vec<Finding
     let Some(statutory) = statutory_deadline(year, report.meta.body_type) else {
         return;
     };
-    let (deadline, basis) = match context.deadline {
-        Some(configured) if configured < statutory => (configured, "本地通知规定的日期".to_owned()),
+    // A superior office's date is for sending the report to it, the law's for publishing it.
+    let (deadline, due, basis) = match (context.deadline, context.deadline_by) {
+        (Some(configured), Some(office)) if configured < statutory => {
+            (configured, "报送", format!("{office}的通知"))
+        }
+        (Some(configured), None) if configured < statutory => {
+            (configured, "公开", "本地通知规定的日期".to_owned())
+        }
         _ => (
             statutory,
+            "公开",
             format!("《条例》第四十九条，{}", report.meta.body_type.label()),
         ),
     };
     let days = deadline.day_number() - today.day_number();
     let message = match days {
         // Nothing typed yet: when it is due, not how late a draft just opened is.
-        _ if report.is_untouched() => format!("本报告应于{deadline}前公开（{basis}）。"),
-        1.. => format!("本报告应于{deadline}前公开（{basis}），还有 {days} 天。"),
-        0 => format!("今天（{deadline}）是本报告的公开截止日（{basis}）。"),
+        _ if report.is_untouched() => format!("本报告应于{deadline}前{due}（{basis}）。"),
+        1.. => format!("本报告应于{deadline}前{due}（{basis}），还有 {days} 天。"),
+        0 => format!("今天（{deadline}）是本报告的{due}截止日（{basis}）。"),
         _ => format!(
-            "本报告的公开截止日期{deadline}（{basis}）已过 {} 天，请尽快公开。",
+            "本报告的{due}截止日期{deadline}（{basis}）已过 {} 天，请尽快{due}。",
             -days
         ),
     };

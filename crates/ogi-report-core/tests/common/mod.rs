@@ -17,14 +17,14 @@ pub fn seed() -> Report {
     read_report(SEED).expect("the seed fixture reads")
 }
 
-pub fn filling() -> Context {
+pub fn filling() -> Context<'static> {
     Context {
         stage: Stage::Filling,
         ..Context::default()
     }
 }
 
-pub fn final_check() -> Context {
+pub fn final_check() -> Context<'static> {
     Context::default()
 }
 
