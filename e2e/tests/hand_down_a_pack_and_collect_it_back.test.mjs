@@ -3,7 +3,7 @@
 // and downloads one file; a unit opens that file from disk, chooses its name from the list (a name
 // off the list is allowed, with a word), sees the county's deadline in the reminder, and exports
 // its report file named after itself and the year, told where to send it. Back in 汇总, the same
-// file gives the list: three of the four units' files → one 未交, one 有错误, and the two units
+// file gives the list (a hosted page gets the same settings by the view's link): three of the four units' files → one 未交, one 有错误, and the two units
 // whose narratives are the same flagged with the share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,6 +45,13 @@ test('a pack made in a minute, filled from disk, and collected back with who is 
   assert.match(await tools.locator('[data-pack-done]').textContent(), /名单中的 4 个单位/);
   const saved = join(mkdtempSync(join(tmpdir(), 'ogi-pack-')), pack.name);
   writeFileSync(saved, pack.bytes);
+
+  // The same settings by a link, for a hosted page.
+  const hosted = await openPage(context, await tools.locator('[data-pack-link]').inputValue());
+  assert.match(await hosted.locator('[data-pack-note]').textContent(), new RegExp(`由${OFFICE}下发`));
+  assert.equal(await hosted.locator('#pack-units option').count(), UNITS.length);
+  assert.equal(await hosted.locator('[data-one-file-note]').count(), 0, 'a hosted page is not the one file');
+  await hosted.close();
 
   // A unit opens the mailed file from disk.
   const unit = await openPage(context, pathToFileURL(saved).href);

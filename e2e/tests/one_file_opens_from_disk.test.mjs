@@ -2,7 +2,7 @@
 // gets it — a mail attachment saved to a folder of its own, with nothing beside it — opened from
 // disk (file://) in Chromium (Debian's and 86, the kernel of 360 13), Firefox ESR and WebKitGTK:
 // it starts, says where its drafts live, keeps a draft across a reopening, exports Word and the
-// report file, imports a Word file and a PDF (the PDF reader decoded only then), and asks the
+// report file, prints, imports a Word file and a PDF (the PDF reader decoded only then), and asks the
 // network for nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,6 +68,13 @@ async function fromDisk(session) {
   const word = await session.download(['[data-export="docx"]', '[data-export-anyway]']);
   assert.equal(word.head, 'PK\u0003\u0004', 'a Word file');
   assert.ok(word.size > 5000);
+
+  // Printing: the browser's dialog is not opened here; the print view is filled for it.
+  await session.evaluate(() => { window.print = () => { window.__printed = true; }; });
+  await session.click('[data-export="print"]');
+  await session.waitFor('[data-export-anyway]');
+  await session.click('[data-export-anyway]');
+  await session.until('the print view', () => session.evaluate(() => window.__printed && document.querySelectorAll('#print-view table').length === 3));
 
   await drop(session, `${corpus}/full.python-docx.docx`, '上年报告.docx',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
