@@ -17,7 +17,7 @@
 // the control, the 落款 (report file and its part), last year's value under each cell and the
 // neutral 「还有 … 未填」 — of which 4 KB is the Chinese text itself; the hint and the 落款 are
 // plain functions, not components (a component type costs about 0.6 KB of Yew's mounting code).
-// Then 4.9 KB with the offices that host nothing (issue 24): the page reads a superior office's
+// Then 5.1 KB (to 209.99 KB) with the offices that host nothing (issue 24): the page reads a superior office's
 // settings (下发) from its own slot or its link, checks them strictly (a file from outside), offers
 // the office's units for the body's name, names its deadline in the reminder and its threshold in
 // the copied-text check, and says where a one-file page's drafts live and where the report goes

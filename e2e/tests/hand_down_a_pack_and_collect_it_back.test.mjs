@@ -58,6 +58,9 @@ test('a pack made in a minute, filled from disk, and collected back with who is 
   assert.match(await unit.locator('[data-pack-note]').textContent(), new RegExp(`由${OFFICE}下发.*2021 年度.*请于2022年1月20日前将报告文件报送${OFFICE}`));
   assert.deepEqual(await unit.locator('#pack-units option').evaluateAll((options) => options.map((option) => option.value)), UNITS);
   await field(unit, 'meta.body').fill('丙镇政府');
+  assert.ok(!(await unit.locator('[data-pack-unlisted]').isVisible()), 'no word while the name is being typed');
+  await field(unit, 'meta.body').press('Tab');
+  assert.ok(await unit.locator('[data-pack-unlisted]').isVisible());
   assert.match(await unit.locator('[data-pack-unlisted]').textContent(), /“丙镇政府”不在某某区政务公开办下发的单位名单中/);
   await field(unit, 'meta.body').fill(UNITS[2]);
   assert.equal(await unit.locator('[data-pack-unlisted]').count(), 0);

@@ -167,18 +167,17 @@ fn read_into(files: Vec<File>, state: UseReducerDispatcher<SumState>) {
     // 汇总 takes them all at once, in the order chosen, when the last one is read.
     read_files_bytes(files, move |reads| {
         // A pack (下发文件) among them gives the list; it is not a unit's report.
-        let (packs, reads): (Vec<_>, Vec<_>) = reads
-            .into_iter()
-            .partition(|(_, bytes)| bytes.as_ref().is_ok_and(|bytes| pack_in(bytes).is_some()));
-        for (name, bytes) in packs {
-            match bytes.ok().and_then(|bytes| pack_in(&bytes)) {
+        let mut units = Vec::new();
+        for (name, bytes) in reads {
+            match bytes.as_deref().ok().and_then(pack_in) {
                 Some(Ok(pack)) => state.dispatch(SumAction::Pack(Rc::new(pack))),
                 Some(Err(error)) => {
                     state.dispatch(SumAction::Add(vec![(name, Err(error.to_string()))]))
                 }
-                None => {}
+                None => units.push((name, bytes)),
             }
         }
+        let reads = units;
         if reads.is_empty() {
             return;
         }
