@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end specs: the built page served on 127.0.0.1 and Debian's
 // Chromium driven by playwright-core (no browser download). Each spec gets a fresh server and
-// browser; helpers act as a person would, through the stable hooks of interfaces.md §3.
+// browser; helpers act as a person would, through the stable hooks of docs/page-hooks.md.
 import { after, before } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';

@@ -2,10 +2,10 @@
 # Old headless Chromium builds, from npm packages that carry the browser inside the package
 # (built for AWS Lambda; they run on Debian 12 with the libraries they bring in lib/).
 #
-#   bash scripts/compat/old-chromium.sh [DIR]        # default .cache/oldbrowsers (a copy of shared/compat/)
+#   bash scripts/compat/old-chromium.sh [DIR]        # default .cache/oldbrowsers
 #
 # Afterwards DIR/cNNN/chrome/chromium (+ lib/, the NSS libraries it needs) exists for each entry
-# below; `node ../shared/compat/probe.mjs --old-chromium DIR` runs them all. About 50 MB of download
+# below (e2e/engines.mjs drives them). About 50 MB of download
 # and 150 MB on disk per build. Nothing is fetched at run time, and no install script runs.
 set -euo pipefail
 DIR=${1:-.cache/oldbrowsers}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // wasm-features.mjs — which post-MVP WebAssembly features a .wasm file actually uses.
 //
-//   node scripts/compat/wasm-features.mjs FILE.wasm [--json]   (a copy of shared/compat/)
+//   node scripts/compat/wasm-features.mjs FILE.wasm [--json]
 //
 // Reads the module's sections and decodes every function body, then prints
 //   - the `target_features` custom section (what the linker says; wasm-bindgen turns its

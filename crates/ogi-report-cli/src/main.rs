@@ -1,7 +1,7 @@
 //! `ogi-report`: checks and renders report files from the command line, for offices that handle
 //! many units' reports. Every rule, label and format detail comes from ogi-report-core.
 //!
-//! Exit status (interfaces.md §2): 0 no errors, 1 errors found, 2 the input cannot be used.
+//! Exit status (docs/cli.md): 0 no errors, 1 errors found, 2 the input cannot be used.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

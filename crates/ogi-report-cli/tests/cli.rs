@@ -1,5 +1,5 @@
 //! The `ogi-report` binary as a superior office runs it: exit statuses and outputs of
-//! interfaces.md §2.
+//! docs/cli.md.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -1,5 +1,5 @@
-//! What a table cell holds and how typed or pasted text becomes it ("Cell input" in
-//! format-2021.md).
+//! What a table cell holds and how typed or pasted text becomes it ("What people type into a
+//! cell" in docs/format.md).
 //!
 //! A cell is blank, a valid value, a placeholder (`/`, `—`, `无` …) or text that is not a valid
 //! value. The last two keep exactly what was typed: nothing is silently dropped or rewritten

@@ -1,4 +1,4 @@
-//! The report file (interfaces.md §1): strict reading with errors that name the place, a
+//! The report file (docs/report-file.md): strict reading with errors that name the place, a
 //! migration step per older version, and writing in the documented key order.
 //!
 //! Reading is all or nothing: a file either becomes a whole [`Report`] or a [`FileError`].

@@ -8,7 +8,7 @@ use common::*;
 use ogi_report_core::grid::{parse_html_block, parse_text_block, paste, Pasted};
 use ogi_report_core::{Cell, CellRef, Problem, Report};
 
-/// The seed report as copied from its web page (shared/fixtures/000_9467565b4386b6db.txt).
+/// The seed report as copied from its web page (tests/fixtures/).
 const FIXTURE: &str = include_str!("../../../tests/fixtures/seed-2021-page.txt");
 
 /// The 25 data lines of table 三 as a person copies them from the page.

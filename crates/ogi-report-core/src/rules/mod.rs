@@ -1,4 +1,4 @@
-//! The rules R1–R18 of format-2021.md as a registry of small entries, and the findings they
+//! The rules R1–R18 of the format (docs/format.md) as a registry of small entries, and the findings they
 //! produce. Each finding names its rule, severity, the cell paths involved and a Chinese message
 //! with the printed labels, the numbers on both sides and what would make it hold.
 
