@@ -93,16 +93,16 @@ tools-docs:
 
 lint:
 	cargo fmt --all --check
-	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p ogi-report -p ogi-report-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	cargo clippy -p ogi-report -p ogi-report-wasm --target wasm32-unknown-unknown --all-targets --all-features -- -D warnings
 
 test-native: tools-docs
 	# Every native test: the core, the CLI, the package's operations and the page's logic
 	# (tests/page_state.rs; the page's binary is ogi-report-page, so the CLI's is never replaced).
-	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace
+	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace --features tools
 
 test-wasm: tools
-	cargo test -p ogi-report --target wasm32-unknown-unknown
+	cargo test -p ogi-report --target wasm32-unknown-unknown --features tools
 
 size:
 	node scripts/check-size.mjs dist
@@ -119,7 +119,7 @@ test-e2e: tools
 # Sizes are those of dist/ (production); timings come from the same page built with the
 # `timing` feature into target/bench-dist.
 bench: build tools-browser
-	cargo bench -q -p ogi-report-core 2>/dev/null | grep -E "µs|findings" | tee target/native-bench.txt
+	cargo bench -q -p ogi-report-cli 2>/dev/null | grep -E "µs|findings" | tee target/native-bench.txt
 	trunk build --release --dist $(TOOLS_PAGE) tools.html
 	trunk build --release --features timing --dist target/bench-dist
 	NATIVE_BENCH=target/native-bench.txt BENCH_DIST=target/bench-dist node bench/run.mjs
@@ -128,18 +128,18 @@ doc-images: build tools
 	node scripts/doc-images.mjs
 
 fuzz:
-	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}
-	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run parse_cell -- -max_total_time=$${SECONDS_EACH:-300}
-	cd crates/ogi-report-core/fuzz && cargo +nightly fuzz run import_text -- -max_total_time=$${SECONDS_EACH:-600}
+	cd crates/ogi-report-import/fuzz && cargo +nightly fuzz run read_report -- -max_total_time=$${SECONDS_EACH:-300}
+	cd crates/ogi-report-import/fuzz && cargo +nightly fuzz run parse_cell -- -max_total_time=$${SECONDS_EACH:-300}
+	cd crates/ogi-report-import/fuzz && cargo +nightly fuzz run import_text -- -max_total_time=$${SECONDS_EACH:-600}
 	@# The file readers, seeded with the import corpus (Word files, their document.xml, PDFs, pages).
-	mkdir -p crates/ogi-report-core/fuzz/corpus/import_html crates/ogi-report-core/fuzz/corpus/import_docx crates/ogi-report-core/fuzz/corpus/import_pdf
-	cp crates/ogi-report-core/tests/corpus/*.html crates/ogi-report-core/fuzz/corpus/import_html/
-	cp crates/ogi-report-core/tests/corpus/*.docx crates/ogi-report-core/fuzz/corpus/import_docx/
-	cp crates/ogi-report-core/tests/corpus/*.pdf crates/ogi-report-core/fuzz/corpus/import_pdf/
-	cd crates/ogi-report-core/fuzz && for target in import_html import_docx import_pdf; do \
+	mkdir -p crates/ogi-report-import/fuzz/corpus/import_html crates/ogi-report-import/fuzz/corpus/import_docx crates/ogi-report-import/fuzz/corpus/import_pdf
+	cp crates/ogi-report-import/tests/corpus/*.html crates/ogi-report-import/fuzz/corpus/import_html/
+	cp crates/ogi-report-import/tests/corpus/*.docx crates/ogi-report-import/fuzz/corpus/import_docx/
+	cp crates/ogi-report-import/tests/corpus/*.pdf crates/ogi-report-import/fuzz/corpus/import_pdf/
+	cd crates/ogi-report-import/fuzz && for target in import_html import_docx import_pdf; do \
 	  cargo +nightly fuzz run $$target -- -max_total_time=$${SECONDS_EACH:-600} -rss_limit_mb=4096; done
 
-# The import corpus (crates/ogi-report-core/tests/corpus): texts and pages from the core's tests,
+# The import corpus (crates/ogi-report-import/tests/corpus): texts and pages from the core's tests,
 # Word files from python-docx, PDFs from LibreOffice. The files are committed; tests need none of this.
 corpus: tools-docs
 	bash scripts/corpus/build.sh

@@ -3,7 +3,7 @@
 //! effect; the runtime hands it here, and this module
 //! has the file rendered by the on-demand package ([`crate::file_work`]) and hands it over.
 
-use ogi_report_core::render::Format;
+use ogi_report_core::output::Format;
 use ogi_report_core::{write_report, Report};
 
 use crate::{download, file_work};

@@ -5,8 +5,8 @@
 
 use js_sys::{Array, Promise, Reflect, Uint8Array, JSON};
 use ogi_report_core::audit::CellSource;
-use ogi_report_core::import::{Imported, Summary};
-use ogi_report_core::render::Format;
+use ogi_report_core::imported::{Imported, Summary};
+use ogi_report_core::output::Format;
 use ogi_report_core::{read_report, write_report, Report, Severity};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;

@@ -22,6 +22,7 @@ pub mod state;
 pub mod storage;
 pub mod store;
 pub mod timing;
+#[cfg(feature = "tools")]
 pub mod tools;
 
 /// Mounts the filling page into `<body>`.

@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use ogi_report_core::grid::{self, Block};
-use ogi_report_core::import::{Imported, Summary};
+use ogi_report_core::imported::{Imported, Summary};
 use ogi_report_core::rules::{check, tally, Context, Finding, Stage, Target};
 use ogi_report_core::{
     read_report, write_report, BodyType, CellRef, Closing, Date, FieldRef, Narrative, Report,

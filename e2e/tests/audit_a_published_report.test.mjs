@@ -48,18 +48,18 @@ test('a wrong table-四 total is shown; glued text is marked inferred or unread;
 
   // A real report whose PDF text prints table 四 in another order: nothing is read there, so
   // nothing is blamed on it.
-  const real = readFileSync('crates/ogi-report-core/tests/real/03.txt');
+  const real = readFileSync('crates/ogi-report-import/tests/real/03.txt');
   await auditFile(page, '03.txt', real);
   assert.equal(await page.locator('[data-audit-finding="R5"]').count(), 0);
   assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').getAttribute('data-source'), 'unread');
 
-  const glued = readFileSync('crates/ogi-report-core/tests/corpus/department.tabs.glued.txt');
+  const glued = readFileSync('crates/ogi-report-import/tests/corpus/department.tabs.glued.txt');
   const gluedCounts = await auditFile(page, 'glued.txt', glued);
   assert.ok(gluedCounts.inferred > 100, `inferred ${gluedCounts.inferred}`);
   assert.equal(gluedCounts.read + gluedCounts.inferred + gluedCounts.unread, 200);
   assert.equal(await page.locator('[data-audit-cell="requests.received.total"]').getAttribute('data-source'), 'inferred');
 
-  const pdf = readFileSync('crates/ogi-report-core/tests/corpus/full.python-docx.libreoffice.pdf');
+  const pdf = readFileSync('crates/ogi-report-import/tests/corpus/full.python-docx.libreoffice.pdf');
   assert.deepEqual(await auditFile(page, '报告.pdf', pdf, 'application/pdf'), { read: 200, inferred: 0, unread: 0 });
   assert.equal(await page.locator('[data-audit-cell="requests.total.total"]').textContent(), '24885');
   assert.deepEqual(page.errors, []);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { cell, field, openPage, usePage, useItAnyway } from '../harness.mjs';
 
 const app = usePage();
-const corpus = 'crates/ogi-report-core/tests/corpus';
+const corpus = 'crates/ogi-report-import/tests/corpus';
 const truth = JSON.parse(readFileSync(`${corpus}/full.truth.json`, 'utf8'));
 
 /** Drops a file on the page as a person dragging it from the desktop would. */

@@ -13,7 +13,7 @@ import { cell, downloadOf, field, findings, openPage, usePage, useItAnyway } fro
 
 const app = usePage();
 const LAPTOP = { viewport: { width: 1366, height: 768 } };
-const corpus = 'crates/ogi-report-core/tests/corpus';
+const corpus = 'crates/ogi-report-import/tests/corpus';
 
 test('the first-visit hint shows the three steps and closes for good', async () => {
   const context = await app.browser.newContext(LAPTOP);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromiumBuilds, chromiumSession, firefoxAvailable, firefoxSession, webkitAvailable, webkitSession } from '../engines.mjs';
 
-const corpus = 'crates/ogi-report-core/tests/corpus';
+const corpus = 'crates/ogi-report-import/tests/corpus';
 const cell = (path) => `[data-cell="${path}"]`;
 
 /** The one file, copied where a saved attachment would be: a folder holding nothing else. */

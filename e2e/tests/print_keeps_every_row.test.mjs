@@ -1,7 +1,7 @@
 // Print / Save as PDF holds at every narrative length: the report with 0 to 56 lines of 总体情况
 // (every page position of its tables, about two pages) printed to PDF by Chromium; in each PDF
 // every label and every figure of every table row is on some page, in order. The same sweep as
-// the Word file's (crates/ogi-report-core/tests/libreoffice.rs).
+// the Word file's (crates/ogi-report-render/tests/libreoffice.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Rebuilds the import corpus in crates/ogi-report-core/tests/corpus (issue 13): the texts, pages
+# Rebuilds the import corpus in crates/ogi-report-import/tests/corpus (issue 13): the texts, pages
 # and Word skeletons from the core's test `write_corpus`, Word files from python-docx, and PDFs
 # printed by LibreOffice from those Word files and from ours. The files are committed; the tests
 # read them and need none of these tools.
 set -euo pipefail
-dir=crates/ogi-report-core/tests/corpus
-cargo test -q -p ogi-report-core --test corpus -- --ignored write_corpus
+dir=crates/ogi-report-import/tests/corpus
+cargo test -q -p ogi-report-import --test corpus -- --ignored write_corpus
 python3 -c "import docx" 2>/dev/null || pip install -q "python-docx==1.2.0"
 python3 scripts/corpus/build_docx.py "$dir"
 out=$(mktemp -d)

@@ -1,6 +1,6 @@
 """Word files for the import corpus, built with python-docx (a different tool from our renderer).
 
-For each `<name>.skeleton.tsv` (written by `write_corpus` in crates/ogi-report-core/tests/corpus.rs:
+For each `<name>.skeleton.tsv` (written by `write_corpus` in crates/ogi-report-import/tests/corpus.rs:
 `P` paragraphs, `T` a new table, `R` rows of tab-separated cells, `^` merged with the cell above,
 `<` merged with the cell to the left) it writes two files the way offices fill the template:
 

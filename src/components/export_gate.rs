@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use ogi_report_core::render::DRAFT_MARK;
+use ogi_report_core::output::DRAFT_MARK;
 use ogi_report_core::rules::{tally, Finding, Severity};
 use yew::prelude::*;
 

@@ -11,16 +11,16 @@ use ogi_report_core::checklist::{
     checklist, missing, parse_units, ChecklistRow, UnitStatus, STATUS_COLUMN,
 };
 use ogi_report_core::format::PARTS;
-use ogi_report_core::import::Summary;
+use ogi_report_core::imported::Summary;
 use ogi_report_core::layout;
+use ogi_report_core::output::Format;
 use ogi_report_core::pack::{self, Pack, PackError};
-use ogi_report_core::render::xlsx::render_units_xlsx_listed;
-use ogi_report_core::render::Format;
 use ogi_report_core::sum::{
     copied_text, key_figures, mark_copied, unit_line, units_csv_listed, Decision, Summed, UnitLine,
     Units, COPIED_BETWEEN_UNITS_PERCENT, COPIED_COLUMN, DEFAULT_SUM_BODY, KEY_FIGURES,
 };
 use ogi_report_core::{write_report, Report, Severity};
+use ogi_report_render::xlsx::render_units_xlsx_listed;
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -1,5 +1,6 @@
 //! `ogi-report`: checks and renders report files from the command line, for offices that handle
-//! many units' reports. Every rule, label and format detail comes from ogi-report-core.
+//! many units' reports. Every rule, label and format detail comes from ogi-report-core;
+//! reading files from ogi-report-import, writing them from ogi-report-render.
 //!
 //! Exit status (docs/cli.md): 0 no errors, 1 errors found, 2 the input cannot be used.
 
@@ -8,12 +9,12 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use ogi_report_core::audit::CellSource;
-use ogi_report_core::import::import_file;
-use ogi_report_core::render::xlsx::render_units_xlsx;
-use ogi_report_core::render::{Format, RenderOptions};
 use ogi_report_core::rules::{self, Checked, Context, Date, Severity, Stage};
 use ogi_report_core::sum::{Units, DEFAULT_SUM_BODY};
 use ogi_report_core::{read_report, write_report, Report};
+use ogi_report_import::import_file;
+use ogi_report_render::xlsx::render_units_xlsx;
+use ogi_report_render::{Format, RenderOptions};
 
 const USAGE: &str = "用法：
   ogi-report check FILE [--previous LAST] [--json] [--today YYYY-MM-DD] [--deadline YYYY-MM-DD]
@@ -226,9 +227,8 @@ fn audit(options: &Options) -> Result<ExitCode, Unusable> {
         deadline: options.deadline,
         ..Context::default()
     };
-    let found =
-        ogi_report_core::audit::audit(&bytes, name.as_deref().unwrap_or_default(), &context)
-            .map_err(|e| Unusable(format!("{}：{e}", path.display())))?;
+    let found = ogi_report_import::audit(&bytes, name.as_deref().unwrap_or_default(), &context)
+        .map_err(|e| Unusable(format!("{}：{e}", path.display())))?;
     let errors = found.checked.errors;
     if options.json {
         let text = serde_json::to_string(&found).map_err(|e| Unusable(e.to_string()))?;
@@ -281,7 +281,7 @@ fn render(options: &Options) -> Result<ExitCode, Unusable> {
         .as_deref()
         .ok_or_else(|| Unusable(format!("缺少 --to。\n{USAGE}")))
         .and_then(|name| Format::parse(name).map_err(Unusable))?;
-    let bytes = format.render(&report, RenderOptions::checked(&report));
+    let bytes = ogi_report_render::render(format, &report, RenderOptions::checked(&report));
     std::fs::write(out, bytes).map_err(|e| Unusable(format!("无法写入 {}：{e}", out.display())))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -341,7 +341,7 @@ fn sum(options: &Options) -> Result<ExitCode, Unusable> {
     for path in &options.files {
         let name = path.display().to_string();
         match std::fs::read(path) {
-            Ok(bytes) => units.add_bytes(&name, &bytes),
+            Ok(bytes) => ogi_report_import::add_file(&mut units, &name, &bytes),
             Err(e) => units.refuse(&name, &format!("无法读取：{e}")),
         }
     }

@@ -407,7 +407,8 @@ fn rules_lists_every_rule_with_what_it_says() {
 
 #[test]
 fn audit_reads_a_published_file_and_says_where_each_cell_came_from() {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ogi-report-core/tests/corpus");
+    let corpus =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ogi-report-import/tests/corpus");
     let pdf = corpus.join("full.python-docx.libreoffice.pdf");
     let out = ogi_report(&["audit", pdf.to_str().unwrap(), "--today", "2022-01-10"]);
     let text = String::from_utf8_lossy(&out.stdout);

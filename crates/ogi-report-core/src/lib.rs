@@ -1,18 +1,20 @@
 //! ogi-report-core: the 2021 national format of the 政府信息公开工作年度报告 as data, cell input,
-//! the rules R1–R18, the report file (v1) and its renderers. Pure Rust with no browser
-//! dependency: the page (compiled to wasm) and the `ogi-report` CLI both call it.
+//! the rules R1–R18, the report file and 汇总's arithmetic. Pure Rust whose one dependency is
+//! serde (tests/dependencies.rs at the root holds it to that): the page compiles it into its first
+//! load; the importer (crates/ogi-report-import) and the writers (crates/ogi-report-render) build
+//! on it for the CLI and the file-work package.
 //!
 //! Module map:
 //! - [`format`]: every printed label, key and piece of guidance of the format;
 //! - [`cell`]: what a user types into a cell, and what it means;
 //! - [`report`]: the report model and the stable paths of its cells and fields;
 //! - [`rules`]: R1–R18 as a registry, and [`rules::check`];
-//! - [`file`]: reading (strict, with migration) and writing the report file;
+//! - [`file`]: reading (strict, with migration) and writing the report file ([`json`] underneath);
 //! - [`grid`]: moving between cells and pasting blocks copied from spreadsheets or report pages;
 //! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
-//! - [`render`]: the report as Word (.docx) and self-contained HTML;
-//! - [`import`]: a published report (Word, PDF, web page, text) → a report and what was (not) placed;
-//! - [`audit`]: 审阅, a published report checked as it stands, each cell read, inferred or unread;
+//! - [`output`]: the formats a report is handed on as (the writers are the render crate);
+//! - [`imported`]: what an import gives beside the report (the importer fills it);
+//! - [`audit`]: 审阅's terms — how each cell came to be known; findings on unread cells set aside;
 //! - [`sum`]: 汇总 of many units' reports, [`checklist`]: who of a list sent theirs;
 //!   [`compare`]: this year beside last year;
 //! - [`pack`]: a superior office's settings handed down with the one-file page (下发);
@@ -26,11 +28,11 @@ pub mod compose;
 pub mod file;
 pub mod format;
 pub mod grid;
-pub mod import;
+pub mod imported;
 pub mod json;
 pub mod layout;
+pub mod output;
 pub mod pack;
-pub mod render;
 pub mod report;
 pub mod rules;
 pub mod sum;

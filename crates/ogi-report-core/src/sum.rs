@@ -9,7 +9,7 @@
 
 use crate::cell::{Amount, Cell};
 use crate::checklist::{missing, status_of, ChecklistRow, UnitStatus, STATUS_COLUMN};
-use crate::import::{import_file, Summary};
+use crate::imported::Summary;
 use crate::report::{total_leaves, CellRef, Report};
 use crate::rules::{check, tally, Context, Finding, Severity};
 
@@ -79,20 +79,6 @@ pub struct Units {
 }
 
 impl Units {
-    /// Reads one unit's file — its report file, or a published report as Word, PDF, web page or
-    /// text (cells the importer could not read are named, and make the summed cell unknown).
-    pub fn add_bytes(&mut self, file: &str, bytes: &[u8]) {
-        match import_file(bytes, file) {
-            Ok((report, summary)) => self.add_imported(file, report, summary.as_ref()),
-            Err(error) => self.refuse(file, &error.to_string()),
-        }
-    }
-
-    /// [`Units::add_bytes`] for a file already read as text.
-    pub fn add(&mut self, file: &str, text: &str) {
-        self.add_bytes(file, text.as_bytes());
-    }
-
     /// Gathers one unit's report file, already read.
     pub fn add_report(&mut self, file: &str, report: Report) {
         self.add_imported(file, report, None);

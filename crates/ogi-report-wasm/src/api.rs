@@ -2,12 +2,12 @@
 //! are tested natively: every input is a report file's JSON text (or a file's bytes), every
 //! output JSON text or bytes, every failure the Chinese message the CLI prints.
 
-use ogi_report_core::import::{import_file, Summary};
-use ogi_report_core::render::html::{render_article, Styling};
-use ogi_report_core::render::{Format, RenderOptions};
 use ogi_report_core::rules::{self, Checked, Context, Date, Stage};
 use ogi_report_core::sum::{unit_lines, units_csv, Units, DEFAULT_SUM_BODY, KEY_FIGURES};
 use ogi_report_core::{read_report, write_report, Report};
+use ogi_report_import::{import_file, Summary};
+use ogi_report_render::html::{render_article, Styling};
+use ogi_report_render::{Format, RenderOptions};
 use serde::Serialize;
 
 /// What `check` runs against besides the report.
@@ -80,7 +80,7 @@ fn context(options: &CheckOptions) -> Result<Context<'_>, String> {
 /// warnings, setAside, cells: [[path, {source, why?}]], notPlaced}` (the CLI's `audit --json`
 /// with the report beside it).
 pub fn audit(bytes: &[u8], file_name: &str, options: &CheckOptions) -> Result<String, String> {
-    let found = ogi_report_core::audit::audit(bytes, file_name, &context(options)?)
+    let found = ogi_report_import::audit(bytes, file_name, &context(options)?)
         .map_err(|error| error.to_string())?;
     let body = json(&found)?;
     // The audit's own JSON with the report (in its documented key order) put first.
@@ -105,7 +105,11 @@ fn options(report: &Report, draft: Option<bool>) -> RenderOptions {
 pub fn render(report: &str, format: &str, draft: Option<bool>) -> Result<Vec<u8>, String> {
     let format = Format::parse(format)?;
     let report = read(report)?;
-    Ok(format.render(&report, options(&report, draft)))
+    Ok(ogi_report_render::render(
+        format,
+        &report,
+        options(&report, draft),
+    ))
 }
 
 /// The report as an HTML fragment styled by class names (the page's print view; a portal's
@@ -244,7 +248,7 @@ pub fn sum(files: &[UnitFile], choices: &SumChoices) -> Result<String, String> {
         ..Units::default()
     };
     for file in files {
-        units.add_bytes(&file.name, &file.bytes);
+        ogi_report_import::add_file(&mut units, &file.name, &file.bytes);
     }
     for (file, year) in &choices.file_years {
         units.give_year(file, Some(*year));

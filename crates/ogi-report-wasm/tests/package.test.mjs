@@ -179,7 +179,7 @@ test('format() describes every part and every cell of the three tables', () => {
 });
 
 test('a Word file and a PDF import as the CLI reads them; 审阅 finds what `ogi-report audit` finds', () => {
-  const corpus = 'crates/ogi-report-core/tests/corpus';
+  const corpus = 'crates/ogi-report-import/tests/corpus';
   for (const file of ['full.python-docx.docx', 'full.python-docx.libreoffice.pdf']) {
     const path = join(corpus, file);
     const imported = importFile(readFileSync(path), file);
