@@ -22,8 +22,9 @@ serve: build
 TOOLS_PAGE := target/tools-page/tools
 # The package's JS and wasm, which the filling page's build copies into dist/file-work/.
 FILE_WORK := target/file-work/file-work
-# Size first, and lowered to what the old engines run (.cargo/config.toml says why).
-WASM_OPT_FLAGS := -Oz --converge --strip-producers --strip-debug --signext-lowering --llvm-nontrapping-fptoint-lowering --llvm-memory-copy-fill-lowering
+# Size first, and lowered to what the old engines run (.cargo/config.toml says why): one list for
+# the package here and for the pages (scripts/post-build.mjs), in scripts/wasm-opt.flags.
+WASM_OPT_FLAGS := $(shell cat scripts/wasm-opt.flags)
 
 build: package
 	trunk build --release --dist $(TOOLS_PAGE) tools.html

@@ -1,10 +1,14 @@
 // Trunk's post_build hook: makes the staged build small, offline-capable and CSP-ready.
+// - the program optimised by binaryen's wasm-opt with scripts/wasm-opt.flags (the flags the
+//   Makefile gives the package: one list; index.html and tools.html turn Trunk's own run off);
 // - the wasm-bindgen glue minified (terser), its integrity attributes updated;
 // - sw.js: the list of every file of this build to precache, and a build id from their contents;
 // - csp.txt: the Content-Security-Policy this build needs (the hashes of Trunk's inline loaders),
 //   and csp-legacy.txt, the variant for Chromium before 97 (docs/deploy.md).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { minify } from 'terser';
 
@@ -25,11 +29,22 @@ walk(dir);
 // the first load). Only this build's own top-level scripts (the tools page minifies its own when
 // it is built); their integrity attributes in index.html are rewritten to match.
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const flags = readFileSync(new URL('wasm-opt.flags', import.meta.url), 'utf8').trim().split(/\s+/);
+// binaryen's from npm (make tools-build), which `trunk build` finds without the Makefile's PATH too.
+const npmWasmOpt = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
+const wasmOpt = existsSync(npmWasmOpt) ? npmWasmOpt : 'wasm-opt';
+for (const file of files.filter((name) => /^ogi-report[\w-]*_bg\.wasm$/.test(name))) {
+  const path = join(dir, file);
+  const before = readFileSync(path);
+  execFileSync(wasmOpt, [...flags, path, '-o', path], { stdio: 'inherit' });
+  if (!html.includes(sri(before))) throw new Error(`post-build: no integrity attribute for ${file}`);
+  html = html.replace(sri(before), sri(readFileSync(path)));
+}
 for (const file of files.filter((name) => /^ogi-report[\w-]*\.js$/.test(name))) {
   const path = join(dir, file);
   const source = readFileSync(path);
   const { code } = await minify(source.toString('utf8'), { module: true, compress: { passes: 2 }, mangle: true });
-  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   if (!html.includes(sri(source))) throw new Error(`post-build: no integrity attribute for ${file}`);
   writeFileSync(path, code);
   html = html.replace(sri(source), sri(code));

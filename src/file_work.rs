@@ -5,7 +5,7 @@
 
 use js_sys::{Array, Promise, Reflect, Uint8Array, JSON};
 use ogi_report_core::audit::CellSource;
-use ogi_report_core::imported::{Imported, Summary};
+use ogi_report_core::imported::{read_imported, Imported};
 use ogi_report_core::output::Format;
 use ogi_report_core::{read_report, write_report, Report, Severity};
 use wasm_bindgen::closure::Closure;
@@ -154,46 +154,11 @@ fn strings(value: &JsValue, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// The package's `importFile` result, read by the core's reader of the shape the package wrote.
 fn imported(value: &JsValue) -> Result<Imported, String> {
-    let field = |key: &str| Reflect::get(value, &key.into()).unwrap_or_default();
-    let text = JSON::stringify(&field("report"))
+    let text = JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_default();
-    let mut report = read_report(&text).map_err(|error| error.to_string())?;
-    let summary = field("summary");
-    if summary.is_null() || summary.is_undefined() {
-        return Ok((report, None));
-    }
-    report.missing = strings(&summary, "missing");
-    let lines = Reflect::get(&summary, &"notUnderstood".into()).unwrap_or_default();
-    let not_understood = Array::from(&lines)
-        .iter()
-        .map(|line| {
-            let part = |key: &str| Reflect::get(&line, &key.into()).unwrap_or_default();
-            (
-                part("line").as_f64().unwrap_or_default() as usize,
-                part("text").as_string().unwrap_or_default(),
-                part("why").as_string().unwrap_or_default(),
-            )
-        })
-        .collect();
-    let inferred = Reflect::get(&summary, &"inferred".into()).unwrap_or_default();
-    let inferred = Array::from(&inferred)
-        .iter()
-        .map(|item| {
-            let part = |key: &str| Reflect::get(&item, &key.into()).unwrap_or_default();
-            (
-                part("cell").as_string().unwrap_or_default(),
-                part("why").as_string().unwrap_or_default(),
-            )
-        })
-        .collect();
-    let summary = Summary {
-        filled: strings(&summary, "filled"),
-        inferred,
-        blank: strings(&summary, "blank"),
-        not_understood,
-    };
-    Ok((report, Some(summary)))
+    read_imported(&text)
 }

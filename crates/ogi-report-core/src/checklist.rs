@@ -3,6 +3,7 @@
 //! those that sent nothing. Units are matched by name, spaces ignored (a list pasted from Excel and
 //! a title typed by hand differ in little else).
 
+use crate::rules::id;
 use crate::sum::UnitLine;
 use crate::BodyType;
 
@@ -51,7 +52,7 @@ impl UnitStatus {
             .filter(|finding| finding.severity == crate::Severity::Error);
         let mut blanks = false;
         for finding in errors {
-            if finding.rule != "R8" {
+            if finding.rule != id::R8 {
                 return UnitStatus::Errors;
             }
             blanks = true;

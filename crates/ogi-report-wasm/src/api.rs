@@ -2,10 +2,11 @@
 //! are tested natively: every input is a report file's JSON text (or a file's bytes), every
 //! output JSON text or bytes, every failure the Chinese message the CLI prints.
 
+use ogi_report_core::imported::write_imported;
 use ogi_report_core::rules::{self, Checked, Context, Date, Stage};
 use ogi_report_core::sum::{unit_lines, units_csv, Units, DEFAULT_SUM_BODY, KEY_FIGURES};
 use ogi_report_core::{read_report, write_report, Report};
-use ogi_report_import::{import_file, Summary};
+use ogi_report_import::import_file;
 use ogi_report_render::html::{render_article, Styling};
 use ogi_report_render::{Format, RenderOptions};
 use serde::Serialize;
@@ -123,66 +124,12 @@ pub fn article(report: &str, draft: Option<bool>) -> Result<String, String> {
     ))
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SummaryOut<'a> {
-    filled: &'a [String],
-    /// Cells whose value was inferred (split from digits run together): `{cell, why}`.
-    inferred: Vec<Inferred<'a>>,
-    blank: &'a [String],
-    not_understood: Vec<NotUnderstood<'a>>,
-    missing: &'a [String],
-}
-
-#[derive(Serialize)]
-struct Inferred<'a> {
-    cell: &'a str,
-    why: &'a str,
-}
-
-#[derive(Serialize)]
-struct NotUnderstood<'a> {
-    line: usize,
-    text: &'a str,
-    why: &'a str,
-}
-
-fn summary_json(summary: &Summary, missing: &[String]) -> Result<String, String> {
-    let out = SummaryOut {
-        filled: &summary.filled,
-        inferred: summary
-            .inferred
-            .iter()
-            .map(|(cell, why)| Inferred { cell, why })
-            .collect(),
-        blank: &summary.blank,
-        not_understood: summary
-            .not_understood
-            .iter()
-            .map(|(line, text, why)| NotUnderstood {
-                line: *line,
-                text,
-                why,
-            })
-            .collect(),
-        missing,
-    };
-    json(&out)
-}
-
-/// A file the user brought: `{"report":{…},"summary":{filled,blank,notUnderstood,missing}}`, the
-/// summary `null` for a report file of our own (read as it is).
+/// A file the user brought: `{"report":{…},"summary":{filled,inferred,blank,notUnderstood,missing}}`,
+/// the summary `null` for a report file of our own (read as it is): the core's
+/// [`write_imported`], which the page reads back with `read_imported`.
 pub fn import(bytes: &[u8], file_name: &str) -> Result<String, String> {
     let (report, summary) = import_file(bytes, file_name).map_err(|error| error.to_string())?;
-    let summary = match summary {
-        Some(summary) => summary_json(&summary, &report.missing)?,
-        None => "null".to_owned(),
-    };
-    // Both halves are JSON written by their own writers; the report keeps its documented order.
-    Ok(format!(
-        "{{\"report\":{},\"summary\":{summary}}}",
-        write_report(&report)
-    ))
+    Ok(write_imported(&report, summary.as_ref()))
 }
 
 /// One unit's file for 汇总: its name and its bytes.

@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use super::id;
 use super::{finding, Finding, Severity, Stage, Target};
 use crate::cell::Cell;
 use crate::format::{
@@ -63,7 +64,7 @@ fn balances() -> &'static [Balance] {
         let mut all = Vec::new();
         for col in 0..REQUEST_COLUMNS.len() {
             all.push(Balance {
-                rule: "R1",
+                rule: id::R1,
                 scope: column_scope(col),
                 left: vec![request(ROW_RECEIVED, col), request(ROW_CARRIED_IN, col)],
                 right: vec![request(ROW_TOTAL, col), request(ROW_CARRIED_FORWARD, col)],
@@ -75,7 +76,7 @@ fn balances() -> &'static [Balance] {
         }
         for (row, spec) in REQUEST_ROWS.iter().enumerate() {
             all.push(Balance {
-                rule: "R2",
+                rule: id::R2,
                 scope: format!("表三「{}」行", spec.message_label()),
                 left: vec![request(row, REQUEST_TOTAL_COL)],
                 right: (0..REQUEST_TOTAL_COL)
@@ -89,7 +90,7 @@ fn balances() -> &'static [Balance] {
         }
         for col in 0..REQUEST_COLUMNS.len() {
             all.push(Balance {
-                rule: "R3",
+                rule: id::R3,
                 scope: column_scope(col),
                 left: vec![request(ROW_TOTAL, col)],
                 right: (ROW_FIRST_OUTCOME..ROW_TOTAL)
@@ -104,7 +105,7 @@ fn balances() -> &'static [Balance] {
         for (group, spec) in APPEAL_GROUPS.iter().enumerate() {
             let cell = |col| CellRef::Appeal { group, col };
             all.push(Balance {
-                rule: "R5",
+                rule: id::R5,
                 scope: format!("表四「{}」", spec.label()),
                 left: vec![cell(APPEAL_TOTAL_COL)],
                 right: (0..APPEAL_TOTAL_COL).map(cell).collect(),
@@ -166,7 +167,7 @@ fn check_rule(rule: &str, report: &Report, context: &Context, findings: &mut Vec
         // mistake, which is told once, in the column where it was made.
         let total_column =
             matches!(balance.solve_for, CellRef::Request { col, .. } if col == REQUEST_TOTAL_COL);
-        if rule == "R1" && total_column && findings.len() > before {
+        if rule == id::R1 && total_column && findings.len() > before {
             continue;
         }
         if context.stage == Stage::Final || complete(report, balance) {
@@ -176,19 +177,19 @@ fn check_rule(rule: &str, report: &Report, context: &Context, findings: &mut Vec
 }
 
 pub(super) fn r1(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R1", report, context, findings);
+    check_rule(id::R1, report, context, findings);
 }
 
 pub(super) fn r2(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R2", report, context, findings);
+    check_rule(id::R2, report, context, findings);
 }
 
 pub(super) fn r3(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R3", report, context, findings);
+    check_rule(id::R3, report, context, findings);
 }
 
 pub(super) fn r5(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule("R5", report, context, findings);
+    check_rule(id::R5, report, context, findings);
 }
 
 /// A side written out for a message: every term when short, the non-zero ones when long.

@@ -1,6 +1,7 @@
 //! Rules on single cells: counts are whole numbers (R6), the fee is a valid amount in 万元 (R7),
 //! and a finished report has no blank or placeholder cell (R8).
 
+use super::id;
 use super::{excerpt, finding, Context, Finding, Severity, Stage, Target};
 use crate::cell::{Amount, Cell};
 use crate::format::{FEE_SUSPICIOUS_WAN, PART_PROACTIVE};
@@ -16,7 +17,7 @@ pub(super) fn r6(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 problem.message(false)
             );
             findings.push(finding(
-                "R6",
+                id::R6,
                 Severity::Error,
                 vec![Target::cell(cell)],
                 message,
@@ -36,7 +37,7 @@ pub(super) fn r7(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 problem.message(true)
             );
             findings.push(finding(
-                "R7",
+                id::R7,
                 Severity::Error,
                 vec![Target::cell(cell)],
                 message,
@@ -49,7 +50,7 @@ pub(super) fn r7(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 amount.yuan()
             );
             findings.push(finding(
-                "R7",
+                id::R7,
                 Severity::Warning,
                 vec![Target::cell(cell)],
                 message,
@@ -84,7 +85,7 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
                     excerpt(raw)
                 );
                 findings.push(finding(
-                    "R8",
+                    id::R8,
                     Severity::Error,
                     vec![Target::cell(cell)],
                     message,
@@ -104,6 +105,6 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
             "{table}还有 {} 个空白格。定稿前请逐格填写，没有发生的填 0。",
             cells.len()
         );
-        findings.push(finding("R8", Severity::Error, cells, message));
+        findings.push(finding(id::R8, Severity::Error, cells, message));
     }
 }

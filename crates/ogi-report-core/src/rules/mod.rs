@@ -2,6 +2,28 @@
 //! produce. Each finding names its rule, severity, the cell paths involved and a Chinese message
 //! with the printed labels, the numbers on both sides and what would make it hold.
 
+/// The rules' ids, as findings, `data-rule` and the CLI carry them: each written once, here.
+pub mod id {
+    pub const R1: &str = "R1";
+    pub const R2: &str = "R2";
+    pub const R3: &str = "R3";
+    pub const R4: &str = "R4";
+    pub const R5: &str = "R5";
+    pub const R6: &str = "R6";
+    pub const R7: &str = "R7";
+    pub const R8: &str = "R8";
+    pub const R9: &str = "R9";
+    pub const R10: &str = "R10";
+    pub const R11: &str = "R11";
+    pub const R12: &str = "R12";
+    pub const R13: &str = "R13";
+    pub const R14: &str = "R14";
+    pub const R15: &str = "R15";
+    pub const R16: &str = "R16";
+    pub const R17: &str = "R17";
+    pub const R18: &str = "R18";
+}
+
 mod balance;
 mod cells;
 mod date;
@@ -184,109 +206,109 @@ fn help_only(_: &Report, _: &Context, _: &mut Vec<Finding>) {}
 
 pub const RULES: [Rule; 18] = [
     Rule {
-        id: "R1",
+        id: id::R1,
         name: "收到与办理不平衡",
         severity: Severity::Error,
         check: balance::r1,
     },
     Rule {
-        id: "R2",
+        id: id::R2,
         name: "行合计不符",
         severity: Severity::Error,
         check: balance::r2,
     },
     Rule {
-        id: "R3",
+        id: id::R3,
         name: "列合计不符",
         severity: Severity::Error,
         check: balance::r3,
     },
     Rule {
-        id: "R4",
+        id: id::R4,
         name: "区分处理的申请",
         severity: Severity::Help,
         check: help_only,
     },
     Rule {
-        id: "R5",
+        id: id::R5,
         name: "表四合计不符",
         severity: Severity::Error,
         check: balance::r5,
     },
     Rule {
-        id: "R6",
+        id: id::R6,
         name: "件数填写有误",
         severity: Severity::Error,
         check: cells::r6,
     },
     Rule {
-        id: "R7",
+        id: id::R7,
         name: "收费金额填写有误",
         severity: Severity::Error,
         check: cells::r7,
     },
     Rule {
-        id: "R8",
+        id: id::R8,
         name: "有空白格或占位符",
         severity: Severity::Error,
         check: cells::r8,
     },
     Rule {
-        id: "R9",
+        id: id::R9,
         name: "上年结转与上年报告不符",
         severity: Severity::Warning,
         check: previous::r9,
     },
     Rule {
-        id: "R10",
+        id: id::R10,
         name: "现行有效件数前后不接",
         severity: Severity::Warning,
         check: previous::r10,
     },
     Rule {
-        id: "R11",
+        id: id::R11,
         name: "正文数字与表格不一致",
         severity: Severity::Warning,
         check: narrative::r11,
     },
     Rule {
-        id: "R12",
+        id: id::R12,
         name: "收费说明与表格不一致",
         severity: Severity::Warning,
         check: narrative::r12,
     },
     Rule {
-        id: "R13",
+        id: id::R13,
         name: "缺少部分或行列",
         severity: Severity::Error,
         check: structure::r13,
     },
     Rule {
-        id: "R14",
+        id: id::R14,
         name: "其他事项未逐项说明",
         severity: Severity::Warning,
         check: narrative::r14,
     },
     Rule {
-        id: "R15",
+        id: id::R15,
         name: "未说明考核评议情况",
         severity: Severity::Warning,
         check: narrative::r15,
     },
     Rule {
-        id: "R16",
+        id: id::R16,
         name: "标题或统计期的年度不符",
         severity: Severity::Error,
         check: structure::r16,
     },
     Rule {
-        id: "R17",
+        id: id::R17,
         name: "正文与上年雷同",
         severity: Severity::Warning,
         check: previous::r17,
     },
     Rule {
-        id: "R18",
+        id: id::R18,
         name: "公开期限",
         severity: Severity::Info,
         check: structure::r18,
@@ -296,33 +318,36 @@ pub const RULES: [Rule; 18] = [
 /// What each rule says, in Chinese, by id: the documentation of the rules (`ogi-report rules`).
 /// Kept apart from the checkers so that the page, which never lists them, does not carry the text.
 pub const RULE_SUMMARIES: [(&str, &str); 18] = [
-    ("R1", concat!("表三每一列：", crate::r1_relation!())),
-    ("R2", concat!("表三每一行：", crate::r2_relation!())),
-    ("R3", concat!("表三每一列：", crate::r3_relation!())),
-    ("R4", crate::format::PARTLY_GRANTED_HELP),
-    ("R5", concat!("表四每一组：", crate::r5_relation!())),
-    ("R6", "件数须为不小于 0 的整数"),
-    ("R7", "收费金额以万元为单位，不小于 0，最多 4 位小数"),
-    ("R8", "定稿的表格不能有空白格或“/”“无”等占位符，没有的填 0"),
-    ("R9", "本年上年结转应等于上年报告的结转下年度继续办理"),
+    (id::R1, concat!("表三每一列：", crate::r1_relation!())),
+    (id::R2, concat!("表三每一行：", crate::r2_relation!())),
+    (id::R3, concat!("表三每一列：", crate::r3_relation!())),
+    (id::R4, crate::format::PARTLY_GRANTED_HELP),
+    (id::R5, concat!("表四每一组：", crate::r5_relation!())),
+    (id::R6, "件数须为不小于 0 的整数"),
+    (id::R7, "收费金额以万元为单位，不小于 0，最多 4 位小数"),
     (
-        "R10",
+        id::R8,
+        "定稿的表格不能有空白格或“/”“无”等占位符，没有的填 0",
+    ),
+    (id::R9, "本年上年结转应等于上年报告的结转下年度继续办理"),
+    (
+        id::R10,
         "现行有效件数约等于上年现行有效件数加本年制发减本年废止",
     ),
-    ("R11", "正文中提到的数字应与表格一致"),
+    (id::R11, "正文中提到的数字应与表格一致"),
     (
-        "R12",
+        id::R12,
         "逾期未缴纳信息处理费的件数与第六部分的收费说明应一致",
     ),
-    ("R13", "六个部分齐全，表格的行和列不增不减不改名"),
-    ("R14", "第六部分应逐项说明四个常见事项（没有的写“无”）"),
+    (id::R13, "六个部分齐全，表格的行和列不增不减不改名"),
+    (id::R14, "第六部分应逐项说明四个常见事项（没有的写“无”）"),
     (
-        "R15",
+        id::R15,
         "人民政府的报告应说明工作考核、社会评议和责任追究结果情况",
     ),
-    ("R16", "标题年度与报告年度一致，统计期为该自然年度"),
-    ("R17", "正文不应大段照搬上年报告（内容雷同）"),
-    ("R18", "发布截止日期提醒"),
+    (id::R16, "标题年度与报告年度一致，统计期为该自然年度"),
+    (id::R17, "正文不应大段照搬上年报告（内容雷同）"),
+    (id::R18, "发布截止日期提醒"),
 ];
 
 /// The short name of the rule with this id (the id itself for an unknown one).

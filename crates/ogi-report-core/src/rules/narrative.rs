@@ -2,6 +2,7 @@
 //! unpaid-fee row (R12) and covers its four usual items (R14), and a 人民政府 reports on
 //! 工作考核、社会评议和责任追究 (R15).
 
+use super::id;
 use super::{finding, Context, Finding, Severity, Stage, Target};
 use crate::cell::Cell;
 use crate::format::{
@@ -275,7 +276,7 @@ pub(super) fn r11(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         );
         let mut cells = vec![Target::Field(number.field)];
         cells.extend(number.cells.iter().map(|cell| Target::cell(*cell)));
-        findings.push(finding("R11", Severity::Warning, cells, message));
+        findings.push(finding(id::R11, Severity::Warning, cells, message));
     }
 }
 
@@ -328,7 +329,7 @@ pub(super) fn r12(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
         _ => return,
     };
     findings.push(finding(
-        "R12",
+        id::R12,
         Severity::Warning,
         vec![first_text(Narrative::OtherMatters), Target::cell(cell)],
         message,
@@ -353,7 +354,7 @@ pub(super) fn r14(report: &Report, context: &Context, findings: &mut Vec<Finding
         missing.join("；")
     );
     findings.push(finding(
-        "R14",
+        id::R14,
         Severity::Warning,
         vec![first_text(Narrative::OtherMatters)],
         message,
@@ -382,7 +383,7 @@ pub(super) fn r15(report: &Report, context: &Context, findings: &mut Vec<Finding
         missing.join("、")
     );
     findings.push(finding(
-        "R15",
+        id::R15,
         Severity::Warning,
         vec![Target::Field(FieldRef::Text(Narrative::Overview, target))],
         message,

@@ -1,6 +1,7 @@
 //! Rules against last year's report (`previous`): 上年结转 carries over (R9), the count of
 //! documents in force moves on (R10), and the narrative is not copied (R17).
 
+use super::id;
 use super::{finding, Context, Finding, Severity, Target};
 use crate::cell::Cell;
 use crate::format::{
@@ -40,7 +41,7 @@ pub(super) fn r9(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
                 REQUEST_ROWS[ROW_CARRIED_FORWARD].label(),
             );
             let cells = vec![Target::cell(this_year), Target::Previous(last_year)];
-            findings.push(finding("R9", Severity::Warning, cells, message));
+            findings.push(finding(id::R9, Severity::Warning, cells, message));
         }
     }
 }
@@ -78,7 +79,7 @@ pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
             Target::cell(cell(repealed)),
             Target::Previous(cell(in_force)),
         ];
-        findings.push(finding("R10", Severity::Warning, cells, message));
+        findings.push(finding(id::R10, Severity::Warning, cells, message));
     }
 }
 
@@ -196,7 +197,7 @@ pub(super) fn r17(report: &Report, context: &Context, findings: &mut Vec<Finding
                 .iter()
                 .map(|index| Target::Field(FieldRef::Text(part, *index)))
                 .collect();
-            findings.push(finding("R17", Severity::Warning, cells, message));
+            findings.push(finding(id::R17, Severity::Warning, cells, message));
         }
     }
 }

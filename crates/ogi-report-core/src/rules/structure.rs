@@ -1,6 +1,7 @@
 //! Rules on the report as a whole: all parts and table rows present (R13), the title year and the
 //! statistical period (R16), and the publication deadline (R18).
 
+use super::id;
 use super::{finding, Context, Date, Finding, Severity, Stage, Target};
 use crate::format::FIRST_YEAR;
 use crate::report::{BodyType, FieldRef, Narrative, Report};
@@ -11,7 +12,7 @@ pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding
             "报告文件缺少「{path}」。年度报告须包含格式规定的全部六个部分和表格的每一行，不能删减；缺少的表格行已按空白处理，请补填。"
         );
         findings.push(finding(
-            "R13",
+            id::R13,
             Severity::Error,
             vec![Target::Missing(path.clone())],
             message,
@@ -31,7 +32,7 @@ pub(super) fn r13(report: &Report, context: &Context, findings: &mut Vec<Finding
                 part.part().heading
             );
             findings.push(finding(
-                "R13",
+                id::R13,
                 Severity::Error,
                 vec![Target::Field(FieldRef::Text(part, 0))],
                 message,
@@ -47,7 +48,7 @@ pub(super) fn r16(report: &Report, context: &Context, findings: &mut Vec<Finding
     }
     let mut push = |field: FieldRef, message: String| {
         findings.push(finding(
-            "R16",
+            id::R16,
             Severity::Error,
             vec![Target::Field(field)],
             message,
@@ -151,7 +152,7 @@ pub(super) fn r18(report: &Report, context: &Context, findings: &mut Vec<Finding
         ),
     };
     findings.push(finding(
-        "R18",
+        id::R18,
         Severity::Info,
         vec![Target::Field(FieldRef::Year)],
         message,
