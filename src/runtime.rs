@@ -2,7 +2,9 @@
 //! same event turn, so a keystroke's draft is stored before its event handler returns — and
 //! feeds what they read back as actions. [`run`] is written over a [`World`], so the page's
 //! behaviour with its store is tested natively (`tests/page_state.rs`, over a `MemoryStore`);
-//! [`Browser`] is the page's world: localStorage, downloads, the on-demand package, the host.
+//! [`Browser`] is the page's world: localStorage, downloads, the on-demand package (exports and
+//! imports alike), the host. Both matches over effects list every effect, with no `_` arm: an
+//! effect added to the reducer does not compile until the runtime performs it.
 
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
@@ -12,7 +14,7 @@ use yew::{Callback, Reducible};
 use crate::state::{Action, Effect, IdSource, Saved, Start, State};
 use crate::storage::Drafts;
 use crate::store::Store;
-use crate::{clock, download, embed, exports, timing};
+use crate::{clock, download, embed, exports, file_work, timing};
 
 /// What effects act on.
 pub trait World {
@@ -95,7 +97,12 @@ fn perform<W: World>(effect: Effect, world: &mut W) -> Option<Action> {
             );
             None
         }
-        outside => {
+        // Listed, not caught by `_`: a new effect does not compile until it is performed.
+        outside @ (Effect::DownloadReportFile(_)
+        | Effect::Export(_)
+        | Effect::Focus(_)
+        | Effect::ReplyToHost { .. }
+        | Effect::Import { .. }) => {
             world.outside(outside);
             None
         }
@@ -193,7 +200,26 @@ impl World for Browser {
                 // Freed by nothing: one small closure per jump, as file_work's promises.
                 task.forget();
             }
-            _ => {}
+            // The package reads it behind a promise; the result comes back as an action.
+            Effect::Import {
+                source,
+                name,
+                bytes,
+            } => file_work::import(&bytes, &name, move |result| {
+                later(Action::ImportRead {
+                    source,
+                    result: Box::new(result),
+                })
+            }),
+            // The store's effects, performed by `perform` before anything reaches the world.
+            Effect::Save { .. }
+            | Effect::SetCurrent(_)
+            | Effect::Remove(_)
+            | Effect::List
+            | Effect::ListAfterChange { .. }
+            | Effect::Load { .. }
+            | Effect::DownloadCorrupt(_)
+            | Effect::CloseHint => {}
         }
     }
 }

@@ -178,6 +178,12 @@ pub enum Effect {
         origin: String,
         report: String,
     },
+    /// Has the on-demand importer read a file's bytes (then `Action::ImportRead`).
+    Import {
+        source: String,
+        name: String,
+        bytes: Rc<[u8]>,
+    },
 }
 
 /// What a loaded draft is for.
@@ -252,6 +258,12 @@ pub enum Action {
     ImportStarted {
         source: String,
         intent: Option<ImportUse>,
+    },
+    /// The bytes of the file (or the pasted text) to import, once read (then `Effect::Import`).
+    Import {
+        source: String,
+        name: String,
+        bytes: Rc<[u8]>,
     },
     /// What the importer made of it, to be shown for confirmation.
     ImportRead {
@@ -841,7 +853,16 @@ impl State {
             }
             // A result for a dialog closed meanwhile is dropped: nothing changes unconfirmed. (A
             // start opens the dialog: a file dropped on the page starts an import by itself.)
-            Action::ImportRead { .. } if self.import.is_none() => {}
+            Action::ImportRead { .. } | Action::Import { .. } if self.import.is_none() => {}
+            Action::Import {
+                source,
+                name,
+                bytes,
+            } => effects.push(Effect::Import {
+                source,
+                name,
+                bytes,
+            }),
             Action::ImportStarted { source, intent } => {
                 if let Some(intent) = intent {
                     self.import_intent = intent;

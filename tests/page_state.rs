@@ -931,3 +931,29 @@ fn a_handed_down_threshold_is_the_one_the_copied_text_check_uses() {
     assert!(!checked(Embedding::default()));
     assert!(checked(county_pack()));
 }
+
+#[test]
+fn an_import_is_performed_by_the_runtime_only_while_its_dialog_is_open() {
+    let store = Rc::new(MemoryStore::default());
+    let mut page = open_tab(&store, Embedding::default(), 1);
+    let bytes: Rc<[u8]> = Rc::from("2021年政府信息公开工作年度报告".as_bytes());
+    let import = |bytes: &Rc<[u8]>| Action::Import {
+        source: "文件「上年.txt」".to_owned(),
+        name: "上年.txt".to_owned(),
+        bytes: bytes.clone(),
+    };
+    page.act(import(&bytes));
+    assert!(
+        page.world.outside.is_empty(),
+        "no dialog: nothing to read for"
+    );
+    page.act(Action::ImportStarted {
+        source: "文件「上年.txt」".to_owned(),
+        intent: None,
+    });
+    page.act(import(&bytes));
+    assert!(matches!(
+        page.world.outside.last(),
+        Some(Effect::Import { name, bytes: read, .. }) if name == "上年.txt" && **read == *bytes
+    ));
+}

@@ -9,22 +9,21 @@ use ogi_report_core::CellRef;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::file_work;
 use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
 use crate::hooks::use_dialog;
 use crate::state::{Action, ImportState, ImportUse};
 
-/// Hands `bytes` to the importer; the dialog shows "reading" until its result arrives.
+/// Hands `bytes` to the importer (through the runtime); the dialog shows "reading" until its
+/// result arrives.
 fn import(dispatch: Callback<Action>, source: String, name: &str, bytes: &[u8]) {
     dispatch.emit(Action::ImportStarted {
         source: source.clone(),
         intent: None,
     });
-    file_work::import(bytes, name, move |result| {
-        dispatch.emit(Action::ImportRead {
-            source,
-            result: Box::new(result),
-        })
+    dispatch.emit(Action::Import {
+        source,
+        name: name.to_owned(),
+        bytes: bytes.into(),
     });
 }
 

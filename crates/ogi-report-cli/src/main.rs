@@ -181,9 +181,7 @@ fn print_findings(findings: &[rules::Finding]) {
 fn check(options: &Options) -> Result<ExitCode, Unusable> {
     let mut report = load(options.file()?)?;
     if let Some(previous) = &options.previous {
-        let mut previous = load(previous)?;
-        previous.previous = None;
-        report.previous = Some(previous.into());
+        report.attach_previous(&load(previous)?);
     }
     let context = Context {
         stage: Stage::Final,

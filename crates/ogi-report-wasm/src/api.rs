@@ -54,9 +54,8 @@ fn date(name: &str, text: Option<&str>) -> Result<Option<Date>, String> {
 pub fn check(report: &str, options: &CheckOptions) -> Result<String, String> {
     let mut report = read(report)?;
     if let Some(previous) = &options.previous {
-        let mut previous = read(previous).map_err(|message| format!("上年报告：{message}"))?;
-        previous.previous = None;
-        report.previous = Some(previous.into());
+        let previous = read(previous).map_err(|message| format!("上年报告：{message}"))?;
+        report.attach_previous(&previous);
     }
     json(&Checked::new(rules::check(&report, &context(options)?)))
 }
