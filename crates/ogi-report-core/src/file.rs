@@ -29,9 +29,8 @@ impl Entries for Map {
     }
 }
 use crate::format::{
-    ProactiveCellRef, APPEAL_COLUMNS, APPEAL_GROUPS, FEES_KEY, MAX_COUNT,
-    PROACTIVE_DOCUMENT_FIELDS, PROACTIVE_DOCUMENT_KEYS, PROACTIVE_SINGLE_KEYS, REQUEST_COLUMNS,
-    REQUEST_ROWS, TEMPLATE_ID,
+    proactive_file_groups, ProactiveCellRef, APPEAL_COLUMNS, APPEAL_GROUPS, FEES_KEY, MAX_COUNT,
+    REQUEST_COLUMNS, REQUEST_ROWS, TEMPLATE_ID,
 };
 use crate::report::{BodyType, CellRef, Closing, Meta, Narrative, Report, Section};
 
@@ -478,32 +477,28 @@ fn row<'v>(
 }
 
 fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Result<(), FileError> {
-    let mut keys: Vec<&str> = PROACTIVE_DOCUMENT_KEYS.to_vec();
-    keys.extend(PROACTIVE_SINGLE_KEYS);
+    let groups = proactive_file_groups();
+    let mut keys: Vec<&str> = groups.iter().map(|(key, _)| *key).collect();
     keys.push(FEES_KEY);
     let Some(map) = table(value, path, &keys, report)? else {
         return Ok(());
     };
     let count = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
-    for (group, key) in PROACTIVE_DOCUMENT_KEYS.iter().enumerate() {
-        let fields = row(map, path, key, &PROACTIVE_DOCUMENT_FIELDS, report)?;
-        for (offset, field) in PROACTIVE_DOCUMENT_FIELDS.iter().enumerate() {
-            let value = match fields {
-                Some(fields) => read_count(fields.field(field), &join(&join(path, key), field))?,
+    for (key, cells) in &groups {
+        if let [(None, index)] = cells[..] {
+            report.set_count(count(index), read_count(map.field(key), &join(path, key))?);
+            continue;
+        }
+        let fields: Vec<&str> = cells.iter().filter_map(|(field, _)| *field).collect();
+        let row_map = row(map, path, key, &fields, report)?;
+        for (field, index) in cells {
+            let field = field.unwrap_or_default();
+            let value = match row_map {
+                Some(row_map) => read_count(row_map.field(field), &join(&join(path, key), field))?,
                 None => Cell::Blank,
             };
-            report.set_count(
-                count(group * PROACTIVE_DOCUMENT_FIELDS.len() + offset),
-                value,
-            );
+            report.set_count(count(*index), value);
         }
-    }
-    let first_single = PROACTIVE_DOCUMENT_KEYS.len() * PROACTIVE_DOCUMENT_FIELDS.len();
-    for (offset, key) in PROACTIVE_SINGLE_KEYS.iter().enumerate() {
-        report.set_count(
-            count(first_single + offset),
-            read_count(map.field(key), &join(path, key))?,
-        );
     }
     report.set_fees(read_amount(map.field(FEES_KEY), &join(path, FEES_KEY))?);
     Ok(())
@@ -616,27 +611,23 @@ fn document(report: &Report) -> Value {
         .year
         .map_or(Value::Null, |year| Value::Number(year.to_string()));
     let counts = &report.proactive.counts;
-    let width = PROACTIVE_DOCUMENT_FIELDS.len();
-    let mut proactive: Vec<(String, Value)> = PROACTIVE_DOCUMENT_KEYS
-        .iter()
-        .enumerate()
-        .map(|(group, key)| {
-            entry(
+    let mut proactive: Vec<(String, Value)> = proactive_file_groups()
+        .into_iter()
+        .map(|(key, cells)| match cells[..] {
+            [(None, index)] => entry(key, count(&counts[index])),
+            _ => entry(
                 key,
-                keyed(
-                    &PROACTIVE_DOCUMENT_FIELDS,
-                    &counts[group * width..(group + 1) * width],
+                Value::Object(
+                    cells
+                        .iter()
+                        .map(|(field, index)| {
+                            entry(field.unwrap_or_default(), count(&counts[*index]))
+                        })
+                        .collect(),
                 ),
-            )
+            ),
         })
         .collect();
-    let first_single = PROACTIVE_DOCUMENT_KEYS.len() * width;
-    proactive.extend(
-        PROACTIVE_SINGLE_KEYS
-            .iter()
-            .enumerate()
-            .map(|(offset, key)| entry(key, count(&counts[first_single + offset]))),
-    );
     proactive.push(entry(FEES_KEY, amount(report.fees())));
     let column_keys = REQUEST_COLUMNS.map(|spec| spec.key);
     let requests = REQUEST_ROWS

@@ -222,12 +222,35 @@ pub const PROACTIVE_CELLS: [&str; 9] = [
     "punishment",
     "coercion",
 ];
-/// Indexes into [`PROACTIVE_CELLS`] of the two document rows (R10: issued, repealed, in force).
-pub const PROACTIVE_DOCUMENT_ROWS: [[usize; 3]; 2] = [[0, 1, 2], [3, 4, 5]];
-/// The file groups the first six cells under these keys, in this order.
-pub const PROACTIVE_DOCUMENT_KEYS: [&str; 2] = ["rules", "normative_documents"];
-pub const PROACTIVE_DOCUMENT_FIELDS: [&str; 3] = ["issued", "repealed", "in_force"];
-pub const PROACTIVE_SINGLE_KEYS: [&str; 3] = ["licensing", "punishment", "coercion"];
+
+/// Table 二's cells as the report file groups them, derived from [`PROACTIVE_CELLS`]: each group's
+/// key (`rules`, …, `licensing`, …) with its cells — (field key, index) for a row of several
+/// columns (`issued`), (`None`, index) for a single cell written under the group's own key.
+pub fn proactive_file_groups() -> Vec<(&'static str, Vec<(Option<&'static str>, usize)>)> {
+    let mut groups: Vec<(&'static str, Vec<(Option<&'static str>, usize)>)> = Vec::new();
+    for (index, path) in PROACTIVE_CELLS.iter().enumerate() {
+        let (group, field) = match path.split_once('.') {
+            Some((group, field)) => (group, Some(field)),
+            None => (*path, None),
+        };
+        match groups.last_mut() {
+            Some((last, cells)) if *last == group => cells.push((field, index)),
+            _ => groups.push((group, vec![(field, index)])),
+        }
+    }
+    groups
+}
+
+/// The rows of table 二 counted as documents (本年制发, 本年废止, 现行有效: R10), as indexes into
+/// [`PROACTIVE_CELLS`]: the rows of its first block.
+pub fn proactive_document_rows() -> impl Iterator<Item = [usize; 3]> {
+    PROACTIVE_BLOCKS[0].rows.iter().filter_map(|row| match row.cells {
+        [ProactiveCellRef::Count(issued), ProactiveCellRef::Count(repealed), ProactiveCellRef::Count(in_force)] => {
+            Some([*issued, *repealed, *in_force])
+        }
+        _ => None,
+    })
+}
 
 const DECISIONS_COLUMN: &str = "本年处理决定数量";
 

@@ -5,7 +5,7 @@ use super::id;
 use super::{finding, Context, Finding, Severity, Target};
 use crate::cell::Cell;
 use crate::format::{
-    ProactiveCellRef, PROACTIVE_DOCUMENT_ROWS, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
+    proactive_document_rows, ProactiveCellRef, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
     ROW_CARRIED_FORWARD, ROW_CARRIED_IN,
 };
 use crate::report::{CellRef, FieldRef, Narrative, Report};
@@ -50,7 +50,7 @@ pub(super) fn r10(report: &Report, _: &Context, findings: &mut Vec<Finding>) {
     let Some(previous) = report.previous.as_deref() else {
         return;
     };
-    for [issued, repealed, in_force] in PROACTIVE_DOCUMENT_ROWS {
+    for [issued, repealed, in_force] in proactive_document_rows() {
         let cell = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
         let value = |report: &Report, index| report.count(cell(index)).and_then(Cell::value);
         let (Some(issued_now), Some(repealed_now), Some(in_force_now), Some(in_force_before)) = (
