@@ -6,12 +6,12 @@
 
 use std::rc::Rc;
 
-use ogi_report::embed::Embedding;
-use ogi_report::exports::Output;
-use ogi_report::runtime::{run, World};
-use ogi_report::state::{Action, Direction, Effect, IdSource, SaveStatus, Start, State};
-use ogi_report::storage::{DraftState, Drafts, SaveError};
-use ogi_report::store::{MemoryStore, Store};
+use ogi_report::browser::runtime::{run, World};
+use ogi_report::model::embedding::Embedding;
+use ogi_report::model::export_request::Output;
+use ogi_report::model::state::{Action, Direction, Effect, IdSource, SaveStatus, Start, State};
+use ogi_report::model::storage::{DraftState, Drafts, SaveError};
+use ogi_report::model::store::{MemoryStore, Store};
 use ogi_report_core::format::{ROW_CARRIED_FORWARD, ROW_RECEIVED, ROW_TOTAL};
 use ogi_report_core::grid::parse_text_block;
 use ogi_report_core::rules::Target;
@@ -724,7 +724,7 @@ fn imported(state: &State, report: Report) -> State {
 
 #[test]
 fn the_import_dialogs_default_follows_the_control_used() {
-    use ogi_report::state::ImportUse;
+    use ogi_report::model::state::ImportUse;
     let state = fresh();
     assert_eq!(
         state.apply(Action::OpenImport).0.import_intent,
@@ -793,7 +793,7 @@ fn another_bodys_or_another_years_report_is_asked_about_first() {
     let (opened, _) = fresh().apply(Action::OpenImport);
     let read = imported(&opened, last_years_report("", 2024));
     let (asked, _) = read.apply(Action::ConfirmImport(
-        ogi_report::state::ImportUse::StartThisYear,
+        ogi_report::model::state::ImportUse::StartThisYear,
     ));
     assert!(
         asked.question.as_ref().unwrap().doubts[0].contains("将是 2025 年度"),
@@ -802,7 +802,7 @@ fn another_bodys_or_another_years_report_is_asked_about_first() {
     );
     let read = imported(&opened, last_years_report("", 2025));
     let (started, _) = read.apply(Action::ConfirmImport(
-        ogi_report::state::ImportUse::StartThisYear,
+        ogi_report::model::state::ImportUse::StartThisYear,
     ));
     assert!(started.question.is_none());
     assert_eq!(started.report.meta.year, Some(2026));

@@ -3,7 +3,7 @@
 //! and findings; the tools page's year-over-year view draws a stored draft beside last year.
 #![cfg(target_arch = "wasm32")]
 
-use ogi_report::app::App;
+use ogi_report::view::app::App;
 use ogi_report_core::format::{REQUEST_COLUMNS, REQUEST_ROWS};
 use ogi_report_core::CellRef;
 use wasm_bindgen::JsCast;
@@ -130,7 +130,7 @@ async fn the_crash_page_is_readable_and_leaves_drafts_alone() {
     let page = document.create_element("div").unwrap();
     page.set_inner_html("<form><input data-cell=\"requests.granted.research\"></form>");
     document.body().unwrap().append_child(&page).unwrap();
-    ogi_report::panic::show_crash_message(&page, "index out of bounds <script>");
+    ogi_report::browser::panic::show_crash_message(&page, "index out of bounds <script>");
     let text = page.text_content().unwrap();
     assert!(text.contains("页面出现了意外错误"), "{text}");
     assert!(
@@ -163,7 +163,7 @@ async fn the_year_over_year_view_draws_the_open_draft_beside_last_year() {
     last_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "4");
     let mut this_year = ogi_report_core::Report::carry_over(&last_year, false);
     this_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "1");
-    let drafts = ogi_report::storage::Drafts::new(storage, None);
+    let drafts = ogi_report::model::storage::Drafts::new(storage, None);
     drafts
         .save("d1", "", &this_year, "", "2026-12-03T08:00:00.000Z")
         .unwrap();

@@ -11,9 +11,9 @@ use ogi_report_core::{layout, CellRef, Severity};
 use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::layout_cell::layout_table;
-use crate::file_work::{self, Audited};
-use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
+use crate::browser::file_work::{self, Audited};
+use crate::browser::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
+use crate::view::components::layout_cell::layout_table;
 
 #[derive(Clone, Default, PartialEq)]
 enum Shown {

@@ -12,9 +12,9 @@ use ogi_report_core::{layout, read_report, CellRef, Report};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::layout_cell::layout_table;
-use crate::files::{files_of, read_files, REPORT_FILES};
-use crate::storage;
+use crate::browser::files::{files_of, read_files, REPORT_FILES};
+use crate::model::storage;
+use crate::view::components::layout_cell::layout_table;
 
 #[derive(Clone, Default, PartialEq)]
 struct Years {
@@ -27,8 +27,8 @@ struct Years {
 
 /// The draft the filling page has open, with the last year's report attached to it.
 fn current_draft() -> Years {
-    let namespace = crate::embed::config().namespace;
-    let draft = storage::local_storage(namespace.as_deref())
+    let namespace = crate::browser::embed::config().namespace;
+    let draft = crate::browser::local_storage::local_storage(namespace.as_deref())
         .ok()
         .and_then(|drafts| drafts.load(&drafts.current()?));
     match draft {

@@ -9,7 +9,7 @@ pub mod sum_view;
 
 use yew::prelude::*;
 
-use crate::hooks::use_ready_marker;
+use crate::view::hooks::use_ready_marker;
 use audit_view::AuditView;
 use compare_view::CompareView;
 use pack_view::PackView;

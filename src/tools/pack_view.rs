@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use crate::download;
+use crate::browser::download;
 
 /// The one-file page of this build, beside the tools page's folder.
 const ONE_FILE_PAGE: &str = "../offline/ogi-report.html";
@@ -123,7 +123,7 @@ fn on_field<E: AsRef<web_sys::Event> + 'static>(
 
 #[component]
 pub fn PackView() -> Html {
-    let this_year = crate::clock::today_in_china().report_year();
+    let this_year = crate::browser::clock::today_in_china().report_year();
     let form = use_state(|| PackForm {
         year: this_year.to_string(),
         copied_percent: COPIED_BETWEEN_UNITS_PERCENT.to_string(),

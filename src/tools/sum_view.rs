@@ -24,10 +24,10 @@ use ogi_report_render::xlsx::render_units_xlsx_listed;
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::layout_cell::layout_table;
-use crate::download;
-use crate::file_work;
-use crate::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
+use crate::browser::download;
+use crate::browser::file_work;
+use crate::browser::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
+use crate::view::components::layout_cell::layout_table;
 
 #[derive(Clone, Default)]
 pub struct SumState {

@@ -223,11 +223,14 @@ pub const PROACTIVE_CELLS: [&str; 9] = [
     "coercion",
 ];
 
+/// A group of table 二's cells in the report file: its key, and its cells as (field key, index).
+pub type FileGroup = (&'static str, Vec<(Option<&'static str>, usize)>);
+
 /// Table 二's cells as the report file groups them, derived from [`PROACTIVE_CELLS`]: each group's
 /// key (`rules`, …, `licensing`, …) with its cells — (field key, index) for a row of several
 /// columns (`issued`), (`None`, index) for a single cell written under the group's own key.
-pub fn proactive_file_groups() -> Vec<(&'static str, Vec<(Option<&'static str>, usize)>)> {
-    let mut groups: Vec<(&'static str, Vec<(Option<&'static str>, usize)>)> = Vec::new();
+pub fn proactive_file_groups() -> Vec<FileGroup> {
+    let mut groups: Vec<FileGroup> = Vec::new();
     for (index, path) in PROACTIVE_CELLS.iter().enumerate() {
         let (group, field) = match path.split_once('.') {
             Some((group, field)) => (group, Some(field)),

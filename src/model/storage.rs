@@ -1,0 +1,312 @@
+//! Drafts in localStorage. One key per draft holds an envelope (id, name, save time) around the
+//! report file, so a draft is always a report file away from a download. The list of drafts is
+//! read from the keys themselves; there is no index that could fall out of step.
+//!
+//! Nothing here deletes what it cannot read: a corrupt draft is copied aside first, and a draft
+//! written by a newer version of the tool is never overwritten.
+
+use ogi_report_core::file::{read_report_value, FileProblem};
+use ogi_report_core::json::{self, Value};
+use ogi_report_core::{write_report, Report};
+
+use crate::model::keys::{self, CORRUPT, CURRENT, DRAFT, HINT_CLOSED};
+use crate::model::store::Store;
+
+/// The envelope's own version; a larger one was written by a newer tool.
+const ENVELOPE_VERSION: u64 = 1;
+
+/// The drafts of one page (one embedding namespace) in a store.
+pub struct Drafts<S> {
+    pub(crate) store: S,
+    prefix: String,
+}
+
+/// Why a save failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    QuotaExceeded,
+    Other(String),
+}
+
+/// What the drafts list shows for one stored draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftSummary {
+    pub id: String,
+    pub name: String,
+    pub saved_at: String,
+    pub state: DraftState,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftState {
+    Readable,
+    /// Written by a newer version of the tool: shown, never opened or overwritten here.
+    Newer,
+    /// Could not be read; its raw text is kept under another key for download.
+    Corrupt {
+        reason: String,
+    },
+}
+
+/// A stored draft read back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredDraft {
+    pub name: String,
+    pub saved_at: String,
+    pub report: Report,
+}
+
+enum Envelope {
+    Draft(Box<StoredDraft>),
+    Newer { name: String, saved_at: String },
+}
+
+fn text_field(value: &Value, key: &str) -> String {
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn parse_envelope(raw: &str) -> Result<Envelope, String> {
+    let value = json::parse(raw)
+        .map_err(|e| format!("内容不完整或已损坏（第 {} 行第 {} 列）", e.line, e.column))?;
+    let version = value
+        .get("envelope")
+        .and_then(Value::as_u64)
+        .ok_or("缺少草稿版本号")?;
+    let (name, saved_at) = (text_field(&value, "name"), text_field(&value, "saved_at"));
+    if version > ENVELOPE_VERSION {
+        return Ok(Envelope::Newer { name, saved_at });
+    }
+    let report_value = value.get("report").ok_or("缺少报告内容")?;
+    match read_report_value(report_value) {
+        Ok(report) => Ok(Envelope::Draft(Box::new(StoredDraft {
+            name,
+            saved_at,
+            report,
+        }))),
+        Err(error) if matches!(error.problem, FileProblem::NewerVersion(_)) => {
+            Ok(Envelope::Newer { name, saved_at })
+        }
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+fn envelope_text(id: &str, name: &str, saved_at: &str, report: &Report) -> String {
+    let quoted = |text: &str| {
+        let mut out = String::new();
+        json::write_string(&mut out, text);
+        out
+    };
+    format!(
+        "{{\"envelope\":{ENVELOPE_VERSION},\"id\":{},\"name\":{},\"saved_at\":{},\"report\":{}}}",
+        quoted(id),
+        quoted(name),
+        quoted(saved_at),
+        write_report(report)
+    )
+}
+
+impl<S: Store> Drafts<S> {
+    pub fn new(store: S, namespace: Option<&str>) -> Drafts<S> {
+        Drafts {
+            store,
+            prefix: keys::prefix(namespace),
+        }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn draft_key(&self, id: &str) -> String {
+        keys::draft_key(&self.prefix, id)
+    }
+
+    fn corrupt_key(&self, id: &str) -> String {
+        format!("{}{CORRUPT}{id}", self.prefix)
+    }
+
+    pub(crate) fn current_key(&self) -> String {
+        format!("{}{CURRENT}", self.prefix)
+    }
+
+    /// Every stored draft, newest first. Corrupt drafts are moved aside (copied first, and the
+    /// original removed only once the copy is stored) so that they stop failing on every load.
+    pub fn list(&self) -> Vec<DraftSummary> {
+        let mut drafts = Vec::new();
+        for key in self.store.keys() {
+            let Some(rest) = key.strip_prefix(self.prefix.as_str()) else {
+                continue;
+            };
+            if let Some(id) = rest.strip_prefix(DRAFT) {
+                if let Some(raw) = self.store.get(&key) {
+                    drafts.push(self.summary_of(id, &raw));
+                }
+            } else if let Some(id) = rest.strip_prefix(CORRUPT) {
+                if !drafts.iter().any(|draft| draft.id == id) {
+                    drafts.push(corrupt_summary(id, "无法读取，原文已另存".to_owned()));
+                }
+            }
+        }
+        newest_first(&mut drafts);
+        drafts
+    }
+
+    /// The drafts list after another tab wrote `key`: only that draft is read again (a background
+    /// tab would otherwise re-read every draft on each of the other tab's keystrokes).
+    pub fn list_after_change(
+        &self,
+        drafts: &[DraftSummary],
+        key: &str,
+        new_value: Option<&str>,
+    ) -> Vec<DraftSummary> {
+        let Some(rest) = key.strip_prefix(self.prefix.as_str()) else {
+            return drafts.to_vec();
+        };
+        let Some(id) = rest.strip_prefix(DRAFT) else {
+            // A corrupt copy or the current-draft marker: rare enough to read everything again.
+            return self.list();
+        };
+        let mut list: Vec<DraftSummary> = drafts
+            .iter()
+            .filter(|draft| draft.id != id)
+            .cloned()
+            .collect();
+        if let Some(raw) = new_value {
+            list.push(self.summary_of(id, raw));
+        }
+        newest_first(&mut list);
+        list
+    }
+
+    /// What the drafts list shows for the stored text of draft `id`; a corrupt one is moved aside.
+    fn summary_of(&self, id: &str, raw: &str) -> DraftSummary {
+        let (name, saved_at, state) = match parse_envelope(raw) {
+            Ok(Envelope::Draft(draft)) => (
+                draft_label(&draft.name, &draft.report),
+                draft.saved_at,
+                DraftState::Readable,
+            ),
+            Ok(Envelope::Newer { name, saved_at }) => (name, saved_at, DraftState::Newer),
+            Err(reason) => {
+                // Copied aside first; the original goes only once the copy is stored.
+                if self.store.set(&self.corrupt_key(id), raw).is_ok() {
+                    self.store.remove(&self.draft_key(id));
+                }
+                return corrupt_summary(id, reason);
+            }
+        };
+        DraftSummary {
+            id: id.to_owned(),
+            name,
+            saved_at,
+            state,
+        }
+    }
+
+    /// A readable draft, or `None` when it is missing, corrupt or newer.
+    pub fn load(&self, id: &str) -> Option<StoredDraft> {
+        let raw = self.store.get(&self.draft_key(id))?;
+        match parse_envelope(&raw) {
+            Ok(Envelope::Draft(draft)) => Some(*draft),
+            _ => None,
+        }
+    }
+
+    /// The raw text of a corrupt draft, for download.
+    pub fn corrupt_text(&self, id: &str) -> Option<String> {
+        self.store
+            .get(&self.corrupt_key(id))
+            .or_else(|| self.store.get(&self.draft_key(id)))
+    }
+
+    /// Writes a draft stamped `saved_at`; returns the envelope text written (to recognise our own
+    /// writes). `ours` is the text this tab wrote last for this draft: when the store still holds
+    /// it, it is not parsed again (this runs on every keystroke, and parsing the stored draft
+    /// would cost more than writing it).
+    pub fn save(
+        &self,
+        id: &str,
+        name: &str,
+        report: &Report,
+        ours: &str,
+        saved_at: &str,
+    ) -> Result<String, SaveError> {
+        let key = self.draft_key(id);
+        if let Some(existing) = self.store.get(&key) {
+            if existing != ours && matches!(parse_envelope(&existing), Ok(Envelope::Newer { .. })) {
+                return Err(SaveError::Other(
+                    "该草稿由较新版本的工具保存，为避免覆盖未写入".to_owned(),
+                ));
+            }
+        }
+        let text = envelope_text(id, name, saved_at, report);
+        self.store
+            .set(&key, &text)
+            .map_err(|error| match error.as_str() {
+                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => SaveError::QuotaExceeded,
+                other => SaveError::Other(other.to_owned()),
+            })?;
+        Ok(text)
+    }
+
+    pub fn remove(&self, id: &str) {
+        self.store.remove(&self.draft_key(id));
+        self.store.remove(&self.corrupt_key(id));
+    }
+
+    /// Whether the user closed the first-visit hint (remembered per namespace, like the drafts).
+    pub fn hint_closed(&self) -> bool {
+        self.store.get(&self.hint_key()).is_some()
+    }
+
+    pub fn close_hint(&self) {
+        let _ = self.store.set(&self.hint_key(), "1");
+    }
+
+    fn hint_key(&self) -> String {
+        format!("{}{HINT_CLOSED}", self.prefix)
+    }
+
+    pub fn current(&self) -> Option<String> {
+        self.store.get(&self.current_key())
+    }
+
+    pub fn set_current(&self, id: &str) {
+        let _ = self.store.set(&self.current_key(), id);
+    }
+}
+
+fn newest_first(drafts: &mut [DraftSummary]) {
+    // Ids are unique, so the order is total and an unstable sort gives the same list.
+    drafts.sort_unstable_by(|a, b| b.saved_at.cmp(&a.saved_at).then_with(|| a.id.cmp(&b.id)));
+}
+
+fn corrupt_summary(id: &str, reason: String) -> DraftSummary {
+    DraftSummary {
+        id: id.to_owned(),
+        name: format!("无法读取的草稿 {id}"),
+        saved_at: String::new(),
+        state: DraftState::Corrupt { reason },
+    }
+}
+
+/// How the page names a draft: the name the user gave it, or else its body and year.
+pub fn draft_label(name: &str, report: &Report) -> String {
+    if !name.trim().is_empty() {
+        return name.to_owned();
+    }
+    let body = report.meta.body.trim();
+    let body = if body.is_empty() {
+        "未命名机关"
+    } else {
+        body
+    };
+    match report.meta.year {
+        Some(year) => format!("{body} {year} 年度"),
+        None => body.to_owned(),
+    }
+}
