@@ -1,7 +1,7 @@
 // `make bench`: measures the built page in headless Chromium against a calibration page (plain
 // inputs), prints one table and writes docs/performance.md. Timings vary with the machine; they are
 // measured here and never asserted in tests.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -228,11 +228,14 @@ function sizeOf(path) {
 const FIRST_LOAD_BUDGET = Number(/const BUDGET = (\d+) \* 1000/.exec(readFileSync('scripts/check-size.mjs', 'utf8'))[1]) * 1000;
 
 function firstLoad(dir) {
-  const files = readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((name) => /\.(html|js|wasm|css)$/.test(name) && (!name.includes('/') || name.startsWith('snippets/')))
-    .sort();
-  return files.map((name) => ({ name, ...sizeOf(join(dir, name)) }));
+  const own = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name));
+  // A snippet counts when this page's glue imports it (Trunk copies every snippet of the crate).
+  const glue = own.filter((name) => /^ogi-report[\w-]*\.js$/.test(name)).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+  const snippets = existsSync(join(dir, 'snippets'))
+    ? readdirSync(join(dir, 'snippets'), { recursive: true }).map((name) => `snippets/${name}`)
+      .filter((name) => name.endsWith('.js') && glue.includes(name))
+    : [];
+  return [...own, ...snippets].sort().map((name) => ({ name, ...sizeOf(join(dir, name)) }));
 }
 
 // `BENCH_COMPARE=A,B node bench/run.mjs`: two builds of the page (dist directories) side by side,
@@ -363,12 +366,12 @@ const header = [
   '',
   `Measured ${date} by \`make bench\` on ${cpus().length} × ${cpu}, headless Chromium ${chromiumVersion}`,
   `(software rendering), ${rustc}. Release build of the page; the calibration page is`,
-  '`bench/calibration.html`. Native core figures come from `cargo bench -p ogi-report-core` (below).',
+  '`bench/calibration.html`. Native figures come from `cargo bench -p ogi-report-cli` (below).',
   'Timings are measured, never asserted in tests; the size budget is asserted in `make test`.',
   '',
 ];
 const table = lines.join('\n');
 console.log(table);
-const native = process.env.NATIVE_BENCH ? `\n\n## Native core (\`cargo bench -p ogi-report-core\`)\n\n\`\`\`\n${readFileSync(process.env.NATIVE_BENCH, 'utf8').trim()}\n\`\`\`\n` : '\n';
+const native = process.env.NATIVE_BENCH ? `\n\n## Native (\`cargo bench -p ogi-report-cli\`: the core, the importer, the writers)\n\n\`\`\`\n${readFileSync(process.env.NATIVE_BENCH, 'utf8').trim()}\n\`\`\`\n` : '\n';
 writeFileSync('docs/performance.md', `${header.join('\n')}\n${table}${native}`);
 console.log('\nwrote docs/performance.md');
