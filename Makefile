@@ -40,8 +40,10 @@ single: build
 # wasm-pack uses the wasm-bindgen installed above (--mode no-install: it downloads nothing) and
 # leaves wasm-opt to us (Cargo.toml metadata), so binaryen's from npm optimises the module.
 package: tools-build
-	@# wasm-pack asks for its own newest version once a day; the stamp it keeps says "asked just now".
-	@printf 'created %s\nversion $(WASM_PACK_VERSION)' "$$(date -u +%Y-%m-%dT%H:%M:%S.000000000+00:00)" > $(CARGO_BIN)/wasm-pack.stamp
+	@# wasm-pack asks for its own newest version once a day; the stamp it keeps beside itself says
+	@# "asked just now" (beside the wasm-pack on PATH, which need not be in this HOME's cargo).
+	@printf 'created %s\nversion $(WASM_PACK_VERSION)' "$$(date -u +%Y-%m-%dT%H:%M:%S.000000000+00:00)" \
+	  > "$$(dirname "$$(command -v wasm-pack)")/wasm-pack.stamp"
 	wasm-pack build crates/ogi-report-wasm --release --target web --mode no-install \
 	  --out-dir ../../pkg --out-name ogi_report
 	wasm-opt $(WASM_OPT_FLAGS) pkg/ogi_report_bg.wasm -o pkg/ogi_report_bg.wasm
