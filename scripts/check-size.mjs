@@ -32,7 +32,8 @@
 // 0.49 KB (to 210.57 KB) with table 二's file groups derived from its one description at run time
 // (format::proactive_file_groups) and the page's files moved into model/, browser/ and view/. The
 // count is 210.28 KB since a snippet counts only when the page's glue imports it (the tools page's
-// fetch_text.js, which Trunk copies beside the page, was counted before and never loaded).
+// fetch_text.js, which Trunk copies beside the page, was counted before and never loaded); 210.14
+// KB once components shared the page's configuration (embed::config) instead of copying it.
 // (A dispatch context instead of callbacks would have cost
 // another 2.2 KB: Yew's ContextProvider and use_context; the components take callbacks.) The goal is 150 KB: moving rendering and importing to the on-demand package took
 // 9 KB off; the rest of the module is Yew, Rust's core/alloc and wasm-bindgen's glue (about three

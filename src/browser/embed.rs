@@ -17,12 +17,13 @@ pub use crate::model::embedding::Embedding;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    static CONFIG: OnceCell<Embedding> = const { OnceCell::new() };
+    static CONFIG: OnceCell<Rc<Embedding>> = const { OnceCell::new() };
 }
 
 /// The configuration of this page, read from its URL once.
-pub fn config() -> Embedding {
-    CONFIG.with(|cell| cell.get_or_init(read_url).clone())
+pub fn config() -> Rc<Embedding> {
+    // Shared, not copied: components ask for it on every render.
+    CONFIG.with(|cell| cell.get_or_init(|| Rc::new(read_url())).clone())
 }
 
 fn read_url() -> Embedding {

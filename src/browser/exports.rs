@@ -40,7 +40,7 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
         });
         return;
     };
-    let name = ogi_report_core::format::file_name(&title, format.extension());
+    let name = ogi_report_core::output::report_file_name(report, format);
     file_work::render(report, format, draft, move |bytes| {
         announce(bytes.and_then(|bytes| {
             download::download_bytes(&name, format.mime(), &bytes)
@@ -54,7 +54,7 @@ pub fn export(request: &ExportRequest, done: impl FnOnce(Result<(), String>) + '
 /// file, written by the same writer as every autosave, so it needs no package.
 pub fn download_report_file(report: &Report) {
     let format = Format::Json;
-    let name = ogi_report_core::format::file_name(&report.title(), format.extension());
+    let name = ogi_report_core::output::report_file_name(report, format);
     download::download_text(
         &name,
         format.mime(),

@@ -149,7 +149,7 @@ pub fn load() -> State {
     let local = local_drafts();
     State::start(Start {
         today: clock::today_in_china(),
-        embedding: embed::config(),
+        embedding: (*embed::config()).clone(),
         ids: IdSource {
             loaded_at_ms: js_sys::Date::now() as u64,
             random: (js_sys::Math::random() * 1e6) as u32,

@@ -787,7 +787,10 @@ impl State {
                 if let Some(pack) = self.embedding.pack.as_deref() {
                     self.notice = Some(format!(
                         "报告文件「{}」已交给浏览器下载。{}",
-                        ogi_report_core::format::file_name(&self.report.title(), "json"),
+                        ogi_report_core::output::report_file_name(
+                            &self.report,
+                            ogi_report_core::output::Format::Json
+                        ),
                         pack.send_back()
                     ));
                 }

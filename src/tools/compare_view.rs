@@ -27,7 +27,7 @@ struct Years {
 
 /// The draft the filling page has open, with the last year's report attached to it.
 fn current_draft() -> Years {
-    let namespace = crate::browser::embed::config().namespace;
+    let namespace = crate::browser::embed::config().namespace.clone();
     let draft = crate::browser::local_storage::local_storage(namespace.as_deref())
         .ok()
         .and_then(|drafts| drafts.load(&drafts.current()?));

@@ -412,7 +412,7 @@ fn downloads(
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(total) = &state.total {
-                let name = ogi_report_core::format::file_name(&total.report.title(), "json");
+                let name = ogi_report_core::output::report_file_name(&total.report, Format::Json);
                 download::download_text(&name, "application/json", &write_report(&total.report));
             }
         })
@@ -439,8 +439,7 @@ fn downloads(
         Callback::from(move |_: MouseEvent| {
             if let Some(total) = &state.total {
                 let format = Format::Xlsx;
-                let name =
-                    ogi_report_core::format::file_name(&total.report.title(), format.extension());
+                let name = ogi_report_core::output::report_file_name(&total.report, format);
                 let lines = counted_lines(&state);
                 let checklist = state.checklist(&lines);
                 let workbook = render_units_xlsx_listed(&total.report, &lines, &checklist);

@@ -484,7 +484,7 @@ fn read_proactive(value: Option<&Value>, path: &str, report: &mut Report) -> Res
         return Ok(());
     };
     let count = |index| CellRef::Proactive(ProactiveCellRef::Count(index));
-    for (key, cells) in &groups {
+    for (key, cells) in groups {
         if let [(None, index)] = cells[..] {
             report.set_count(count(index), read_count(map.field(key), &join(path, key))?);
             continue;
@@ -612,7 +612,7 @@ fn document(report: &Report) -> Value {
         .map_or(Value::Null, |year| Value::Number(year.to_string()));
     let counts = &report.proactive.counts;
     let mut proactive: Vec<(String, Value)> = proactive_file_groups()
-        .into_iter()
+        .iter()
         .map(|(key, cells)| match cells[..] {
             [(None, index)] => entry(key, count(&counts[index])),
             _ => entry(

@@ -229,19 +229,23 @@ pub type FileGroup = (&'static str, Vec<(Option<&'static str>, usize)>);
 /// Table 二's cells as the report file groups them, derived from [`PROACTIVE_CELLS`]: each group's
 /// key (`rules`, …, `licensing`, …) with its cells — (field key, index) for a row of several
 /// columns (`issued`), (`None`, index) for a single cell written under the group's own key.
-pub fn proactive_file_groups() -> Vec<FileGroup> {
-    let mut groups: Vec<FileGroup> = Vec::new();
-    for (index, path) in PROACTIVE_CELLS.iter().enumerate() {
-        let (group, field) = match path.split_once('.') {
-            Some((group, field)) => (group, Some(field)),
-            None => (*path, None),
-        };
-        match groups.last_mut() {
-            Some((last, cells)) if *last == group => cells.push((field, index)),
-            _ => groups.push((group, vec![(field, index)])),
+pub fn proactive_file_groups() -> &'static [FileGroup] {
+    // Worked out once: the report file is written on every keystroke's save.
+    static GROUPS: std::sync::OnceLock<Vec<FileGroup>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<FileGroup> = Vec::new();
+        for (index, path) in PROACTIVE_CELLS.iter().enumerate() {
+            let (group, field) = match path.split_once('.') {
+                Some((group, field)) => (group, Some(field)),
+                None => (*path, None),
+            };
+            match groups.last_mut() {
+                Some((last, cells)) if *last == group => cells.push((field, index)),
+                _ => groups.push((group, vec![(field, index)])),
+            }
         }
-    }
-    groups
+        groups
+    })
 }
 
 /// The rows of table 二 counted as documents (本年制发, 本年废止, 现行有效: R10), as indexes into

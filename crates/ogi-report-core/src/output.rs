@@ -25,6 +25,12 @@ impl RenderOptions {
     }
 }
 
+/// The name a report downloads under in `format`: its title (`<机关全称><年>年政府信息公开工作年度报告`)
+/// with the format's extension — the page, the tools page and 汇总 alike.
+pub fn report_file_name(report: &Report, format: Format) -> String {
+    crate::format::file_name(&report.title(), format.extension())
+}
+
 /// A file the report can be written as: one list for the page, the package and the CLI, each
 /// with its extension, media type and the label a user reads (crates/ogi-report-render writes
 /// it).

@@ -63,7 +63,7 @@ pub fn ReportHeader(props: &Props) -> Html {
     };
     let body_error = error(FieldRef::Body);
     // The superior office's list: names to choose from, and a word when the name is not on it.
-    let units = embedding.pack.as_ref().map(|pack| pack.names());
+    let units = embedding.pack.as_ref().map(|pack| &pack.units);
     let unlisted = embedding.pack.as_ref().and_then(|pack| {
         let body = props.meta.body.trim();
         (!body.is_empty() && pack.unit(body).is_none()).then(|| {
@@ -87,7 +87,7 @@ pub fn ReportHeader(props: &Props) -> Html {
                     aria-invalid={body_error.is_some().then_some("true")} title={body_error} />
                 if let Some(units) = units {
                     <datalist id="pack-units">
-                        { for units.into_iter().map(|name| html! { <option value={name} /> }) }
+                        { for units.iter().map(|unit| html! { <option value={unit.name.clone()} /> }) }
                     </datalist>
                 }
                 if let Some(warning) = unlisted {
