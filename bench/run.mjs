@@ -369,6 +369,17 @@ const header = [
   '`bench/calibration.html`. Native figures come from `cargo bench -p ogi-report-cli` (below).',
   'Timings are measured, never asserted in tests; the size budget is asserted in `make test`.',
   '',
+  '## What the design card costs the first load (measured 2026-12-05, wasm after wasm-opt, gzip -9)',
+  '',
+  'serde + serde_json + serde_path_to_error + gloo-storage in place of the core\'s own JSON module',
+  '(issue 23): the page\'s wasm 194.3 → 227.1 KB, the first load 210.3 → 243.1 KB. Of it,',
+  'serde_path_to_error (the place named in a reading error) is 7 KB; reading each member of the',
+  'file on its own instead of one derived document changed nothing (+0.1 KB): the cost is',
+  'serde_json\'s reader and writer themselves. Measured ways to win part of it back, not taken:',
+  '`-Zbuild-std` with std optimised for size (Debian\'s rustc-web and rust-web-src, a second',
+  'compiler): −7.4 KB; with `panic = "immediate-abort"` as well: −18.7 KB, but a panic then stops',
+  'the page without the message that says the drafts are safe and to reload.',
+  '',
 ];
 const table = lines.join('\n');
 console.log(table);

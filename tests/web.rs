@@ -163,7 +163,7 @@ async fn the_year_over_year_view_draws_the_open_draft_beside_last_year() {
     last_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "4");
     let mut this_year = ogi_report_core::Report::carry_over(&last_year, false);
     this_year.edit_cell(CellRef::parse("requests.received.commercial").unwrap(), "1");
-    let drafts = ogi_report::model::storage::Drafts::new(storage, None);
+    let drafts = ogi_report::browser::local_storage::local_storage(None).unwrap();
     drafts
         .save("d1", "", &this_year, "", "2026-12-03T08:00:00.000Z")
         .unwrap();
@@ -195,4 +195,25 @@ async fn the_year_over_year_view_draws_the_open_draft_beside_last_year() {
         summary.contains("2025年") && summary.contains("2024年"),
         "{summary}"
     );
+}
+
+/// Drafts saved by the previous release, put into the browser's localStorage as it wrote them,
+/// open through gloo-storage unchanged (tests/page_state.rs holds the same fixture natively).
+#[wasm_bindgen_test]
+fn drafts_of_the_previous_release_open_through_gloo_storage() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let fixture: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(include_str!("fixtures/local-storage-previous-release.json")).unwrap();
+    for (key, value) in &fixture {
+        storage.set_item(key, value).unwrap();
+    }
+    let drafts = ogi_report::browser::local_storage::local_storage(None).unwrap();
+    assert_eq!(drafts.list().len(), 2);
+    let seed = ogi_report_core::read_report(include_str!("fixtures/seed-2021.json")).unwrap();
+    assert_eq!(drafts.load("d-release").unwrap().report, seed);
+    let version_1 =
+        ogi_report_core::read_report(include_str!("fixtures/seed-2021.v1.json")).unwrap();
+    assert_eq!(drafts.load("d-version-1").unwrap().report, version_1);
+    storage.clear().unwrap();
 }

@@ -1,28 +1,43 @@
-//! The browser's localStorage as the drafts' [`Store`]: the one place the page touches it.
+//! The browser's localStorage as the drafts' [`Store`], through gloo-storage: the one place the
+//! page touches it.
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 use crate::model::storage::Drafts;
 use crate::model::store::Store;
 
-impl Store for web_sys::Storage {
+/// localStorage, once [`local_storage`] has found that it can be used.
+pub struct BrowserStorage(());
+
+impl Store for BrowserStorage {
     fn get(&self, key: &str) -> Option<String> {
-        self.get_item(key).ok().flatten()
+        LocalStorage::raw().get_item(key).ok().flatten()
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        self.set_item(key, value).map_err(describe)
+        LocalStorage::raw().set_item(key, value).map_err(describe)
     }
 
     fn remove(&self, key: &str) {
-        let _ = self.remove_item(key);
+        LocalStorage::delete(key);
     }
 
     fn keys(&self) -> Vec<String> {
-        let length = self.length().unwrap_or(0);
-        (0..length)
-            .filter_map(|index| self.key(index).ok().flatten())
+        let storage = LocalStorage::raw();
+        (0..LocalStorage::length())
+            .filter_map(|index| storage.key(index).ok().flatten())
             .collect()
+    }
+
+    fn get_as<T: DeserializeOwned>(&self, key: &str) -> Option<Result<T, serde_json::Error>> {
+        match LocalStorage::get(key) {
+            Ok(value) => Some(Ok(value)),
+            Err(StorageError::SerdeError(error)) => Some(Err(error)),
+            Err(StorageError::KeyNotFound(_) | StorageError::JsError(_)) => None,
+        }
     }
 }
 
@@ -35,20 +50,16 @@ pub fn describe(error: wasm_bindgen::JsValue) -> String {
         .unwrap_or_else(|| "未知错误".to_owned())
 }
 
-/// localStorage, or why it cannot be used (sandboxed iframe, storage disabled by policy).
-pub fn local_storage(namespace: Option<&str>) -> Result<Drafts<web_sys::Storage>, String> {
+/// localStorage, or why it cannot be used (sandboxed iframe, storage disabled by policy). Asked of
+/// the window first: gloo-storage throws when the browser refuses it, and a refusal is a message
+/// on the page, not a stop.
+pub fn local_storage(namespace: Option<&str>) -> Result<Drafts<BrowserStorage>, String> {
     let window = web_sys::window().ok_or("没有浏览器窗口")?;
     match window.local_storage() {
-        Ok(Some(storage)) => {
-            let drafts = Drafts::new(storage, namespace);
-            // Some browsers hand out a storage object that throws on first use.
-            drafts
-                .store
-                .get_item(&drafts.current_key())
-                .map_err(describe)?;
-            Ok(drafts)
-        }
-        Ok(None) => Err("浏览器未提供本地存储".to_owned()),
-        Err(error) => Err(describe(error)),
-    }
+        // Some browsers hand out a storage object that throws on first use.
+        Ok(Some(storage)) => storage.get_item("").map_err(describe)?,
+        Ok(None) => return Err("浏览器未提供本地存储".to_owned()),
+        Err(error) => return Err(describe(error)),
+    };
+    Ok(Drafts::new(BrowserStorage(()), namespace))
 }

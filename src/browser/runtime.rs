@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use yew::{Callback, Reducible};
 
+use crate::browser::local_storage::BrowserStorage;
 use crate::model::state::{Action, Effect, IdSource, Saved, Start, State};
 use crate::model::storage::Drafts;
 use crate::model::store::Store;
@@ -113,13 +114,13 @@ fn perform<W: World>(effect: Effect, world: &mut W) -> Option<Action> {
 
 /// The page in a browser.
 pub struct Browser {
-    drafts: Option<Rc<Drafts<web_sys::Storage>>>,
+    drafts: Option<Rc<Drafts<BrowserStorage>>>,
 }
 
 thread_local! {
     /// Where results of effects that finish later (an export) are dispatched; set by `App`.
     static DISPATCH: RefCell<Option<Callback<Action>>> = const { RefCell::new(None) };
-    static LOCAL: OnceCell<Result<Rc<Drafts<web_sys::Storage>>, String>> = const { OnceCell::new() };
+    static LOCAL: OnceCell<Result<Rc<Drafts<BrowserStorage>>, String>> = const { OnceCell::new() };
 }
 
 /// Gives the runtime the page's dispatcher, for the results of effects that finish later.
@@ -134,7 +135,7 @@ fn later(action: Action) {
 }
 
 /// The page's drafts in localStorage (its namespace), opened once, or why it cannot be used.
-fn local_drafts() -> Result<Rc<Drafts<web_sys::Storage>>, String> {
+fn local_drafts() -> Result<Rc<Drafts<BrowserStorage>>, String> {
     LOCAL.with(|cell| {
         cell.get_or_init(|| {
             crate::browser::local_storage::local_storage(embed::config().namespace.as_deref())
@@ -160,9 +161,9 @@ pub fn load() -> State {
 }
 
 impl World for Browser {
-    type Store = web_sys::Storage;
+    type Store = BrowserStorage;
 
-    fn drafts(&self) -> Option<&Drafts<web_sys::Storage>> {
+    fn drafts(&self) -> Option<&Drafts<BrowserStorage>> {
         self.drafts.as_deref()
     }
 

@@ -5,9 +5,10 @@
 //! Nothing here deletes what it cannot read: a corrupt draft is copied aside first, and a draft
 //! written by a newer version of the tool is never overwritten.
 
-use ogi_report_core::file::{read_report_value, FileProblem};
-use ogi_report_core::json::{self, Value};
+use ogi_report_core::file::{read_report_raw, FileProblem, CURRENT_VERSION};
 use ogi_report_core::{write_report, Report};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::model::keys::{self, CORRUPT, CURRENT, DRAFT, HINT_CLOSED};
 use crate::model::store::Store;
@@ -61,27 +62,69 @@ enum Envelope {
     Newer { name: String, saved_at: String },
 }
 
-fn text_field(value: &Value, key: &str) -> String {
-    value
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
+/// A draft as stored (docs/report-file.md, "The draft envelope"): written whole on every save.
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    envelope: u64,
+    id: &'a str,
+    name: &'a str,
+    saved_at: &'a str,
+    report: Box<RawValue>,
 }
 
-fn parse_envelope(raw: &str) -> Result<Envelope, String> {
-    let value = json::parse(raw)
-        .map_err(|e| format!("内容不完整或已损坏（第 {} 行第 {} 列）", e.line, e.column))?;
-    let version = value
-        .get("envelope")
-        .and_then(Value::as_u64)
-        .ok_or("缺少草稿版本号")?;
-    let (name, saved_at) = (text_field(&value, "name"), text_field(&value, "saved_at"));
-    if version > ENVELOPE_VERSION {
+/// A stored draft as read: only `envelope` is required of it (a newer release's may hold more);
+/// the report inside is read strictly by the core.
+#[derive(Deserialize)]
+struct EnvelopeIn {
+    envelope: u64,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    saved_at: String,
+    report: Option<Box<RawValue>>,
+}
+
+/// What a save must know of a draft another tab wrote before overwriting it: whether a newer
+/// release wrote it (the report inside is skipped, not read).
+#[derive(Deserialize)]
+struct EnvelopeHead {
+    envelope: u64,
+    report: Option<VersionOnly>,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<u64>,
+}
+
+impl EnvelopeHead {
+    fn is_newer(&self) -> bool {
+        let report_version = self.report.as_ref().and_then(|report| report.version);
+        self.envelope > ENVELOPE_VERSION || report_version.is_some_and(|v| v > CURRENT_VERSION)
+    }
+}
+
+/// Why a stored draft cannot be read, in the words of the drafts list.
+fn unreadable(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Data => "不是本工具保存的草稿（缺少草稿版本号或内容格式不符）".to_owned(),
+        _ => format!(
+            "内容不完整或已损坏（第 {} 行第 {} 列）",
+            error.line(),
+            error.column()
+        ),
+    }
+}
+
+fn envelope_of(read: Result<EnvelopeIn, serde_json::Error>) -> Result<Envelope, String> {
+    let stored = read.map_err(|error| unreadable(&error))?;
+    let (name, saved_at) = (stored.name, stored.saved_at);
+    if stored.envelope > ENVELOPE_VERSION {
         return Ok(Envelope::Newer { name, saved_at });
     }
-    let report_value = value.get("report").ok_or("缺少报告内容")?;
-    match read_report_value(report_value) {
+    let report = stored.report.ok_or("缺少报告内容")?;
+    match read_report_raw(&report) {
         Ok(report) => Ok(Envelope::Draft(Box::new(StoredDraft {
             name,
             saved_at,
@@ -92,21 +135,6 @@ fn parse_envelope(raw: &str) -> Result<Envelope, String> {
         }
         Err(error) => Err(error.to_string()),
     }
-}
-
-fn envelope_text(id: &str, name: &str, saved_at: &str, report: &Report) -> String {
-    let quoted = |text: &str| {
-        let mut out = String::new();
-        json::write_string(&mut out, text);
-        out
-    };
-    format!(
-        "{{\"envelope\":{ENVELOPE_VERSION},\"id\":{},\"name\":{},\"saved_at\":{},\"report\":{}}}",
-        quoted(id),
-        quoted(name),
-        quoted(saved_at),
-        write_report(report)
-    )
 }
 
 impl<S: Store> Drafts<S> {
@@ -142,8 +170,8 @@ impl<S: Store> Drafts<S> {
                 continue;
             };
             if let Some(id) = rest.strip_prefix(DRAFT) {
-                if let Some(raw) = self.store.get(&key) {
-                    drafts.push(self.summary_of(id, &raw));
+                if let Some(read) = self.store.get_as::<EnvelopeIn>(&key) {
+                    drafts.push(self.summary_of(id, read));
                 }
             } else if let Some(id) = rest.strip_prefix(CORRUPT) {
                 if !drafts.iter().any(|draft| draft.id == id) {
@@ -176,15 +204,15 @@ impl<S: Store> Drafts<S> {
             .cloned()
             .collect();
         if let Some(raw) = new_value {
-            list.push(self.summary_of(id, raw));
+            list.push(self.summary_of(id, serde_json::from_str(raw)));
         }
         newest_first(&mut list);
         list
     }
 
     /// What the drafts list shows for the stored text of draft `id`; a corrupt one is moved aside.
-    fn summary_of(&self, id: &str, raw: &str) -> DraftSummary {
-        let (name, saved_at, state) = match parse_envelope(raw) {
+    fn summary_of(&self, id: &str, read: Result<EnvelopeIn, serde_json::Error>) -> DraftSummary {
+        let (name, saved_at, state) = match envelope_of(read) {
             Ok(Envelope::Draft(draft)) => (
                 draft_label(&draft.name, &draft.report),
                 draft.saved_at,
@@ -192,9 +220,15 @@ impl<S: Store> Drafts<S> {
             ),
             Ok(Envelope::Newer { name, saved_at }) => (name, saved_at, DraftState::Newer),
             Err(reason) => {
-                // Copied aside first; the original goes only once the copy is stored.
-                if self.store.set(&self.corrupt_key(id), raw).is_ok() {
-                    self.store.remove(&self.draft_key(id));
+                // Copied aside as it is (text that is not a draft); the original goes only once
+                // the copy is stored.
+                let key = self.draft_key(id);
+                let copied = self
+                    .store
+                    .get(&key)
+                    .map(|raw| self.store.set(&self.corrupt_key(id), &raw));
+                if copied.is_some_and(|copied| copied.is_ok()) {
+                    self.store.remove(&key);
                 }
                 return corrupt_summary(id, reason);
             }
@@ -209,8 +243,7 @@ impl<S: Store> Drafts<S> {
 
     /// A readable draft, or `None` when it is missing, corrupt or newer.
     pub fn load(&self, id: &str) -> Option<StoredDraft> {
-        let raw = self.store.get(&self.draft_key(id))?;
-        match parse_envelope(&raw) {
+        match envelope_of(self.store.get_as(&self.draft_key(id))?) {
             Ok(Envelope::Draft(draft)) => Some(*draft),
             _ => None,
         }
@@ -223,10 +256,11 @@ impl<S: Store> Drafts<S> {
             .or_else(|| self.store.get(&self.draft_key(id)))
     }
 
-    /// Writes a draft stamped `saved_at`; returns the envelope text written (to recognise our own
-    /// writes). `ours` is the text this tab wrote last for this draft: when the store still holds
-    /// it, it is not parsed again (this runs on every keystroke, and parsing the stored draft
-    /// would cost more than writing it).
+    /// Writes a draft stamped `saved_at`; returns the envelope text written, this tab's mark of
+    /// its own write (a storage event carrying it is ours). `ours` is the text this tab wrote last
+    /// for this draft: a stored draft that is not ours and was written by a newer release is never
+    /// overwritten. The envelope is serialised once, and stored as that text: gloo-storage's
+    /// typed `set` would serialise it a second time on every keystroke.
     pub fn save(
         &self,
         id: &str,
@@ -236,14 +270,26 @@ impl<S: Store> Drafts<S> {
         saved_at: &str,
     ) -> Result<String, SaveError> {
         let key = self.draft_key(id);
-        if let Some(existing) = self.store.get(&key) {
-            if existing != ours && matches!(parse_envelope(&existing), Ok(Envelope::Newer { .. })) {
-                return Err(SaveError::Other(
-                    "该草稿由较新版本的工具保存，为避免覆盖未写入".to_owned(),
-                ));
+        if self.store.get(&key).is_some_and(|stored| stored != ours) {
+            if let Some(Ok(stored)) = self.store.get_as::<EnvelopeHead>(&key) {
+                if stored.is_newer() {
+                    return Err(SaveError::Other(
+                        "该草稿由较新版本的工具保存，为避免覆盖未写入".to_owned(),
+                    ));
+                }
             }
         }
-        let text = envelope_text(id, name, saved_at, report);
+        let report = RawValue::from_string(write_report(report))
+            .map_err(|error| SaveError::Other(error.to_string()))?;
+        let envelope = EnvelopeOut {
+            envelope: ENVELOPE_VERSION,
+            id,
+            name,
+            saved_at,
+            report,
+        };
+        let text = serde_json::to_string(&envelope)
+            .map_err(|error| SaveError::Other(error.to_string()))?;
         self.store
             .set(&key, &text)
             .map_err(|error| match error.as_str() {

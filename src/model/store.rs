@@ -1,16 +1,26 @@
-//! Where drafts are kept, as four operations: the browser's localStorage in the page
-//! (crate::browser::local_storage), a map in tests. The draft envelope and key scheme (`storage.rs`) are written once over this, so the
-//! page's saving, listing and conflict handling are tested natively without a browser.
+//! Where drafts are kept: the browser's localStorage through gloo-storage in the page
+//! (crate::browser::local_storage), a map in tests. Drafts are JSON text, read typed (serde) as
+//! gloo-storage reads them; the draft envelope and key scheme (`storage.rs`) are written
+//! once over this, so the page's saving, listing and conflict handling are tested natively
+//! without a browser.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
+
 pub trait Store {
+    /// The text under `key` as stored (a corrupt draft is copied aside as it is).
     fn get(&self, key: &str) -> Option<String>;
     /// A refused write gives the browser's error name (`QuotaExceededError`, …).
     fn set(&self, key: &str, value: &str) -> Result<(), String>;
     fn remove(&self, key: &str);
     fn keys(&self) -> Vec<String>;
+
+    /// The value under `key` read as `T`: `None` when there is none.
+    fn get_as<T: DeserializeOwned>(&self, key: &str) -> Option<Result<T, serde_json::Error>> {
+        self.get(key).map(|text| serde_json::from_str(&text))
+    }
 }
 
 /// A store in memory, with an optional quota in characters (keys and values, as browsers count).
@@ -75,5 +85,9 @@ impl<S: Store> Store for std::rc::Rc<S> {
 
     fn keys(&self) -> Vec<String> {
         (**self).keys()
+    }
+
+    fn get_as<T: DeserializeOwned>(&self, key: &str) -> Option<Result<T, serde_json::Error>> {
+        (**self).get_as(key)
     }
 }

@@ -1,8 +1,10 @@
 //! What an import gives beside the report: the types the importer (crates/ogi-report-import), the
 //! package, the page and 汇总 share, so that a summary crosses between them in one shape.
 
-use crate::file::{read_report_value, write_report};
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::file::{read_report_raw, write_report};
 use crate::report::Report;
 
 /// What an import did, for the user to confirm before it becomes a draft.
@@ -24,108 +26,95 @@ pub type Imported = (Report, Option<Summary>);
 /// What an import gives, as the file-work package hands it to the page (and portals): one object,
 /// `{"report": <the report file>, "summary": {filled, inferred: [{cell, why}], blank,
 /// notUnderstood: [{line, text, why}], missing} | null}` — `null` for a report file of our own.
+#[derive(Serialize, Deserialize)]
+struct ImportedDoc<R, S> {
+    report: R,
+    summary: Option<S>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SummaryDoc {
+    filled: Vec<String>,
+    inferred: Vec<InferredDoc>,
+    blank: Vec<String>,
+    not_understood: Vec<LineDoc>,
+    /// The report's parts and rows the source did not have (R13), which the report file does
+    /// not carry.
+    missing: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct InferredDoc {
+    cell: String,
+    why: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct LineDoc {
+    line: usize,
+    text: String,
+    why: String,
+}
+
 /// Written here and read back by [`read_imported`], so the package and the page agree.
 pub fn write_imported(report: &Report, summary: Option<&Summary>) -> String {
-    let strings = |items: &[String]| {
-        Value::Array(
-            items
-                .iter()
-                .map(|item| Value::String(item.clone()))
-                .collect(),
-        )
-    };
-    let text = |value: &str| Value::String(value.to_owned());
-    let summary = summary.map_or(Value::Null, |summary| {
-        let inferred = summary
+    let summary = summary.map(|summary| SummaryDoc {
+        filled: summary.filled.clone(),
+        inferred: summary
             .inferred
             .iter()
-            .map(|(cell, why)| object(vec![("cell", text(cell)), ("why", text(why))]))
-            .collect();
-        let not_understood = summary
+            .map(|(cell, why)| InferredDoc {
+                cell: cell.clone(),
+                why: why.clone(),
+            })
+            .collect(),
+        blank: summary.blank.clone(),
+        not_understood: summary
             .not_understood
             .iter()
-            .map(|(line, line_text, why)| {
-                object(vec![
-                    ("line", Value::Number(line.to_string())),
-                    ("text", text(line_text)),
-                    ("why", text(why)),
-                ])
+            .map(|(line, text, why)| LineDoc {
+                line: *line,
+                text: text.clone(),
+                why: why.clone(),
             })
-            .collect();
-        object(vec![
-            ("filled", strings(&summary.filled)),
-            ("inferred", Value::Array(inferred)),
-            ("blank", strings(&summary.blank)),
-            ("notUnderstood", Value::Array(not_understood)),
-            ("missing", strings(&report.missing)),
-        ])
+            .collect(),
+        missing: report.missing.clone(),
     });
-    let mut out = String::from("{\"report\":");
-    out.push_str(&write_report(report));
-    out.push_str(",\"summary\":");
-    json::write_pretty(&mut out, &summary, 0);
-    out.push('}');
-    out
+    // The report file is valid JSON by construction, and nothing here fails to serialise.
+    let report = RawValue::from_string(write_report(report)).ok();
+    serde_json::to_string(&ImportedDoc { report, summary }).unwrap_or_default()
 }
 
 /// Reads what [`write_imported`] wrote: the report (its `missing` parts from the summary) and the
 /// summary, or why not.
 pub fn read_imported(text: &str) -> Result<Imported, String> {
-    let document = json::parse(text).map_err(|error| {
-        format!(
-            "导入结果无法读取（第 {} 行第 {} 列）",
-            error.line, error.column
-        )
-    })?;
-    let report = document.get("report").ok_or("导入结果中没有报告")?;
-    let mut report = read_report_value(report).map_err(|error| error.to_string())?;
-    let summary = match document.get("summary") {
-        None | Some(Value::Null) => return Ok((report, None)),
-        Some(summary) => summary,
+    let document: ImportedDoc<&RawValue, SummaryDoc> =
+        serde_json::from_str(text).map_err(|error| {
+            format!(
+                "导入结果无法读取（第 {} 行第 {} 列）",
+                error.line(),
+                error.column()
+            )
+        })?;
+    let mut report = read_report_raw(document.report).map_err(|error| error.to_string())?;
+    let Some(summary) = document.summary else {
+        return Ok((report, None));
     };
-    let strings = |key: &str| -> Vec<String> {
-        items(summary.get(key))
-            .iter()
-            .filter_map(|item| item.as_str().map(str::to_owned))
-            .collect()
-    };
-    let field = |item: &Value, key: &str| {
-        item.get(key)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    report.missing = strings("missing");
+    report.missing = summary.missing;
     let summary = Summary {
-        filled: strings("filled"),
-        inferred: items(summary.get("inferred"))
-            .iter()
-            .map(|item| (field(item, "cell"), field(item, "why")))
+        filled: summary.filled,
+        inferred: summary
+            .inferred
+            .into_iter()
+            .map(|item| (item.cell, item.why))
             .collect(),
-        blank: strings("blank"),
-        not_understood: items(summary.get("notUnderstood"))
-            .iter()
-            .map(|item| {
-                let line = item.get("line").and_then(Value::as_u64).unwrap_or_default();
-                (line as usize, field(item, "text"), field(item, "why"))
-            })
+        blank: summary.blank,
+        not_understood: summary
+            .not_understood
+            .into_iter()
+            .map(|item| (item.line, item.text, item.why))
             .collect(),
     };
     Ok((report, Some(summary)))
-}
-
-fn object(entries: Vec<(&str, Value)>) -> Value {
-    Value::Object(
-        entries
-            .into_iter()
-            .map(|(key, value)| (key.to_owned(), value))
-            .collect(),
-    )
-}
-
-fn items(value: Option<&Value>) -> &[Value] {
-    match value {
-        Some(Value::Array(items)) => items,
-        _ => &[],
-    }
 }

@@ -1,6 +1,6 @@
 //! ogi-report-core: the 2021 national format of the 政府信息公开工作年度报告 as data, cell input,
-//! the rules R1–R18, the report file and 汇总's arithmetic. Pure Rust whose one dependency is
-//! serde (tests/dependencies.rs at the root holds it to that): the page compiles it into its first
+//! the rules R1–R18, the report file and 汇总's arithmetic. Pure Rust whose dependencies are serde
+//! and serde_json, with serde_path_to_error (tests/dependencies.rs at the root holds it to that): the page compiles it into its first
 //! load; the importer (crates/ogi-report-import) and the writers (crates/ogi-report-render) build
 //! on it for the CLI and the file-work package.
 //!
@@ -9,7 +9,7 @@
 //! - [`cell`]: what a user types into a cell, and what it means;
 //! - [`report`]: the report model and the stable paths of its cells and fields;
 //! - [`rules`]: R1–R18 as a registry, and [`rules::check`];
-//! - [`file`]: reading (strict, with migration) and writing the report file ([`json`] underneath);
+//! - [`file`]: reading (strict, with migration) and writing the report file (serde_json underneath);
 //! - [`grid`]: moving between cells and pasting blocks copied from spreadsheets or report pages;
 //! - [`layout`]: the three tables as printed (headers, merges, widths), shared by page and files;
 //! - [`output`]: the formats a report is handed on as (the writers are the render crate);
@@ -29,7 +29,6 @@ pub mod file;
 pub mod format;
 pub mod grid;
 pub mod imported;
-pub mod json;
 pub mod layout;
 pub mod output;
 pub mod pack;

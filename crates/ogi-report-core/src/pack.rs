@@ -8,7 +8,10 @@
 use std::fmt;
 
 use crate::checklist::{same_unit, unit_rows};
-use crate::json::{self, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::file::{from_json, FileError, FileProblem, Keyed};
 use crate::rules::Date;
 use crate::sum::COPIED_BETWEEN_UNITS_PERCENT;
 use crate::BodyType;
@@ -181,41 +184,52 @@ impl PackForm {
     }
 }
 
+/// The settings as written: members in the documented order.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PackDoc {
+    format: String,
+    version: u64,
+    office: String,
+    year: i64,
+    /// `YYYY-MM-DD`, or null.
+    deadline: Option<String>,
+    units: Vec<UnitDoc>,
+    copied_percent: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct UnitDoc {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    body_type: Option<String>,
+}
+
 /// The settings as JSON: members in the documented order.
 pub fn write_pack(pack: &Pack) -> String {
-    let text = |value: &str| Value::String(value.to_owned());
     let units = pack
         .units
         .iter()
-        .map(|unit| {
-            let mut entries = vec![("name".to_owned(), text(&unit.name))];
-            if let Some(kind) = unit.body_type {
-                entries.push(("bodyType".to_owned(), text(kind.key())));
-            }
-            Value::Object(entries)
+        .map(|unit| UnitDoc {
+            name: unit.name.clone(),
+            body_type: unit.body_type.map(|kind| kind.key().to_owned()),
         })
         .collect();
-    let deadline = pack.deadline.map_or(Value::Null, |date| {
-        text(&format!(
-            "{:04}-{:02}-{:02}",
-            date.year, date.month, date.day
-        ))
-    });
-    let document = Value::Object(vec![
-        ("format".to_owned(), text(FORMAT)),
-        ("version".to_owned(), Value::Number(VERSION.to_string())),
-        ("office".to_owned(), text(&pack.office)),
-        ("year".to_owned(), Value::Number(pack.year.to_string())),
-        ("deadline".to_owned(), deadline),
-        ("units".to_owned(), Value::Array(units)),
-        (
-            "copiedPercent".to_owned(),
-            Value::Number(pack.copied_percent.to_string()),
-        ),
-    ]);
-    let mut out = String::new();
-    json::write_pretty(&mut out, &document, 0);
-    out
+    let deadline = pack
+        .deadline
+        .map(|date| format!("{:04}-{:02}-{:02}", date.year, date.month, date.day));
+    let document = PackDoc {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        office: pack.office.clone(),
+        year: i64::from(pack.year),
+        deadline,
+        units,
+        copied_percent: pack.copied_percent as u64,
+    };
+    // Strings and integers only: serialising cannot fail.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
 /// Reads settings written by [`write_pack`]; anything else is refused with the reason.
@@ -223,77 +237,85 @@ pub fn read_pack(text: &str) -> Result<Pack, PackError> {
     if text.len() > MAX_SETTINGS_BYTES {
         return Err(invalid("内容过大"));
     }
-    let document = json::parse(text).map_err(|error| {
-        invalid(format!(
-            "第 {} 行第 {} 列不是有效的 JSON",
-            error.line, error.column
-        ))
-    })?;
-    if document.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    let not_json = |error: FileError| match error.problem {
+        FileProblem::NotJson { line, column } => {
+            invalid(format!("第 {line} 行第 {column} 列不是有效的 JSON"))
+        }
+        FileProblem::TooDeep => invalid("嵌套层数过多，不是有效的 JSON"),
+        _ => invalid("不是下发设置"),
+    };
+    // What marks settings as a pack's is read before their members: other settings, or a newer
+    // version's, are named as such rather than refused for a member this release does not know.
+    let header: Keyed<&RawValue> = from_json(text, "").map_err(not_json)?;
+    let written = |key| header.get(key).map(|raw| raw.get().to_owned());
+    if written("format") != Some(format!("\"{FORMAT}\"")) {
         return Err(invalid("不是下发设置"));
     }
-    if document.get("version").and_then(Value::as_u64) != Some(VERSION) {
+    if written("version") != Some(VERSION.to_string()) {
         return Err(invalid("版本不受支持，请使用最新版本的工具"));
     }
-    let office = name(document.get("office"), "下发单位")?;
-    let year = document
-        .get("year")
-        .and_then(Value::as_i64)
-        .and_then(|year| i32::try_from(year).ok())
+    let document: PackDoc = from_json(text, "").map_err(|error| invalid(in_words(&error)))?;
+    let year = i32::try_from(document.year)
+        .ok()
         .filter(|year| (crate::format::FIRST_YEAR..=2100).contains(year))
         .ok_or_else(|| invalid("报告年度无效"))?;
-    let deadline = match document.get("deadline") {
-        None | Some(Value::Null) => None,
-        Some(value) => Some(
-            value
-                .as_str()
-                .and_then(Date::parse)
-                .ok_or_else(|| invalid("报送截止日期无效"))?,
-        ),
+    let deadline = match document.deadline {
+        None => None,
+        Some(date) => Some(Date::parse(&date).ok_or_else(|| invalid("报送截止日期无效"))?),
     };
-    let copied_percent = document
-        .get("copiedPercent")
-        .and_then(Value::as_u64)
+    let copied_percent = Some(document.copied_percent)
         .filter(|percent| (1..=100).contains(percent))
         .ok_or_else(|| invalid("雷同比例应为 1 到 100 之间的整数"))?
         as usize;
     Ok(Pack {
-        office,
+        office: name(&document.office, "下发单位")?,
         year,
         deadline,
-        units: units(document.get("units"))?,
+        units: units(document.units)?,
         copied_percent,
     })
 }
 
-fn name(value: Option<&Value>, what: &str) -> Result<String, PackError> {
-    let name = value.and_then(Value::as_str).map(str::trim).unwrap_or("");
+/// A member of the wrong shape, named as the settings name it.
+fn in_words(error: &FileError) -> String {
+    let at = &error.path;
+    match &error.problem {
+        FileProblem::Missing => format!("缺少「{at}」"),
+        FileProblem::UnknownKey => format!("有无法识别的项目「{at}」"),
+        FileProblem::RepeatedKey => format!("「{at}」出现了不止一次"),
+        FileProblem::WrongType { expected, found } => {
+            format!("「{at}」应为{expected}，实际为{found}")
+        }
+        _ => format!("「{at}」无效"),
+    }
+}
+
+fn name(name: &str, what: &str) -> Result<String, PackError> {
+    let name = name.trim();
     if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
         return Err(invalid(format!("{what}名称无效")));
     }
     Ok(name.to_owned())
 }
 
-fn units(value: Option<&Value>) -> Result<Vec<PackUnit>, PackError> {
-    let Some(Value::Array(items)) = value else {
+fn units(items: Vec<UnitDoc>) -> Result<Vec<PackUnit>, PackError> {
+    if items.is_empty() {
         return Err(invalid("没有单位名单"));
-    };
+    }
     if items.len() > MAX_UNITS {
         return Err(invalid(format!("单位超过 {MAX_UNITS} 个")));
     }
     items
-        .iter()
+        .into_iter()
         .map(|item| {
-            let body_type = match item.get("bodyType") {
-                None | Some(Value::Null) => None,
-                Some(kind) => Some(
-                    kind.as_str()
-                        .and_then(BodyType::from_key)
-                        .ok_or_else(|| invalid("机关类型无效"))?,
-                ),
+            let body_type = match item.body_type {
+                None => None,
+                Some(kind) => {
+                    Some(BodyType::from_key(&kind).ok_or_else(|| invalid("机关类型无效"))?)
+                }
             };
             Ok(PackUnit {
-                name: name(item.get("name"), "单位")?,
+                name: name(&item.name, "单位")?,
                 body_type,
             })
         })

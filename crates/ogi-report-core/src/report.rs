@@ -54,7 +54,9 @@ pub struct Meta {
 }
 
 /// A sub-section of a narrative part; an empty heading puts the text right under the part heading.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// In the report file as `{"heading", "text"}` (both required, nothing else).
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Section {
     pub heading: String,
     pub text: String,
@@ -347,8 +349,10 @@ impl FieldRef {
 }
 
 /// The 落款 as 公文 place it after the text: the signing body and the date written, e.g.
-/// 「某某街道办事处」「2026年1月20日」. Optional: both empty, nothing is printed.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// 「某某街道办事处」「2026年1月20日」. Optional: both empty, nothing is printed. In the report file as
+/// `{"body", "date"}` (both required, nothing else).
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Closing {
     pub body: String,
     pub date: String,

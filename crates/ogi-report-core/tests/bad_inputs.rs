@@ -371,3 +371,73 @@ fn lone_surrogates_in_a_file_are_refused_not_carried_into_outputs() {
         "{error:?}"
     );
 }
+
+/// Hostile JSON read with serde: nesting deeper than any report, numbers too large for any type,
+/// a key given twice — each refused with a message that names the place, never a panic.
+#[test]
+fn hostile_json_is_refused_naming_the_place() {
+    let seed = include_str!("../../../tests/fixtures/seed-2021.json");
+    let deep = seed.replacen(
+        "\"preface\": \"\"",
+        &format!("\"preface\": {}1{}", "[".repeat(10_000), "]".repeat(10_000)),
+        1,
+    );
+    // (serde_json skips a value it does not read without recursing, and refuses the first
+    // bracket where text belongs: no depth reaches the stack.)
+    let error = read_report(&deep).unwrap_err();
+    assert_eq!(error.path, "preface", "{error}");
+    assert!(
+        error.to_string().contains("应为文本，实际为数组"),
+        "{error}"
+    );
+    let deep_unknown = seed.replacen(
+        "\"preface\": \"\"",
+        &format!("\"preface\": \"\", \"x\": {}", "[".repeat(100_000)),
+        1,
+    );
+    assert!(read_report(&deep_unknown).is_err());
+
+    let huge = seed.replacen("\"year\": 2021", "\"year\": 99999999999999999999999", 1);
+    let error = read_report(&huge).unwrap_err();
+    assert_eq!(error.path, "meta.year", "{error}");
+    assert!(
+        error.to_string().contains("「meta.year」应为整数"),
+        "{error}"
+    );
+    let huge_cell = seed.replacen(
+        "\"natural_person\": 0",
+        "\"natural_person\": 123456789012345678901234567890",
+        1,
+    );
+    let report = read_report(&huge_cell).expect("a cell keeps the number as written");
+    let written = ogi_report_core::write_report(&report);
+    assert!(
+        written.contains("\"123456789012345678901234567890\""),
+        "kept as typed text"
+    );
+
+    let repeated_meta = seed.replacen(
+        "\"body_type\": \"department\"",
+        "\"body_type\": \"department\", \"body\": \"另一个机关\"",
+        1,
+    );
+    let error = read_report(&repeated_meta).unwrap_err();
+    assert_eq!(
+        (error.path.as_str(), &error.problem),
+        ("meta.body", &FileProblem::RepeatedKey)
+    );
+    assert!(error.to_string().contains("出现了不止一次"), "{error}");
+    let repeated_cell = seed.replacen(
+        "\"natural_person\": 0,",
+        "\"natural_person\": 0, \"natural_person\": 5,",
+        1,
+    );
+    let error = read_report(&repeated_cell).unwrap_err();
+    assert_eq!(
+        (error.path.as_str(), &error.problem),
+        (
+            "requests.received.natural_person",
+            &FileProblem::RepeatedKey
+        )
+    );
+}

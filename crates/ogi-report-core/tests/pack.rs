@@ -97,7 +97,8 @@ fn the_form_names_what_to_correct() {
 fn settings_from_outside_are_refused_with_the_reason() {
     let good = write_pack(&form().pack().unwrap());
     let cases = [
-        ("{", "第 1 行第 2 列不是有效的 JSON"),
+        // (serde_json places an unexpected end at the last character read.)
+        ("{", "第 1 行第 1 列不是有效的 JSON"),
         ("{\"format\":\"ogi-report\"}", "不是下发设置"),
         (
             &good.replace("\"version\": 1", "\"version\": 9"),
@@ -114,7 +115,8 @@ fn settings_from_outside_are_refused_with_the_reason() {
             "机关类型无效",
         ),
         (&good.replace("\"某某镇人民政府\"", "\"\""), "单位名称无效"),
-        (&"[".repeat(100_000), "不是有效的 JSON"),
+        (&"[".repeat(100_000), "不是下发设置"),
+        (&"{\"a\":".repeat(100_000), "不是有效的 JSON"),
         (&" ".repeat(600 * 1024), "内容过大"),
     ];
     for (text, why) in cases {
