@@ -5,8 +5,8 @@
 //! Nothing here deletes what it cannot read: a corrupt draft is copied aside first, and a draft
 //! written by a newer version of the tool is never overwritten.
 
-use ogi_report_core::file::{read_report_raw, FileProblem, CURRENT_VERSION};
-use ogi_report_core::{write_report, Report};
+use ogi_report_core::file::{read_report_raw, FileProblem, ReportFile, CURRENT_VERSION};
+use ogi_report_core::Report;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -69,7 +69,8 @@ struct EnvelopeOut<'a> {
     id: &'a str,
     name: &'a str,
     saved_at: &'a str,
-    report: Box<RawValue>,
+    /// Written in the envelope's own pass (compact), not as the report file's text first.
+    report: ReportFile<'a>,
 }
 
 /// A stored draft as read: only `envelope` is required of it (a newer release's may hold more);
@@ -279,8 +280,7 @@ impl<S: Store> Drafts<S> {
                 }
             }
         }
-        let report = RawValue::from_string(write_report(report))
-            .map_err(|error| SaveError::Other(error.to_string()))?;
+        let report = ReportFile(report);
         let envelope = EnvelopeOut {
             envelope: ENVELOPE_VERSION,
             id,

@@ -223,15 +223,35 @@ fn kind_in_words(serde_words: &str) -> &'static str {
         .map_or("其他内容", |(_, name)| *name)
 }
 
-/// The kind of a raw JSON value, for a cell or header member of the wrong kind.
-fn raw_kind(raw: &RawValue) -> &'static str {
-    match raw.get().as_bytes().first() {
-        Some(b'"') => "文本",
-        Some(b'{') => "对象",
-        Some(b'[') => "数组",
-        Some(b't' | b'f') => "布尔值",
-        Some(b'n') => "null",
-        _ => "数字",
+/// What a raw JSON value is, judged by its first character (serde_json has checked the rest).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RawKind {
+    Text,
+    Number,
+    Null,
+    Other(&'static str),
+}
+
+impl RawKind {
+    fn of(raw: &RawValue) -> RawKind {
+        match raw.get().as_bytes().first() {
+            Some(b'"') => RawKind::Text,
+            Some(b'n') => RawKind::Null,
+            Some(b'{') => RawKind::Other("对象"),
+            Some(b'[') => RawKind::Other("数组"),
+            Some(b't' | b'f') => RawKind::Other("布尔值"),
+            _ => RawKind::Number,
+        }
+    }
+
+    /// The kind in the words of a wrong-type message.
+    fn words(self) -> &'static str {
+        match self {
+            RawKind::Text => "文本",
+            RawKind::Number => "数字",
+            RawKind::Null => "null",
+            RawKind::Other(words) => words,
+        }
     }
 }
 
@@ -410,7 +430,7 @@ fn checked_version(text: &str, path: &str) -> Result<u64, FileError> {
         .get("kind")
         .ok_or_else(|| error(&kind_path, FileProblem::Missing))?;
     if !kind.get().starts_with('"') {
-        let found = raw_kind(kind);
+        let found = RawKind::of(kind).words();
         return Err(error(
             &kind_path,
             FileProblem::WrongType {
@@ -427,9 +447,9 @@ fn checked_version(text: &str, path: &str) -> Result<u64, FileError> {
     let raw = header
         .get("version")
         .ok_or_else(|| error(&version_path, FileProblem::Missing))?;
-    let found = raw_kind(raw);
-    if found != "数字" {
-        let expected = "整数";
+    let kind = RawKind::of(raw);
+    if kind != RawKind::Number {
+        let (expected, found) = ("整数", kind.words());
         return Err(error(
             &version_path,
             FileProblem::WrongType { expected, found },
@@ -484,11 +504,14 @@ fn read_cell<V>(
     let Some(raw) = raw else {
         return Ok(Cell::Blank);
     };
-    match raw_kind(raw) {
-        "null" => Ok(Cell::Blank),
-        "文本" => Ok(text(&unquoted(raw))),
-        "数字" => Ok(number(raw.get())),
-        found => Err(error(path, FileProblem::WrongType { expected, found })),
+    match RawKind::of(raw) {
+        RawKind::Null => Ok(Cell::Blank),
+        RawKind::Text => Ok(text(&unquoted(raw))),
+        RawKind::Number => Ok(number(raw.get())),
+        other => {
+            let found = other.words();
+            Err(error(path, FileProblem::WrongType { expected, found }))
+        }
     }
 }
 
@@ -687,6 +710,16 @@ enum ProactiveOut<'a> {
     Count(CountOut<'a>),
     Group(Members<'a, CountOut<'a>>),
     Fees(AmountOut<'a>),
+}
+
+/// The report as the report file's document, to serialise inside another document (a draft's
+/// envelope, an import's result) in the same pass, without writing the file text first.
+pub struct ReportFile<'a>(pub &'a Report);
+
+impl Serialize for ReportFile<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        document(self.0).serialize(serializer)
+    }
 }
 
 /// The report file, pretty-printed with keys in the documented order, ending in a newline.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::file::{read_report_raw, write_report};
+use crate::file::{read_report_raw, ReportFile};
 use crate::report::Report;
 
 /// What an import did, for the user to confirm before it becomes a draft.
@@ -81,8 +81,8 @@ pub fn write_imported(report: &Report, summary: Option<&Summary>) -> String {
             .collect(),
         missing: report.missing.clone(),
     });
-    // The report file is valid JSON by construction, and nothing here fails to serialise.
-    let report = RawValue::from_string(write_report(report)).ok();
+    // Strings and integers only: serialising cannot fail.
+    let report = ReportFile(report);
     serde_json::to_string(&ImportedDoc { report, summary }).unwrap_or_default()
 }
 
