@@ -372,7 +372,7 @@ const header = [
   '## What the design card costs the first load (measured 2026-12-05, wasm after wasm-opt, gzip -9)',
   '',
   'serde + serde_json + serde_path_to_error + gloo-storage in place of the core\'s own JSON module',
-  '(issue 23): the page\'s wasm 194.3 → 227.1 KB, the first load 210.3 → 243.1 KB. Of it,',
+  '(issue 23): the page\'s wasm 194.3 → 227.3 KB, the first load 210.3 → 243.3 KB. Of it,',
   'serde_path_to_error (the place named in a reading error) is 7 KB; reading each member of the',
   'file on its own instead of one derived document changed nothing (+0.1 KB): the cost is',
   'serde_json\'s reader and writer themselves. Measured ways to win part of it back, not taken:',

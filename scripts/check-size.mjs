@@ -34,7 +34,7 @@
 // count is 210.28 KB since a snippet counts only when the page's glue imports it (the tools page's
 // fetch_text.js, which Trunk copies beside the page, was counted before and never loaded); 210.14
 // KB once components shared the page's configuration (embed::config) instead of copying it.
-// Then 32.8 KB (to 243.06 KB) when the design card's packages took over (issue 23): the report
+// Then 33.0 KB (to 243.33 KB) when the design card's packages took over (issue 23): the report
 // file, the draft envelope, the pack and an import's result read and written with serde and
 // serde_json (derive; raw values keep a cell's number as written; serde_path_to_error names the
 // place of a reading error, 7 KB of it), drafts read through gloo-storage — in place of the core's
