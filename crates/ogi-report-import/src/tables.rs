@@ -9,6 +9,8 @@
 //! arithmetic (R2 in table 三, R5 in table 四); every such cell is listed as inferred. Anything
 //! else is left blank, with the row and the reason in the summary.
 
+use std::rc::Rc;
+
 use super::text::{normalise, similarity};
 use super::Summary;
 use ogi_report_core::format::{
@@ -252,7 +254,18 @@ struct Run {
     label_line: usize,
     /// Whether a row of cells ended after the label text (a header row above the numbers).
     label_closed: bool,
+    /// Whether the numbers were printed column by column and turned back into rows (or may
+    /// have been).
+    transposed: bool,
+    /// When several arrangements of the loose numbers this row came from satisfy every row's
+    /// sum: all of them, and this row's place in them.
+    alternatives: Option<Alternatives>,
 }
+
+/// The arrangements a stretch of loose numbers allows (shared by the rows made of it), and one
+/// row's place in them.
+#[derive(Clone, Debug)]
+struct Alternatives(Rc<Vec<Vec<Vec<u64>>>>, usize);
 
 impl Run {
     fn values(&self) -> impl Iterator<Item = &String> {
@@ -292,8 +305,9 @@ impl Run {
     }
 
     /// Loose numbers, several rows' worth (a PDF's text puts the rows whose labels it prints
-    /// elsewhere after a labelled one): split into rows of `columns` only when every row's
-    /// last number is the sum of the others (R2), which a shifted split almost never is.
+    /// elsewhere after a labelled one, and may print a stretch of rows column by column): split
+    /// into rows of `columns` only when exactly one arrangement makes every row's last number the
+    /// sum of the others (R2), which a shifted or wrongly turned split almost never does.
     fn loose_rows_of(self, columns: usize) -> Vec<Run> {
         let values: Vec<u64> = self
             .values()
@@ -303,19 +317,27 @@ impl Run {
         if columns < 2 || count < 2 * columns || count % columns != 0 || values.len() != count {
             return vec![self];
         }
-        if !values
-            .chunks_exact(columns)
-            .all(|row| Arithmetic::LastIsSum.holds(row))
-        {
-            return vec![self];
-        }
-        let values: Vec<Piece> = self.segments[0]
-            .iter()
-            .filter(|piece| matches!(piece, Piece::Value(_)))
-            .cloned()
+        let (rows, transposed, alternatives) = match arrange(&values, columns) {
+            Arrangement::One(rows, transposed) => (rows, transposed, None),
+            Arrangement::Several(all) => (all[0].clone(), true, Some(Rc::new(all))),
+            Arrangement::Unknown => return vec![self],
+        };
+        let rows = rows
+            .into_iter()
+            .map(|row| {
+                row.iter()
+                    .map(|value| Piece::Value(value.to_string()))
+                    .collect()
+            })
             .collect();
-        let rows = values.chunks(columns).map(<[Piece]>::to_vec).collect();
-        self.split_into(rows)
+        let mut split = self.split_into(rows);
+        for (index, run) in split.iter_mut().enumerate() {
+            run.transposed = transposed;
+            run.alternatives = alternatives
+                .as_ref()
+                .map(|all| Alternatives(Rc::clone(all), index));
+        }
+        split
     }
 
     /// The run as one run a row of `rows`: the first keeps the label, the others have none.
@@ -332,6 +354,8 @@ impl Run {
                 line: self.line,
                 label_line: if index == 0 { self.label_line } else { 0 },
                 label_closed: index == 0 && self.label_closed,
+                transposed: self.transposed,
+                alternatives: self.alternatives.clone(),
             })
             .collect()
     }
@@ -352,6 +376,95 @@ impl Run {
             chars[chars.len().saturating_sub(24)..].iter().collect()
         };
         format!("{tail} {}", values.join(" "))
+    }
+}
+
+/// How loose numbers, several rows' worth, are arranged into rows.
+#[derive(Debug, PartialEq, Eq)]
+enum Arrangement {
+    /// Exactly one arrangement satisfies every row's sum: its rows, and whether any stretch of
+    /// them was printed column by column.
+    One(Vec<Vec<u64>>, bool),
+    /// A few arrangements do, giving different numbers: each one's rows, for the columns'
+    /// arithmetic to choose from.
+    Several(Vec<Vec<Vec<u64>>>),
+    /// None does, or too many to choose from.
+    Unknown,
+}
+
+/// How many different arrangements of one stretch of loose numbers are kept for the columns'
+/// arithmetic to choose from.
+const MAX_ARRANGEMENTS: usize = 8;
+
+/// The numbers `values` as rows of `columns`, where the text may have printed any stretch of
+/// consecutive rows row by row or column by column (a PDF read in its own order does both within
+/// one table). Every row must satisfy R2 (its last number is the sum of the others); arrangements
+/// that give the same rows count once. At most as many rows as table 三 has are tried, and at
+/// most [`MAX_ARRANGEMENTS`] kept: a hostile text cannot make this search long.
+fn arrange(values: &[u64], columns: usize) -> Arrangement {
+    let rows = values.len() / columns;
+    if rows == 0 || rows > REQUEST_ROWS.len() || values.len() % columns != 0 {
+        return Arrangement::Unknown;
+    }
+    // The rows of the stretch `start..start + size`, printed column by column when longer than one.
+    let stretch = |start: usize, size: usize| -> Option<Vec<Vec<u64>>> {
+        let base = start * columns;
+        let block: Vec<Vec<u64>> = (0..size)
+            .map(|row| {
+                (0..columns)
+                    .map(|col| values[base + col * size + row])
+                    .collect()
+            })
+            .collect();
+        block
+            .iter()
+            .all(|row| Arithmetic::LastIsSum.holds(row))
+            .then_some(block)
+    };
+    // Which positions can still be completed to the end, from the back.
+    let mut completes = vec![false; rows + 1];
+    completes[rows] = true;
+    for start in (0..rows).rev() {
+        completes[start] = (1..=rows - start)
+            .any(|size| completes[start + size] && stretch(start, size).is_some());
+    }
+    if !completes[0] {
+        return Arrangement::Unknown;
+    }
+    // The distinct beginnings reaching each position that can be completed, and whether any
+    // stretch in them was turned.
+    let mut reaching: Vec<Vec<(Vec<Vec<u64>>, bool)>> = vec![Vec::new(); rows + 1];
+    reaching[0].push((Vec::new(), false));
+    for start in 0..rows {
+        let before = std::mem::take(&mut reaching[start]);
+        for size in (1..=rows - start).filter(|size| completes[start + size]) {
+            let Some(block) = stretch(start, size) else {
+                continue;
+            };
+            for (prefix, turned) in &before {
+                let mut rows_so_far = prefix.clone();
+                rows_so_far.extend(block.iter().cloned());
+                let turned = *turned || size > 1;
+                let known = &mut reaching[start + size];
+                match known.iter_mut().find(|(other, _)| *other == rows_so_far) {
+                    // The same rows read both ways were not necessarily turned.
+                    Some((_, other_turned)) => *other_turned &= turned,
+                    None => known.push((rows_so_far, turned)),
+                }
+                if known.len() > MAX_ARRANGEMENTS {
+                    return Arrangement::Unknown;
+                }
+            }
+        }
+    }
+    let mut found = std::mem::take(&mut reaching[rows]);
+    match found.len() {
+        0 => Arrangement::Unknown,
+        1 => {
+            let (rows, turned) = found.remove(0);
+            Arrangement::One(rows, turned)
+        }
+        _ => Arrangement::Several(found.into_iter().map(|(rows, _)| rows).collect()),
     }
 }
 
@@ -782,19 +895,61 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
                 run.label.ends_with(row.label)
                     || (row.label == "行政规范性文件" && run.label.ends_with("规范性文件"))
             });
-        let Some(row) = row else {
-            summary
-                .not_understood
-                .push((run.line, run.shown(), "表二中无法对应到行".to_owned()));
-            continue;
+        let (row, before_label) = match row {
+            Some(row) => (row, false),
+            None => match only_row_of_block(&run) {
+                Some(row) => (row, true),
+                None => {
+                    summary.not_understood.push((
+                        run.line,
+                        run.shown(),
+                        "表二中无法对应到行".to_owned(),
+                    ));
+                    continue;
+                }
+            },
         };
         let cells: Vec<CellRef> = row
             .cells
             .iter()
             .map(|cell: &ProactiveCellRef| CellRef::Proactive(*cell))
             .collect();
-        let placement = place(&run, cells.len(), Arithmetic::None);
+        let placement = match place(&run, cells.len(), Arithmetic::None) {
+            Placement::Read(values) if before_label => {
+                let values = values.into_iter().flatten().collect();
+                let why = "该项只有这一行，行名与数字错开印出（PDF 的阅读顺序），按所在的项读入";
+                store_inferred(report, summary, &cells, values, why);
+                continue;
+            }
+            placement => placement,
+        };
         store(report, summary, &cells, placement, &run);
+    }
+}
+
+/// The row of a table 二 block that has only one (第（五）项 行政许可, 第（八）项 收费), when a
+/// run's label ends inside that block before any other block's row: a PDF read in its own order
+/// prints such a row's number before its label, or its label before the column header, and the
+/// block alone places it.
+fn only_row_of_block(run: &Run) -> Option<&'static ogi_report_core::format::ProactiveRow> {
+    let (at, block) = PROACTIVE_BLOCKS
+        .iter()
+        .filter_map(|block| {
+            // `第二十条第（五）项` may have lost its start with the label's beginning.
+            let item = block.header.trim_start_matches("第二十条");
+            run.label.rfind(item).map(|at| (at + item.len(), block))
+        })
+        .max_by_key(|(at, _)| *at)?;
+    let after = &run.label[at..];
+    // Past the block's own header, a label of another block's row means the text moved on.
+    let moved_on = PROACTIVE_BLOCKS
+        .iter()
+        .filter(|other| other.header != block.header)
+        .flat_map(|other| other.rows)
+        .any(|row| after.contains(row.label) || after.contains("规范性文件"));
+    match block.rows {
+        [row] if !moved_on => Some(row),
+        _ => None,
     }
 }
 
@@ -934,11 +1089,17 @@ fn anchors(runs: &[Run], single_other: Option<usize>) -> Vec<Option<usize>> {
 }
 
 /// Where each run's numbers go in table 三: an anchor's row as named; between two anchors, when
-/// there are exactly as many runs as rows, row by row in order (a label set apart from its numbers
-/// names the wrong row in such texts: `true` marks a row so placed against its label, checked by
-/// the arithmetic afterwards); otherwise the row its label names, searched forward, but never at
-/// or past the next anchor.
-fn request_rows(runs: &[Run], anchors: &[Option<usize>]) -> Vec<Option<(usize, bool)>> {
+/// there are exactly as many runs as `printed` rows, row by row in order (a label set apart from
+/// its numbers names the wrong row in such texts: `true` marks a row so placed against its label,
+/// checked by the arithmetic afterwards); otherwise the row its label names, searched forward, but
+/// never at or past the next anchor.
+fn request_rows(
+    runs: &[Run],
+    anchors: &[Option<usize>],
+    printed: &[usize],
+) -> Vec<Option<(usize, bool)>> {
+    // How many printed rows come before `row` (its place in the printed order).
+    let place = |row: usize| printed.iter().take_while(|printed| **printed < row).count();
     let mut rows = vec![None; runs.len()];
     let mut next = 0;
     let mut at = 0;
@@ -954,11 +1115,11 @@ fn request_rows(runs: &[Run], anchors: &[Option<usize>]) -> Vec<Option<(usize, b
             .and_then(|end| anchors[end])
             .unwrap_or(REQUEST_ROWS.len());
         let end = end.unwrap_or(runs.len());
-        if end - at == upper.saturating_sub(next) {
-            for (offset, run) in runs[at..end].iter().enumerate() {
-                let row = next + offset;
-                let labelled = request_row(&run.label, next + offset) == Some(row);
-                rows[at + offset] = Some((row, !labelled));
+        let between = &printed[place(next)..place(upper)];
+        if end - at == between.len() {
+            for (offset, (run, row)) in runs[at..end].iter().zip(between).enumerate() {
+                let labelled = request_row(&run.label, *row) == Some(*row);
+                rows[at + offset] = Some((*row, !labelled));
             }
             next = upper;
             at = end;
@@ -973,7 +1134,21 @@ fn request_rows(runs: &[Run], anchors: &[Option<usize>]) -> Vec<Option<(usize, b
     rows
 }
 
-/// Table 三: 25 rows of 7 columns.
+/// The rows table 三 prints, in order: all of them, or — in the 2019 format, whose （六）其他处理 is
+/// one row — all but （六）1 and （六）2 (the single row is counted as （六）3, `single_other`).
+fn printed_rows(lines: &[(usize, &str)], single_other: Option<usize>) -> Vec<usize> {
+    let labels: String = lines.iter().map(|(_, line)| normalise(line)).collect();
+    let old_format = labels.contains(OTHER_HANDLING_LABEL)
+        && !labels.contains("逾期不补正")
+        && !labels.contains("收费通知");
+    (0..REQUEST_ROWS.len())
+        .filter(|row| {
+            !old_format || single_other.is_none_or(|other| *row + 2 < other || *row >= other)
+        })
+        .collect()
+}
+
+/// Table 三: 25 rows of 7 columns (23 in the 2019 format).
 pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {
     let single_other = REQUEST_ROWS
         .iter()
@@ -983,12 +1158,15 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
         .filter(Run::has_values)
         .flat_map(|run| run.rows_of(REQUEST_COLS))
         .collect();
+    let printed = printed_rows(lines, single_other);
     let anchors = anchors(&runs, single_other);
-    let rows = request_rows(&runs, &anchors);
+    let rows = request_rows(&runs, &anchors, &printed);
     // Rows whose digits ran together, placed together once every row is known.
     let mut glued: Vec<GluedRow> = Vec::new();
     // Rows placed by their order against their label, checked by the arithmetic at the end.
     let mut by_order: Vec<(Vec<CellRef>, Run)> = Vec::new();
+    // Rows of loose numbers that several arrangements allow, chosen among with the others.
+    let mut arranged: Vec<(Vec<CellRef>, Run)> = Vec::new();
     for (run, row) in runs.into_iter().zip(rows) {
         let Some((row, against_label)) = row else {
             summary
@@ -999,6 +1177,10 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
         let cells: Vec<CellRef> = (0..REQUEST_COLS)
             .map(|col| CellRef::Request { row, col })
             .collect();
+        if run.alternatives.is_some() {
+            arranged.push((cells, run));
+            continue;
+        }
         let placement = match place(&run, REQUEST_COLS, Arithmetic::LastIsSum) {
             Placement::Split(values) => {
                 glued.push(GluedRow::new(cells, vec![values], run, String::new()));
@@ -1010,47 +1192,124 @@ pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summar
             }
             placement => placement,
         };
-        let single = Some(row) == single_other && run.label.ends_with(OTHER_HANDLING_LABEL);
+        let single = Some(row) == single_other
+            && (run.label.ends_with(OTHER_HANDLING_LABEL) || printed.len() < REQUEST_ROWS.len());
         if single && matches!(placement, Placement::Read(_) | Placement::ReadWithExtra(..)) {
-            summary.not_understood.push((
-                run.line,
-                run.shown(),
-                "（六）其他处理只有一行（2019 年格式），已计入“3.其他”；1、2 两行留空".to_owned(),
-            ));
-            for cell in &cells {
-                summary.inferred.push((
-                    cell.path(),
-                    "由 2019 年格式的“（六）其他处理”一行计入".to_owned(),
-                ));
-            }
+            note_single_other(&run, &cells, summary);
         }
         let placed = matches!(
             placement,
             Placement::Read(_) | Placement::ReadWithExtra(..) | Placement::Dropped(..)
         );
         store(report, summary, &cells, placement, &run);
-        if against_label && placed {
+        if (against_label || run.transposed) && placed {
             by_order.push((cells, run));
         }
     }
-    check_rows_by_order(by_order, report, summary);
-    place_glued(glued, report, summary);
+    check_rows_by_order(by_order, &printed, report, summary);
+    glued.extend(arranged_groups(arranged, summary));
+    place_glued(glued, &printed, report, summary);
 }
 
-/// Rows placed by their order rather than by the label printed nearest: kept, and listed as
-/// inferred, only if every balance they take part in holds where all its cells are known;
-/// otherwise taken out again and named.
-fn check_rows_by_order(rows: Vec<(Vec<CellRef>, Run)>, report: &mut Report, summary: &mut Summary) {
-    let cells: Vec<CellRef> = rows.iter().flat_map(|(cells, _)| cells.clone()).collect();
-    let hold = ogi_report_core::rules::balances_hold(report, &cells);
+/// Rows of loose numbers that several arrangements allow, as one glued unit per stretch (its
+/// rows' cells in order, each arrangement a candidate); a stretch some of whose rows found no
+/// place in the table is not read at all.
+fn arranged_groups(rows: Vec<(Vec<CellRef>, Run)>, summary: &mut Summary) -> Vec<GluedRow> {
+    let mut groups: Vec<Vec<(Vec<CellRef>, Run)>> = Vec::new();
     for (cells, run) in rows {
+        let same = |group: &Vec<(Vec<CellRef>, Run)>| match (
+            &group[0].1.alternatives,
+            &run.alternatives,
+        ) {
+            (Some(Alternatives(first, _)), Some(Alternatives(this, _))) => Rc::ptr_eq(first, this),
+            _ => false,
+        };
+        match groups.iter_mut().find(|group| same(group)) {
+            Some(group) => group.push((cells, run)),
+            None => groups.push(vec![(cells, run)]),
+        }
+    }
+    let mut out = Vec::new();
+    for group in groups {
+        let Some(Alternatives(all, _)) = group[0].1.alternatives.clone() else {
+            continue;
+        };
+        let whole = group.len() == all[0].len()
+            && group
+                .iter()
+                .enumerate()
+                .all(|(at, (_, run))| matches!(&run.alternatives, Some(Alternatives(_, index)) if *index == at));
+        if !whole {
+            for (_, run) in &group {
+                summary.not_understood.push((
+                    run.line,
+                    run.shown(),
+                    "这几行的数字可以按行读，也可以按列读，且其中有的行无法对应到表三的行，未读入"
+                        .to_owned(),
+                ));
+            }
+            continue;
+        }
+        let cells = group.iter().flat_map(|(cells, _)| cells.clone()).collect();
+        let candidates = all
+            .iter()
+            .map(|rows| rows.iter().flatten().map(u64::to_string).collect())
+            .collect();
+        let run = group
+            .into_iter()
+            .next()
+            .map(|(_, run)| run)
+            .unwrap_or_default();
+        let mut unit = GluedRow::new(
+            cells,
+            candidates,
+            run,
+            "这几行的数字可以按行读，也可以按列读（PDF 的阅读顺序），各行总计和各列的勾稽关系都无法确定是哪一种，未读入".to_owned(),
+        );
+        unit.how = "这几行的数字在文字中可按行或按列读，按各行总计和各列的勾稽关系唯一读出";
+        out.push(unit);
+    }
+    out
+}
+
+/// The 2019 format's one （六）其他处理 row, counted as （六）3.其他: said, and its cells listed.
+fn note_single_other(run: &Run, cells: &[CellRef], summary: &mut Summary) {
+    summary.not_understood.push((
+        run.line,
+        run.shown(),
+        "（六）其他处理只有一行（2019 年格式），已计入“3.其他”；1、2 两行留空".to_owned(),
+    ));
+    for cell in cells {
+        summary.inferred.push((
+            cell.path(),
+            "由 2019 年格式的“（六）其他处理”一行计入".to_owned(),
+        ));
+    }
+}
+
+/// Rows placed by their order rather than by the label printed nearest, or turned from numbers
+/// printed column by column: kept, and listed as inferred, only if every balance they take part
+/// in holds where all its cells are known (rows the table does not print count as 0 there: the
+/// 2019 format's single （六） row is then the whole of （六）); otherwise taken out again and named.
+fn check_rows_by_order(
+    rows: Vec<(Vec<CellRef>, Run)>,
+    printed: &[usize],
+    report: &mut Report,
+    summary: &mut Summary,
+) {
+    let cells: Vec<CellRef> = rows.iter().flat_map(|(cells, _)| cells.clone()).collect();
+    let hold =
+        ogi_report_core::rules::balances_hold(&with_unprinted_as_zero(report, printed), &cells);
+    for (cells, run) in rows {
+        let why = if run.transposed {
+            "这几行的数字在文字中按列排出，按各行总计唯一读出，并经勾稽关系核对"
+        } else {
+            "行名与数字错开印出，按表格各行的顺序得出，并经勾稽关系核对"
+        };
         for cell in &cells {
             let path = cell.path();
             if hold {
-                summary.inferred.push((
-                    path,
-                    "行名与数字错开印出，按表格各行的顺序得出，并经勾稽关系核对".to_owned(),
-                ));
+                summary.inferred.push((path, why.to_owned()));
             } else {
                 report.set_text(*cell, "");
                 summary.filled.retain(|filled| *filled != path);
@@ -1073,6 +1332,8 @@ struct GluedRow {
     run: Run,
     /// Why it stays blank if the columns cannot choose.
     why: String,
+    /// How its numbers were read, for the list of inferred cells.
+    how: &'static str,
 }
 
 impl GluedRow {
@@ -1082,6 +1343,7 @@ impl GluedRow {
             candidates,
             run,
             why,
+            how: "由连在一起的数字按勾稽关系唯一拆分得出",
         }
     }
 }
@@ -1092,58 +1354,80 @@ const MAX_COMBINATIONS: usize = 20_000;
 /// Places glued rows: when exactly one combination of their splits satisfies every balance
 /// (R1–R3) where all its cells are known, all of them; otherwise each row its own arithmetic
 /// splits in one way only, and the rest stay blank with why.
-fn place_glued(rows: Vec<GluedRow>, report: &mut Report, summary: &mut Summary) {
+fn place_glued(rows: Vec<GluedRow>, printed: &[usize], report: &mut Report, summary: &mut Summary) {
     if rows.is_empty() {
         return;
     }
+    let chosen = only_combination(&rows, &with_unprinted_as_zero(report, printed));
+    for (index, row) in rows.into_iter().enumerate() {
+        let pick = match &chosen {
+            Some(choice) => Some(choice[index]),
+            None if row.candidates.len() == 1 => Some(0),
+            None => None,
+        };
+        match pick {
+            Some(pick) => {
+                let values = row.candidates[pick].clone();
+                store_inferred(report, summary, &row.cells, values, row.how);
+            }
+            None => store(
+                report,
+                summary,
+                &row.cells,
+                Placement::Unplaced(row.why),
+                &row.run,
+            ),
+        }
+    }
+}
+
+/// The one combination of the rows' candidates (an index per row) under which every balance
+/// they take part in holds in `base` where all its cells are known; none when there are several,
+/// none at all, or too many to try.
+fn only_combination(rows: &[GluedRow], base: &Report) -> Option<Vec<usize>> {
     let cells: Vec<CellRef> = rows.iter().flat_map(|row| row.cells.clone()).collect();
-    let combinations = rows
-        .iter()
+    rows.iter()
         .try_fold(1usize, |product, row| {
             product.checked_mul(row.candidates.len())
         })
-        .filter(|product| *product <= MAX_COMBINATIONS);
-    let mut chosen: Option<Vec<usize>> = None;
-    let mut satisfying = 0;
-    if combinations.is_some() {
-        let mut choice = vec![0usize; rows.len()];
-        'combinations: loop {
-            let mut trial = report.clone();
-            for (row, pick) in rows.iter().zip(&choice) {
-                for (cell, value) in row.cells.iter().zip(&row.candidates[*pick]) {
-                    trial.set_text(*cell, value);
-                }
+        .filter(|product| *product <= MAX_COMBINATIONS)?;
+    let mut chosen = None;
+    let mut choice = vec![0usize; rows.len()];
+    loop {
+        let mut trial = base.clone();
+        for (row, pick) in rows.iter().zip(&choice) {
+            for (cell, value) in row.cells.iter().zip(&row.candidates[*pick]) {
+                trial.set_text(*cell, value);
             }
-            if ogi_report_core::rules::balances_hold(&trial, &cells) {
-                satisfying += 1;
-                if satisfying > 1 {
-                    break;
-                }
-                chosen = Some(choice.clone());
+        }
+        if ogi_report_core::rules::balances_hold(&trial, &cells) {
+            if chosen.is_some() {
+                return None;
             }
-            // The next combination, the last row's choice turning fastest.
-            for at in (0..rows.len()).rev() {
-                choice[at] += 1;
-                if choice[at] < rows[at].candidates.len() {
-                    continue 'combinations;
-                }
-                choice[at] = 0;
-            }
-            break;
+            chosen = Some(choice.clone());
+        }
+        // The next combination, the last row's choice turning fastest.
+        let Some(at) = (0..rows.len())
+            .rev()
+            .find(|at| choice[*at] + 1 < rows[*at].candidates.len())
+        else {
+            return chosen;
+        };
+        choice[at] += 1;
+        choice[at + 1..].fill(0);
+    }
+}
+
+/// The report with the rows the table does not print set to 0, for checking balances: the 2019
+/// format's single （六） row is then the whole of （六）.
+fn with_unprinted_as_zero(report: &Report, printed: &[usize]) -> Report {
+    let mut trial = report.clone();
+    for row in (0..REQUEST_ROWS.len()).filter(|row| !printed.contains(row)) {
+        for col in 0..REQUEST_COLS {
+            trial.set_text(CellRef::Request { row, col }, "0");
         }
     }
-    for (index, row) in rows.into_iter().enumerate() {
-        let pick = match (&chosen, satisfying) {
-            (Some(choice), 1) => Some(choice[index]),
-            _ if row.candidates.len() == 1 => Some(0),
-            _ => None,
-        };
-        let placement = match pick {
-            Some(pick) => Placement::Split(row.candidates[pick].clone()),
-            None => Placement::Unplaced(row.why.clone()),
-        };
-        store(report, summary, &row.cells, placement, &row.run);
-    }
+    trial
 }
 
 /// The one row of cells that holds exactly `columns` values, when more values follow outside it
@@ -1336,5 +1620,38 @@ mod tests {
         assert!(is_table_rule("|---|:---:|---|"));
         assert_eq!(without_noise("本年(2023)制发件数"), "本年制发件数");
         assert_eq!(without_noise("| 数据1 | 数据2 |"), "|  |  |");
+    }
+
+    #[test]
+    fn rows_printed_column_by_column_are_turned_back_only_when_one_way_holds() {
+        // Row (4 0 0 0 0 0 4) and then two rows printed column by column: (1 0 … 1), (10 0 … 10).
+        let mut values = vec![4, 0, 0, 0, 0, 0, 4];
+        values.extend([1, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 10]);
+        assert_eq!(
+            arrange(&values, 7),
+            Arrangement::One(
+                vec![
+                    vec![4, 0, 0, 0, 0, 0, 4],
+                    vec![1, 0, 0, 0, 0, 0, 1],
+                    vec![10, 0, 0, 0, 0, 0, 10]
+                ],
+                true
+            )
+        );
+        // Rows that read the same both ways were not turned.
+        assert_eq!(
+            arrange(&[0; 14], 7),
+            Arrangement::One(vec![vec![0; 7]; 2], false)
+        );
+        // (0 … 0), (1 0 0 0 0 0 1) row by row, or (0 0 0 1 0 0 1), (0 … 0) column by column: the
+        // rows' sums cannot tell; the columns' arithmetic must.
+        let values = [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1];
+        let Arrangement::Several(all) = arrange(&values, 7) else {
+            panic!("two readings");
+        };
+        assert_eq!(all.len(), 2);
+        // No arrangement satisfies the sums; more rows than table 三 has are not tried.
+        assert_eq!(arrange(&[1, 2, 3, 4, 5, 6, 7], 7), Arrangement::Unknown);
+        assert_eq!(arrange(&vec![0; 7 * 26], 7), Arrangement::Unknown);
     }
 }

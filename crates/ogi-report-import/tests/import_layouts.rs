@@ -149,3 +149,113 @@ proptest! {
         prop_assert!(wrong.is_empty(), "{:?}\n{}", wrong, text);
     }
 }
+
+/// Values for the typed cells of table 三 as small offices have them: mostly 0 (where a row
+/// printed column by column reads as well the other way round), otherwise small.
+fn mostly_zero_values() -> impl Strategy<Value = Vec<u64>> {
+    proptest::collection::vec(prop_oneof![3 => Just(0u64), 1 => 0u64..12], 25 * 6)
+}
+
+/// Table 三 as a PDF's own reading order prints it (01.txt, 02.txt): rows in stretches (a cut
+/// after row `i` where `cuts[i]`), each stretch printed row by row or, where `turns[i]`, column by
+/// column; a stretch's first label before its numbers or, where `labels_after[i]`, after them
+/// with the labels of its other rows.
+fn reading_order_text(
+    truth: &Report,
+    cuts: &[bool],
+    turns: &[bool],
+    labels_after: &[bool],
+) -> String {
+    use ogi_report_core::format::{REQUEST_COLS, REQUEST_ROWS};
+    let mut lines: Vec<String> = vec![
+        "某某县人民政府2024年政府信息公开工作年度报告".into(),
+        "一、总体情况".into(),
+        "本年度工作。".into(),
+        "三、收到和处理政府信息公开申请情况".into(),
+        "申请人情况".into(),
+        "自然人".into(),
+        "总计".into(),
+    ];
+    let mut start = 0;
+    for end in 1..=REQUEST_ROWS.len() {
+        if end < REQUEST_ROWS.len() && !cuts[end - 1] {
+            continue;
+        }
+        let labels: Vec<String> = (start..end)
+            .map(|row| REQUEST_ROWS[row].label().to_owned())
+            .collect();
+        let value = |row: usize, col: usize| truth.cell_text(CellRef::Request { row, col });
+        let after = labels_after[start];
+        if !after {
+            lines.push(labels[0].clone());
+        }
+        if turns[start] {
+            for col in 0..REQUEST_COLS {
+                lines.extend((start..end).map(|row| value(row, col)));
+            }
+        } else {
+            for row in start..end {
+                lines.extend((0..REQUEST_COLS).map(|col| value(row, col)));
+            }
+        }
+        lines.extend(labels.into_iter().skip(usize::from(!after)));
+        start = end;
+    }
+    lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+    lines.push("五、存在的主要问题及改进情况".into());
+    lines.push("无。".into());
+    lines.join("\n")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// However a PDF's reading order cuts table 三 into stretches, prints some column by column
+    /// and sets labels apart from their numbers, every cell imports as printed or stays blank.
+    #[test]
+    fn table_three_in_a_pdf_reading_order_never_places_a_wrong_number(
+        requests in mostly_zero_values(),
+        cuts in proptest::collection::vec(proptest::bool::weighted(0.4), 25),
+        turns in proptest::collection::vec(any::<bool>(), 25),
+        labels_after in proptest::collection::vec(proptest::bool::weighted(0.3), 25),
+    ) {
+        let truth = consistent_report(&requests, &[0; 12]);
+        let text = reading_order_text(&truth, &cuts, &turns, &labels_after);
+        let (imported, _) = import_text(&text).expect("a report");
+        let wrong: Vec<_> = differences(&truth, &imported, true)
+            .into_iter()
+            .filter(|(path, _, _)| path.starts_with("requests."))
+            .collect();
+        prop_assert!(wrong.is_empty(), "{:?}\n{}", wrong, text);
+    }
+}
+
+/// 01.txt's table 三, as its PDF's reading order prints it: four rows row by row, ten rows column
+/// by column, then four more, two, and （六）with （七） interleaved — all placed.
+#[test]
+fn rows_printed_column_by_column_are_turned_back() {
+    // The natural persons' column of 01.txt's rows (rows before （七）总计: six typed cells each).
+    let mut typed = [0u64; 150];
+    for (row, value) in [(0, 21), (4, 1), (9, 1), (10, 1), (12, 10), (13, 3), (15, 1)] {
+        typed[row * 6] = value;
+    }
+    let truth = consistent_report(&typed, &[0; 12]);
+    let cuts: Vec<bool> = (0..25)
+        .map(|row| [0, 1, 2, 3, 13, 17, 19, 21, 23].contains(&row))
+        .collect();
+    let turns: Vec<bool> = (0..25)
+        .map(|row| [4, 14, 18, 20, 22].contains(&row))
+        .collect();
+    let text = reading_order_text(&truth, &cuts, &turns, &[true; 25]);
+    let (imported, summary) = import_text(&text).expect("a report");
+    assert!(
+        differences(&truth, &imported, false)
+            .iter()
+            .all(|(path, _, _)| !path.starts_with("requests.")),
+        "{text}\n{:?}",
+        summary.not_understood
+    );
+    assert!(summary.inferred.iter().any(|(path, why)| path
+        == "requests.unable_not_held.natural_person"
+        && why.contains("按列")));
+}

@@ -24,13 +24,14 @@ fn real_dir() -> PathBuf {
 
 /// Each text and the share of its 三/四 cells that must be placed (percent). Texts in a PDF's
 /// reading order: 01 and 02 print most of table 三 column by column, some rows' numbers before
-/// their labels and some after, and 03 prints table 四's groups in an order no label fixes — those
-/// cells stay blank and named (the same PDFs' layout texts import whole).
+/// their labels and some after (turned back by the rows' sums, checked by the columns'); 03
+/// prints table 四's groups in an order no label fixes — those cells stay blank and named (the
+/// same PDFs' layout texts import whole).
 const TEXTS: [(&str, u32); 14] = [
     ("01.layout.txt", 100),
-    ("01.txt", 24),
+    ("01.txt", 100),
     ("02.layout.txt", 100),
-    ("02.txt", 24),
+    ("02.txt", 100),
     ("03.layout.txt", 100),
     ("03.txt", 92),
     ("04.txt", 100),
@@ -171,5 +172,69 @@ fn the_audit_finds_the_real_errors_and_accuses_nothing_it_misread() {
             .map(|finding| finding.message.as_str())
             .collect();
         assert!(accused.is_empty(), "{name}: {accused:?}");
+    }
+}
+
+/// `ogi-report check` of every imported real text, as a user who opens an import and presses 检查
+/// sees it: the arithmetic errors are the report's own (01 prints two 表四 总计 of 0), nothing
+/// else — not through a cell the import left blank, nor through a cell the report left blank
+/// (05 prints no 总计 for 四、结转下年度继续办理: R8 names it, with the 1 it needs).
+#[test]
+fn checking_an_imported_real_text_accuses_only_the_reports_own_errors() {
+    for (name, _) in TEXTS {
+        let report = import(name);
+        let findings = ogi_report_core::rules::check(&report, &final_check());
+        // Each arithmetic finding by its rule and the total it is about.
+        let mut accused: Vec<String> = findings
+            .iter()
+            .filter(|finding| matches!(finding.rule, "R1" | "R2" | "R3" | "R5"))
+            .map(|finding| {
+                let paths = finding.paths();
+                let total = paths.iter().find(|path| path.ends_with(".total"));
+                format!("{} {}", finding.rule, total.unwrap_or(&paths[0]))
+            })
+            .collect();
+        accused.sort();
+        let own: &[&str] = if name.starts_with("01") {
+            &[
+                "R5 appeals.lawsuit_after_review.total",
+                "R5 appeals.review.total",
+            ]
+        } else {
+            &[]
+        };
+        assert_eq!(accused, own, "{name}");
+    }
+    let findings = ogi_report_core::rules::check(&import("05.txt"), &final_check());
+    assert!(
+        findings.iter().any(|finding| finding.rule == "R8"
+            && finding
+                .message
+                .contains("四、结转下年度继续办理·总计应为 1")),
+        "{findings:?}"
+    );
+}
+
+/// Table 二 of the PDF texts in reading order (a one-row item's number printed before its label,
+/// or its label before the column header: 01's 550 行政许可, 02's 行政许可 本年处理决定数量 9487)
+/// reads as the same PDF's layout text does, cell for cell, every cell filled.
+#[test]
+fn table_two_in_reading_order_reads_as_its_layout_text() {
+    for number in ["01", "02", "03"] {
+        let reading = import(&format!("{number}.txt"));
+        let layout = import(&format!("{number}.layout.txt"));
+        for cell in CellRef::all().filter(|cell| matches!(cell, CellRef::Proactive(_))) {
+            assert!(
+                !layout.cell_is_blank(cell),
+                "{number}.layout.txt {}",
+                cell.path()
+            );
+            assert_eq!(
+                reading.cell_text(cell),
+                layout.cell_text(cell),
+                "{number}.txt {}",
+                cell.path()
+            );
+        }
     }
 }

@@ -1,13 +1,15 @@
 //! The arithmetic rules (R1, R2, R3, R5) as balances: a left side of cells whose sum must equal a
 //! right side's, and the one cell whose needed value a message suggests.
 //!
-//! Blank cells count as 0 here (R8 reports them in a finished report); a placeholder or invalid
-//! text makes a balance uncheckable, and R6/R8 report that cell instead.
+//! A balance speaks only once every cell it involves is filled, at every stage: a blank is not a
+//! 0 the report printed, and no accusation may rest on it — R8 reports the blank instead, with
+//! the value a balance needs there ([`needed_values`]). A placeholder or invalid text makes a
+//! balance uncheckable, and R6/R8 report that cell instead.
 
 use std::sync::OnceLock;
 
 use super::id;
-use super::{finding, Finding, Severity, Stage, Target};
+use super::{finding, Finding, Severity, Target};
 use crate::cell::Cell;
 use crate::format::{
     APPEAL_GROUPS, APPEAL_TOTAL_COL, REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COL,
@@ -55,6 +57,43 @@ fn column_term(cell: CellRef) -> String {
 
 fn column_scope(col: usize) -> String {
     format!("表三「{}」列", REQUEST_COLUMNS[col].label)
+}
+
+/// Blank cells that a balance alone determines — every other cell of it holds a number — with
+/// the value it needs there; a cell two balances would fill differently is left out.
+pub(super) fn needed_values(report: &Report) -> Vec<(CellRef, u64)> {
+    let value = |cell: &CellRef| match report.count(*cell) {
+        Some(Cell::Value(value)) => Some(*value),
+        _ => None,
+    };
+    let mut needed: Vec<(CellRef, Option<u64>)> = Vec::new();
+    for balance in balances() {
+        let cells = || balance.left.iter().chain(&balance.right);
+        let mut blanks = cells().filter(|cell| report.cell_is_blank(**cell));
+        let (Some(blank), None) = (blanks.next(), blanks.next()) else {
+            continue;
+        };
+        let known = |side: &[CellRef]| -> Option<u64> {
+            side.iter().filter(|cell| *cell != blank).map(value).sum()
+        };
+        let (Some(left), Some(right)) = (known(&balance.left), known(&balance.right)) else {
+            continue;
+        };
+        let value = if balance.left.contains(blank) {
+            right.checked_sub(left)
+        } else {
+            left.checked_sub(right)
+        };
+        match needed.iter_mut().find(|(cell, _)| cell == blank) {
+            Some((_, known)) if *known != value => *known = None,
+            Some(_) => {}
+            None => needed.push((*blank, value)),
+        }
+    }
+    needed
+        .into_iter()
+        .filter_map(|(cell, value)| Some((cell, value?)))
+        .collect()
 }
 
 /// Every balance of the format, built once: they are data, not per-check work.
@@ -146,8 +185,9 @@ pub fn balances_hold(report: &Report, cells: &[CellRef]) -> bool {
 }
 
 /// Whether every cell a balance involves holds something — typed or imported; a total counts
-/// once every cell it sums does. While filling, a balance waits until then: a column being typed
-/// top to bottom, or carried over from last year with the rest still to come, is not wrong yet.
+/// once every cell it sums does too. While filling, a balance waits until then: a column being
+/// typed top to bottom, or carried over from last year with the rest still to come, is not wrong
+/// yet; in a finished report a blank is R8's to report, not a 0 to accuse.
 fn complete(report: &Report, balance: &Balance) -> bool {
     let filled = |cell: &CellRef| !report.cell_is_blank(*cell);
     balance
@@ -155,12 +195,12 @@ fn complete(report: &Report, balance: &Balance) -> bool {
         .iter()
         .chain(&balance.right)
         .all(|cell| match crate::report::total_leaves(*cell) {
-            Some(mut leaves) => leaves.all(|leaf| filled(&leaf)),
+            Some(mut leaves) => filled(cell) && leaves.all(|leaf| filled(&leaf)),
             None => filled(cell),
         })
 }
 
-fn check_rule(rule: &str, report: &Report, context: &Context, findings: &mut Vec<Finding>) {
+fn check_rule(rule: &str, report: &Report, findings: &mut Vec<Finding>) {
     let before = findings.len();
     for balance in balances().iter().filter(|balance| balance.rule == rule) {
         // The 总计 column sums the others: when one of them is off, it is off by the same
@@ -170,26 +210,26 @@ fn check_rule(rule: &str, report: &Report, context: &Context, findings: &mut Vec
         if rule == id::R1 && total_column && findings.len() > before {
             continue;
         }
-        if context.stage == Stage::Final || complete(report, balance) {
+        if complete(report, balance) {
             check(report, findings, balance);
         }
     }
 }
 
-pub(super) fn r1(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule(id::R1, report, context, findings);
+pub(super) fn r1(report: &Report, _context: &Context, findings: &mut Vec<Finding>) {
+    check_rule(id::R1, report, findings);
 }
 
-pub(super) fn r2(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule(id::R2, report, context, findings);
+pub(super) fn r2(report: &Report, _context: &Context, findings: &mut Vec<Finding>) {
+    check_rule(id::R2, report, findings);
 }
 
-pub(super) fn r3(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule(id::R3, report, context, findings);
+pub(super) fn r3(report: &Report, _context: &Context, findings: &mut Vec<Finding>) {
+    check_rule(id::R3, report, findings);
 }
 
-pub(super) fn r5(report: &Report, context: &Context, findings: &mut Vec<Finding>) {
-    check_rule(id::R5, report, context, findings);
+pub(super) fn r5(report: &Report, _context: &Context, findings: &mut Vec<Finding>) {
+    check_rule(id::R5, report, findings);
 }
 
 /// A side written out for a message: every term when short, the non-zero ones when long.
@@ -213,7 +253,6 @@ fn describe_side(cells: &[CellRef], values: &[u64], term: fn(CellRef) -> String)
 fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
     let value = |cell: CellRef| match report.count(cell) {
         Some(Cell::Value(value)) => Some(*value),
-        Some(Cell::Blank) if !report.total_is_unknown(cell) => Some(0),
         _ => None,
     };
     let sum = |cells: &[CellRef]| cells.iter().map(|cell| value(*cell)).sum::<Option<u64>>();
@@ -247,18 +286,8 @@ fn check(report: &Report, findings: &mut Vec<Finding>, balance: &Balance) {
             rest - other_side
         ),
     };
-    let blanks = balance
-        .left
-        .iter()
-        .chain(&balance.right)
-        .any(|cell| report.count(*cell).is_some_and(Cell::is_blank));
-    let blank_note = if blanks {
-        "（空白格按 0 计）"
-    } else {
-        ""
-    };
     let message = format!(
-        "{}：{}，而 {}，相差 {difference}{blank_note}。{}。{fix}",
+        "{}：{}，而 {}，相差 {difference}。{}。{fix}",
         balance.scope,
         describe_side(&balance.left, &left, balance.term),
         describe_side(&balance.right, &right, balance.term),

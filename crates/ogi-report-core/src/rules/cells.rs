@@ -97,14 +97,37 @@ pub(super) fn r8(report: &Report, context: &Context, findings: &mut Vec<Finding>
     if context.stage != Stage::Final {
         return;
     }
+    let needed = super::balance::needed_values(report);
     for (table, cells) in crate::format::TABLE_NAMES.iter().zip(blanks) {
         if cells.is_empty() {
             continue;
         }
         let message = format!(
-            "{table}还有 {} 个空白格。定稿前请逐格填写，没有发生的填 0。",
-            cells.len()
+            "{table}还有 {} 个空白格。定稿前请逐格填写，没有发生的填 0。{}",
+            cells.len(),
+            needed_in_words(&cells, &needed)
         );
         findings.push(finding(id::R8, Severity::Error, cells, message));
+    }
+}
+
+/// The most blank cells whose needed value one R8 message names.
+const MAX_NEEDED_NAMED: usize = 3;
+
+/// What the table's own arithmetic says some of `blanks` must hold (`按表中其他数字，…应为 1。`).
+fn needed_in_words(blanks: &[Target], needed: &[(CellRef, u64)]) -> String {
+    let named: Vec<String> = blanks
+        .iter()
+        .filter_map(|target| match target {
+            Target::Cell { cell, .. } => needed.iter().find(|(known, _)| known == cell),
+            _ => None,
+        })
+        .take(MAX_NEEDED_NAMED)
+        .map(|(cell, value)| format!("{}应为 {value}", cell.message_label()))
+        .collect();
+    if named.is_empty() {
+        String::new()
+    } else {
+        format!("按表中其他数字，{}。", named.join("，"))
     }
 }
