@@ -16,6 +16,7 @@
 
 mod docx;
 mod html;
+mod interleaved;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod tables;

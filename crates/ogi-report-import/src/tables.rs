@@ -1496,15 +1496,47 @@ pub(super) fn read_appeals(lines: &[(usize, &str)], report: &mut Report, summary
         Placement::Unplaced(_) => true,
         _ => totals.is_empty(),
     };
-    let placement = if totals_in_place {
-        placement
+    if totals_in_place {
+        store(report, summary, &cells, placement, &all);
     } else {
-        Placement::Unplaced(
-            "表中「总计」后紧跟的数字按顺序会落在非总计列，说明文字的顺序与表格不同，未读入"
-                .to_owned(),
-        )
+        read_interleaved_appeals(&all, &totals, report, summary);
+    }
+}
+
+/// Table 四 whose 「总计」 stands before numbers the order would put in other columns: the
+/// groups the narrative names and the numbers' split confirms (`interleaved`), the rest blank
+/// and named.
+fn read_interleaved_appeals(
+    all: &Run,
+    totals: &[usize],
+    report: &mut Report,
+    summary: &mut Summary,
+) {
+    let values: Vec<u64> = all
+        .values()
+        .filter_map(|value| value.parse().ok())
+        .collect();
+    let placed = if values.len() == all.values().count() {
+        super::interleaved::placed_groups(&values, totals, report)
+    } else {
+        Vec::new()
     };
-    store(report, summary, &cells, placement, &all);
+    for (group, numbers) in &placed {
+        let cells: Vec<CellRef> = (0..APPEAL_COLS)
+            .map(|col| CellRef::Appeal { group: *group, col })
+            .collect();
+        let numbers = numbers.iter().map(u64::to_string).collect();
+        let why = "表四的数字在文字中交错排列；这一组按各组之和唯一分出，并与正文所述的数字一致";
+        store_inferred(report, summary, &cells, numbers, why);
+    }
+    let why = if placed.is_empty() {
+        "表中「总计」后紧跟的数字按顺序会落在非总计列，说明文字的顺序与表格不同，未读入"
+    } else {
+        "表四其余各组的数字在文字中交错排列，无法确定哪一组是未经复议直接起诉、哪一组是复议后起诉，未读入"
+    };
+    summary
+        .not_understood
+        .push((all.line, all.shown(), why.to_owned()));
 }
 
 #[cfg(test)]

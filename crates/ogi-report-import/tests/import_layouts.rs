@@ -137,8 +137,12 @@ proptest! {
             let next = if *pick { label.next().or_else(|| number.next()) } else { number.next().or_else(|| label.next()) };
             lines.extend(next.cloned());
         }
+        // The narrative states 行政复议's numbers, as 03.txt does: a group it names may be
+        // placed however the numbers interleave — and must then be exact.
+        let review = &numbers[..5];
         let text = format!(
-            "某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作。\n四、政府信息公开行政复议、行政诉讼情况\n{}\n五、存在的主要问题及改进情况\n无。\n",
+            "某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作。政府信息公开行政复议{}件，其中结果维持{}件，结果纠正{}件，其他结果{}件，尚未审结{}件。\n四、政府信息公开行政复议、行政诉讼情况\n{}\n五、存在的主要问题及改进情况\n无。\n",
+            review[4], review[0], review[1], review[2], review[3],
             lines.join("\n")
         );
         let (imported, _) = import_text(&text).expect("a report");
