@@ -9,13 +9,26 @@ use std::rc::Rc;
 use ogi_report::browser::runtime::{run, World};
 use ogi_report::model::embedding::Embedding;
 use ogi_report::model::export_request::Output;
-use ogi_report::model::state::{Action, Direction, Effect, IdSource, SaveStatus, Start, State};
+use ogi_report::model::state::{
+    Action, Dialog, Direction, Draft, Edit, Effect, Env, IdSource, Import, SaveStatus, Start, State,
+};
 use ogi_report::model::storage::{DraftState, Drafts, SaveError};
 use ogi_report::model::store::{MemoryStore, Store};
+use ogi_report::view::components::notices::notice_words;
 use ogi_report_core::format::{ROW_CARRIED_FORWARD, ROW_RECEIVED, ROW_TOTAL};
 use ogi_report_core::grid::parse_text_block;
 use ogi_report_core::rules::Target;
 use ogi_report_core::{BodyType, CellRef, CountCell, Date, FieldRef, Narrative, Report};
+
+/// The one-off notice as the page words it (empty: none).
+fn notice(state: &State) -> String {
+    state
+        .dialogs
+        .notice
+        .as_ref()
+        .map(notice_words)
+        .unwrap_or_default()
+}
 
 /// A browser tab: its own page state over a store it may share with other tabs.
 struct Tab {
@@ -104,7 +117,7 @@ fn received(col: usize) -> CellRef {
 }
 
 fn value(state: &State, cell: CellRef) -> Option<u64> {
-    match state.report.count(cell) {
+    match state.editing.report.count(cell) {
         Some(CountCell::Value(value)) => Some(*value),
         _ => None,
     }
@@ -123,48 +136,48 @@ fn fresh() -> State {
 
 fn typed(state: &State, text: &str) -> State {
     state
-        .apply(Action::EditField(
+        .apply(Action::Edit(Edit::Field(
             FieldRef::Text(Narrative::Overview, 0),
             text.to_owned(),
-        ))
+        )))
         .0
 }
 
 #[test]
 fn a_new_page_in_december_prepares_this_years_report() {
     let state = fresh();
-    assert_eq!(state.report.meta.year, Some(2026));
-    assert_eq!(state.save, SaveStatus::NotYet);
-    assert!(state.drafts.is_empty());
-    assert!(!state.history.can_undo());
+    assert_eq!(state.editing.report.meta.year, Some(2026));
+    assert_eq!(state.drafts.save, SaveStatus::NotYet);
+    assert!(state.drafts.list.is_empty());
+    assert!(!state.editing.history.can_undo());
 }
 
 #[test]
 fn every_edit_yields_exactly_one_save_effect() {
     let state = typed(&fresh(), "一、总体情况");
     let edits = vec![
-        Action::EditCell(received(0), "5".to_owned()),
-        Action::EditField(FieldRef::Body, "某某街道办事处".to_owned()),
-        Action::EditField(
+        Action::Edit(Edit::Cell(received(0), "5".to_owned())),
+        Action::Edit(Edit::Field(FieldRef::Body, "某某街道办事处".to_owned())),
+        Action::Edit(Edit::Field(
             FieldRef::Heading(Narrative::Overview, 0),
             "（一）主动公开情况".to_owned(),
-        ),
-        Action::SetYear(Some(2025)),
-        Action::SetBodyType(BodyType::Government),
-        Action::AddSection(Narrative::Problems),
-        Action::RemoveSection(Narrative::Overview, 0),
-        Action::FillBlanks,
-        Action::Paste(received(0), parse_text_block("1\t2\t3")),
-        Action::InsertRequestsSentence(Narrative::Overview, 0),
+        )),
+        Action::Edit(Edit::SetYear(Some(2025))),
+        Action::Edit(Edit::SetBodyType(BodyType::Government)),
+        Action::Edit(Edit::AddSection(Narrative::Problems)),
+        Action::Edit(Edit::RemoveSection(Narrative::Overview, 0)),
+        Action::Edit(Edit::FillBlanks),
+        Action::Edit(Edit::Paste(received(0), parse_text_block("1\t2\t3"))),
+        Action::Edit(Edit::InsertRequestsSentence(Narrative::Overview, 0)),
     ];
     for action in edits {
         let label = format!("{:?}", std::mem::discriminant(&action));
         let (next, effects) = state.apply(action);
         assert_eq!(saves(&effects), 1, "{label}: {effects:?}");
-        assert_ne!(next.report, state.report, "{label}");
+        assert_ne!(next.editing.report, state.editing.report, "{label}");
         assert_eq!(
-            next.history.undo_steps(),
-            state.history.undo_steps() + 1,
+            next.editing.history.undo_steps(),
+            state.editing.history.undo_steps() + 1,
             "{label}"
         );
     }
@@ -172,14 +185,14 @@ fn every_edit_yields_exactly_one_save_effect() {
 
 #[test]
 fn typing_a_cell_updates_its_totals_and_findings_in_the_same_step() {
-    let (next, effects) = fresh().apply(Action::EditCell(received(0), "７".to_owned()));
+    let (next, effects) = fresh().apply(Action::Edit(Edit::Cell(received(0), "７".to_owned())));
     assert_eq!(value(&next, received(0)), Some(7));
     assert_eq!(value(&next, received(6)), Some(7), "the row's 总计");
     let Effect::Save { report, .. } = &effects[0] else {
         panic!("{effects:?}")
     };
     assert_eq!(
-        report, &next.report,
+        report, &next.editing.report,
         "the save writes the report as it now is"
     );
 }
@@ -188,47 +201,52 @@ fn typing_a_cell_updates_its_totals_and_findings_in_the_same_step() {
 fn apply_leaves_the_state_it_was_given_unchanged() {
     let state = fresh();
     let before = state.clone();
-    let _ = state.apply(Action::EditCell(received(0), "5".to_owned()));
-    let _ = state.apply(Action::AddSection(Narrative::Problems));
+    let _ = state.apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
+    let _ = state.apply(Action::Edit(Edit::AddSection(Narrative::Problems)));
     assert_eq!(state, before);
-    assert!(!state.history.can_undo());
+    assert!(!state.editing.history.can_undo());
 }
 
 #[test]
 fn a_no_op_action_leaves_history_and_redo_untouched() {
     let state = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0;
-    let state = state.apply(Action::EditCell(received(1), "3".to_owned())).0;
-    let state = state.apply(Action::Undo).0;
-    assert!(state.history.can_redo());
+    let state = state
+        .apply(Action::Edit(Edit::Cell(received(1), "3".to_owned())))
+        .0;
+    let state = state.apply(Action::Edit(Edit::Undo)).0;
+    assert!(state.editing.history.can_redo());
     let no_ops = vec![
-        Action::EditCell(received(0), "5".to_owned()),
-        Action::RemoveSection(Narrative::Problems, 9),
-        Action::MoveSection(Narrative::Overview, 0, Direction::Up),
-        Action::EditField(FieldRef::Text(Narrative::Problems, 7), "无".to_owned()),
-        Action::InsertRequestsSentence(Narrative::Overview, 5),
-        Action::JumpTo(Target::Previous(received(0))),
+        Action::Edit(Edit::Cell(received(0), "5".to_owned())),
+        Action::Edit(Edit::RemoveSection(Narrative::Problems, 9)),
+        Action::Edit(Edit::MoveSection(Narrative::Overview, 0, Direction::Up)),
+        Action::Edit(Edit::Field(
+            FieldRef::Text(Narrative::Problems, 7),
+            "无".to_owned(),
+        )),
+        Action::Edit(Edit::InsertRequestsSentence(Narrative::Overview, 5)),
+        Action::Edit(Edit::JumpTo(Target::Previous(received(0)))),
     ];
     let mut state = state;
     for action in no_ops {
         let (next, effects) = state.apply(action);
         assert!(effects.is_empty(), "{effects:?}");
-        assert_eq!(next.history, state.history);
-        assert!(next.history.can_redo());
+        assert_eq!(next.editing.history, state.editing.history);
+        assert!(next.editing.history.can_redo());
         state = next;
     }
-    assert_eq!(state.history.undo_steps(), 1);
-    assert_eq!(state.history.redo_steps(), 1);
+    assert_eq!(state.editing.history.undo_steps(), 1);
+    assert_eq!(state.editing.history.redo_steps(), 1);
 }
 
 #[test]
 fn undo_with_nothing_to_undo_changes_nothing() {
     let state = fresh();
-    let (next, effects) = state.apply(Action::Undo);
+    let (next, effects) = state.apply(Action::Edit(Edit::Undo));
     assert!(effects.is_empty());
     assert_eq!(next, state);
-    let (next, effects) = state.apply(Action::Redo);
+    let (next, effects) = state.apply(Action::Edit(Edit::Redo));
     assert!(effects.is_empty());
     assert_eq!(next, state);
 }
@@ -238,17 +256,19 @@ fn keystrokes_in_one_cell_are_one_undo_step() {
     let mut state = fresh();
     for text in ["1", "12", "123"] {
         state = state
-            .apply(Action::EditCell(received(0), text.to_owned()))
+            .apply(Action::Edit(Edit::Cell(received(0), text.to_owned())))
             .0;
     }
-    assert_eq!(state.history.undo_steps(), 1);
-    state = state.apply(Action::EditCell(received(1), "4".to_owned())).0;
-    assert_eq!(state.history.undo_steps(), 2);
-    let (undone, effects) = state.apply(Action::Undo);
+    assert_eq!(state.editing.history.undo_steps(), 1);
+    state = state
+        .apply(Action::Edit(Edit::Cell(received(1), "4".to_owned())))
+        .0;
+    assert_eq!(state.editing.history.undo_steps(), 2);
+    let (undone, effects) = state.apply(Action::Edit(Edit::Undo));
     assert_eq!(saves(&effects), 1, "an undo is saved like an edit");
     assert_eq!(value(&undone, received(0)), Some(123));
     assert_eq!(value(&undone, received(1)), None);
-    let undone = undone.apply(Action::Undo).0;
+    let undone = undone.apply(Action::Edit(Edit::Undo)).0;
     assert_eq!(value(&undone, received(0)), None);
 }
 
@@ -256,64 +276,78 @@ fn keystrokes_in_one_cell_are_one_undo_step() {
 fn undo_and_redo_cross_tables_and_narrative() {
     let appeal = CellRef::Appeal { group: 0, col: 0 };
     let state = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0
-        .apply(Action::EditField(
+        .apply(Action::Edit(Edit::Field(
             FieldRef::Text(Narrative::Overview, 0),
             "本年度……".to_owned(),
-        ))
+        )))
         .0
-        .apply(Action::EditCell(appeal, "2".to_owned()))
+        .apply(Action::Edit(Edit::Cell(appeal, "2".to_owned())))
         .0;
-    let text = |state: &State| state.report.sections(Narrative::Overview)[0].text.clone();
-    let back = state.apply(Action::Undo).0.apply(Action::Undo).0;
+    let text = |state: &State| {
+        state.editing.report.sections(Narrative::Overview)[0]
+            .text
+            .clone()
+    };
+    let back = state
+        .apply(Action::Edit(Edit::Undo))
+        .0
+        .apply(Action::Edit(Edit::Undo))
+        .0;
     assert_eq!(value(&back, appeal), None);
     assert_eq!(text(&back), "");
     assert_eq!(value(&back, received(0)), Some(5));
-    let again = back.apply(Action::Redo).0.apply(Action::Redo).0;
-    assert_eq!(again.report, state.report);
-    assert!(!again.history.can_redo());
+    let again = back
+        .apply(Action::Edit(Edit::Redo))
+        .0
+        .apply(Action::Edit(Edit::Redo))
+        .0;
+    assert_eq!(again.editing.report, state.editing.report);
+    assert!(!again.editing.history.can_redo());
 }
 
 #[test]
 fn an_edit_after_undo_clears_redo() {
     let state = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0
-        .apply(Action::Undo)
+        .apply(Action::Edit(Edit::Undo))
         .0;
-    assert!(state.history.can_redo());
-    let state = state.apply(Action::EditCell(received(2), "1".to_owned())).0;
-    assert!(!state.history.can_redo());
+    assert!(state.editing.history.can_redo());
+    let state = state
+        .apply(Action::Edit(Edit::Cell(received(2), "1".to_owned())))
+        .0;
+    assert!(!state.editing.history.can_redo());
 }
 
 #[test]
 fn a_saved_draft_is_listed_and_comes_back_on_the_next_visit() {
     let store = Rc::new(MemoryStore::default());
     let mut first = tab(&store);
-    first.act(Action::EditField(
+    first.act(Action::Edit(Edit::Field(
         FieldRef::Body,
         "某某街道办事处".to_owned(),
-    ));
-    first.act(Action::EditCell(received(0), "5".to_owned()));
-    assert_eq!(first.state.save, SaveStatus::Saved);
+    )));
+    first.act(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
+    assert_eq!(first.state.drafts.save, SaveStatus::Saved);
     assert_eq!(first.world.saves, 2);
-    assert_eq!(first.state.drafts.len(), 1);
-    assert_eq!(first.state.drafts[0].name, "某某街道办事处 2026 年度");
+    assert_eq!(first.state.drafts.list.len(), 1);
+    assert_eq!(first.state.drafts.list[0].name, "某某街道办事处 2026 年度");
     let again = open_tab(&store, Embedding::default(), 2);
-    assert_eq!(again.state.draft_id, first.state.draft_id);
-    assert_eq!(again.state.report, first.state.report);
-    assert_eq!(again.state.save, SaveStatus::Saved);
-    assert_eq!(again.state.saved_at, first.state.saved_at);
+    assert_eq!(again.state.drafts.id, first.state.drafts.id);
+    assert_eq!(again.state.editing.report, first.state.editing.report);
+    assert_eq!(again.state.drafts.save, SaveStatus::Saved);
+    assert_eq!(again.state.drafts.saved_at, first.state.drafts.saved_at);
 }
 
 #[test]
 fn a_full_store_keeps_the_report_in_the_page_and_says_so() {
     let store = Rc::new(MemoryStore::with_quota(200));
     let mut page = tab(&store);
-    page.act(Action::EditCell(received(0), "5".to_owned()));
+    page.act(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
     assert_eq!(
-        page.state.save,
+        page.state.drafts.save,
         SaveStatus::Failed(SaveError::QuotaExceeded)
     );
     assert_eq!(value(&page.state, received(0)), Some(5));
@@ -331,20 +365,20 @@ fn without_storage_edits_stay_in_the_page_with_no_effects() {
         },
         drafts: Err("SecurityError".to_owned()),
     });
-    let (next, effects) = state.apply(Action::EditCell(received(0), "5".to_owned()));
+    let (next, effects) = state.apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
     assert!(effects.is_empty());
     assert_eq!(value(&next, received(0)), Some(5));
-    assert_eq!(next.save, SaveStatus::NotYet);
+    assert_eq!(next.drafts.save, SaveStatus::NotYet);
 }
 
 /// Two tabs on one draft: the second wrote it after the first did, and the first heard of it.
 fn tabs_in_conflict() -> (Tab, Tab) {
     let store = Rc::new(MemoryStore::default());
     let mut first = tab(&store);
-    first.act(Action::EditCell(received(0), "5".to_owned()));
+    first.act(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
     let mut second = open_tab(&store, Embedding::default(), 2);
-    second.act(Action::EditCell(received(0), "9".to_owned()));
-    first.hear_write_of(&second.state.draft_id);
+    second.act(Action::Edit(Edit::Cell(received(0), "9".to_owned())));
+    first.hear_write_of(&second.state.drafts.id);
     (first, second)
 }
 
@@ -354,49 +388,49 @@ impl Tab {
         let drafts = self.world.drafts.as_ref().unwrap();
         let key = drafts.draft_key(id);
         let new_value = drafts.store().get(&key);
-        self.act(Action::StorageChanged { key, new_value });
+        self.act(Action::Draft(Draft::StorageChanged { key, new_value }));
     }
 }
 
 #[test]
 fn another_tabs_write_of_the_open_draft_pauses_saving() {
     let (mut first, second) = tabs_in_conflict();
-    assert!(first.state.conflict);
-    assert_eq!(first.state.save, SaveStatus::Paused);
+    assert!(first.state.drafts.conflict);
+    assert_eq!(first.state.drafts.save, SaveStatus::Paused);
     let (_, effects) = first
         .state
-        .apply(Action::EditCell(received(1), "1".to_owned()));
+        .apply(Action::Edit(Edit::Cell(received(1), "1".to_owned())));
     assert_eq!(
         saves(&effects),
         0,
         "nothing overwrites the other tab's version"
     );
     // This tab's version kept as a new draft: both are listed.
-    first.act(Action::KeepAsNewDraft);
-    assert!(!first.state.conflict);
-    assert_ne!(first.state.draft_id, second.state.draft_id);
-    assert_eq!(first.state.drafts.len(), 2);
-    assert!(first.state.draft_name.ends_with("（本页版本）"));
+    first.act(Action::Draft(Draft::KeepAsNew));
+    assert!(!first.state.drafts.conflict);
+    assert_ne!(first.state.drafts.id, second.state.drafts.id);
+    assert_eq!(first.state.drafts.list.len(), 2);
+    assert!(first.state.drafts.name.ends_with("（本页版本）"));
 }
 
 #[test]
 fn taking_the_other_tabs_version_loads_it() {
     let (mut first, _) = tabs_in_conflict();
-    first.act(Action::TakeOtherTabVersion);
-    assert!(!first.state.conflict);
+    first.act(Action::Draft(Draft::TakeOtherTabVersion));
+    assert!(!first.state.drafts.conflict);
     assert_eq!(value(&first.state, received(0)), Some(9));
-    assert!(!first.state.history.can_undo());
+    assert!(!first.state.editing.history.can_undo());
 }
 
 #[test]
 fn this_tabs_own_write_heard_back_is_not_a_conflict() {
     let store = Rc::new(MemoryStore::default());
     let mut page = tab(&store);
-    page.act(Action::EditCell(received(0), "5".to_owned()));
-    let id = page.state.draft_id.clone();
+    page.act(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
+    let id = page.state.drafts.id.clone();
     page.hear_write_of(&id);
-    assert!(!page.state.conflict);
-    assert_eq!(page.state.save, SaveStatus::Saved);
+    assert!(!page.state.drafts.conflict);
+    assert_eq!(page.state.drafts.save, SaveStatus::Saved);
 }
 
 #[test]
@@ -406,7 +440,7 @@ fn a_corrupt_draft_is_kept_aside_and_can_be_downloaded() {
         .set("ogi-report:v1:draft:broken", "{\"envelope\":1,")
         .unwrap();
     let mut page = tab(&store);
-    let listed = &page.state.drafts[0];
+    let listed = &page.state.drafts.list[0];
     assert!(
         matches!(listed.state, DraftState::Corrupt { .. }),
         "{listed:?}"
@@ -416,7 +450,7 @@ fn a_corrupt_draft_is_kept_aside_and_can_be_downloaded() {
         Some("{\"envelope\":1,")
     );
     assert_eq!(store.get("ogi-report:v1:draft:broken"), None);
-    page.act(Action::DownloadCorrupt("broken".to_owned()));
+    page.act(Action::Draft(Draft::DownloadCorrupt("broken".to_owned())));
     assert_eq!(page.world.downloads[0].1, "{\"envelope\":1,");
 }
 
@@ -427,12 +461,16 @@ fn a_draft_from_a_newer_tool_is_never_overwritten() {
     store.set("ogi-report:v1:draft:x", newer).unwrap();
     store.set("ogi-report:v1:current", "x").unwrap();
     let mut page = tab(&store);
-    assert_ne!(page.state.draft_id, "x", "a newer draft is not opened");
-    page.act(Action::RenameDraft("x".to_owned(), "改名".to_owned()));
+    assert_ne!(page.state.drafts.id, "x", "a newer draft is not opened");
+    page.act(Action::Draft(Draft::Rename(
+        "x".to_owned(),
+        "改名".to_owned(),
+    )));
     assert_eq!(store.get("ogi-report:v1:draft:x").as_deref(), Some(newer));
     assert_eq!(
         page.state
             .drafts
+            .list
             .iter()
             .find(|d| d.id == "x")
             .unwrap()
@@ -445,77 +483,82 @@ fn a_draft_from_a_newer_tool_is_never_overwritten() {
 fn drafts_open_duplicate_rename_and_delete() {
     let store = Rc::new(MemoryStore::default());
     let mut page = tab(&store);
-    page.act(Action::EditField(FieldRef::Body, "甲局".to_owned()));
-    let first = page.state.draft_id.clone();
-    page.act(Action::DuplicateDraft(first.clone()));
-    assert_ne!(page.state.draft_id, first);
-    assert_eq!(page.state.draft_name, "甲局 2026 年度（副本）");
-    assert_eq!(page.state.drafts.len(), 2);
-    page.act(Action::RenameDraft(first.clone(), "甲局草稿".to_owned()));
+    page.act(Action::Edit(Edit::Field(FieldRef::Body, "甲局".to_owned())));
+    let first = page.state.drafts.id.clone();
+    page.act(Action::Draft(Draft::Duplicate(first.clone())));
+    assert_ne!(page.state.drafts.id, first);
+    assert_eq!(page.state.drafts.name, "甲局 2026 年度（副本）");
+    assert_eq!(page.state.drafts.list.len(), 2);
+    page.act(Action::Draft(Draft::Rename(
+        first.clone(),
+        "甲局草稿".to_owned(),
+    )));
     assert_ne!(
-        page.state.draft_id, first,
+        page.state.drafts.id, first,
         "renaming another draft keeps this one open"
     );
-    assert!(page.state.drafts.iter().any(|d| d.name == "甲局草稿"));
-    page.act(Action::OpenDraft(first.clone()));
-    assert_eq!(page.state.draft_id, first);
-    assert_eq!(page.state.draft_name, "甲局草稿");
+    assert!(page.state.drafts.list.iter().any(|d| d.name == "甲局草稿"));
+    page.act(Action::Draft(Draft::Open(first.clone())));
+    assert_eq!(page.state.drafts.id, first);
+    assert_eq!(page.state.drafts.name, "甲局草稿");
     assert_eq!(
         store.get("ogi-report:v1:current").as_deref(),
         Some(first.as_str())
     );
-    page.act(Action::DeleteDraft(first.clone()));
-    assert_ne!(page.state.draft_id, first);
-    assert_eq!(page.state.drafts.len(), 1);
-    assert_eq!(page.state.report.meta.body, "");
+    page.act(Action::Draft(Draft::Delete(first.clone())));
+    assert_ne!(page.state.drafts.id, first);
+    assert_eq!(page.state.drafts.list.len(), 1);
+    assert_eq!(page.state.editing.report.meta.body, "");
 }
 
 #[test]
 fn the_check_gate_holds_an_export_with_errors() {
     let state = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0;
-    let (gated, effects) = state.apply(Action::RequestExport(Output::Docx));
-    assert_eq!(gated.gate, Some(Output::Docx));
+    let (gated, effects) = state.apply(Action::Dialog(Dialog::RequestExport(Output::Docx)));
+    assert_eq!(gated.dialogs.gate, Some(Output::Docx));
     assert!(effects.is_empty(), "{effects:?}");
-    let (anyway, effects) = gated.apply(Action::ExportAnyway);
-    assert_eq!(anyway.gate, None);
+    let (anyway, effects) = gated.apply(Action::Dialog(Dialog::ExportAnyway));
+    assert_eq!(anyway.dialogs.gate, None);
     assert!(
         matches!(&effects[..], [Effect::Export(request)] if request.draft && request.output == Output::Docx)
     );
     // The workbook is never gated: figures to hand on, not a publication.
-    let (_, effects) = state.apply(Action::RequestExport(Output::Xlsx));
+    let (_, effects) = state.apply(Action::Dialog(Dialog::RequestExport(Output::Xlsx)));
     assert!(matches!(&effects[..], [Effect::Export(request)] if !request.draft));
 }
 
 #[test]
 fn an_export_that_failed_says_why() {
-    let (state, effects) = fresh().apply(Action::ExportFinished(
+    let (state, effects) = fresh().apply(Action::Dialog(Dialog::ExportFinished(
         Output::Docx,
         Err("网络中断".to_owned()),
-    ));
+    )));
     assert!(effects.is_empty());
-    assert!(state.notice.unwrap().contains("网络中断"));
+    assert!(notice(&state).contains("网络中断"));
 }
 
 #[test]
 fn a_jump_goes_to_cells_and_fields_of_this_year_only() {
     let state = fresh();
-    let (_, effects) = state.apply(Action::JumpTo(Target::cell(received(0))));
+    let (_, effects) = state.apply(Action::Edit(Edit::JumpTo(Target::cell(received(0)))));
     assert_eq!(
         effects,
         [Effect::Focus("requests.received.natural_person".to_owned())]
     );
-    let (_, effects) = state.apply(Action::JumpTo(Target::Previous(received(0))));
+    let (_, effects) = state.apply(Action::Edit(Edit::JumpTo(Target::Previous(received(0)))));
     assert!(effects.is_empty());
 }
 
 #[test]
 fn a_host_asking_for_the_report_gets_it_with_totals() {
     let state = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0;
-    let (_, effects) = state.apply(Action::HostGetReport("https://portal.example".to_owned()));
+    let (_, effects) = state.apply(Action::Env(Env::HostGetReport(
+        "https://portal.example".to_owned(),
+    )));
     let [Effect::ReplyToHost { origin, report }] = &effects[..] else {
         panic!("{effects:?}")
     };
@@ -547,14 +590,18 @@ fn portal() -> Embedding {
 fn a_portal_prefills_and_locks_its_fields() {
     let store = Rc::new(MemoryStore::default());
     let mut page = open_tab(&store, portal(), 1);
-    assert_eq!(page.state.report.meta.body, "某某区人民政府");
-    assert_eq!(page.state.report.meta.body_type, BodyType::Government);
-    let (next, effects) = page
-        .state
-        .apply(Action::EditField(FieldRef::Body, "别的机关".to_owned()));
+    assert_eq!(page.state.editing.report.meta.body, "某某区人民政府");
+    assert_eq!(
+        page.state.editing.report.meta.body_type,
+        BodyType::Government
+    );
+    let (next, effects) = page.state.apply(Action::Edit(Edit::Field(
+        FieldRef::Body,
+        "别的机关".to_owned(),
+    )));
     assert!(effects.is_empty());
     assert_eq!(next, page.state);
-    page.act(Action::EditCell(received(0), "1".to_owned()));
+    page.act(Action::Edit(Edit::Cell(received(0), "1".to_owned())));
     assert!(
         store
             .keys()
@@ -564,7 +611,7 @@ fn a_portal_prefills_and_locks_its_fields() {
         store.keys()
     );
     // The page without the portal's namespace does not see its drafts.
-    assert!(tab(&store).state.drafts.is_empty());
+    assert!(tab(&store).state.drafts.list.is_empty());
 }
 
 #[test]
@@ -575,28 +622,25 @@ fn a_report_file_from_the_host_becomes_a_new_draft_with_the_locked_body() {
     report.meta.body = "别的机关".to_owned();
     report.meta.year = Some(2026);
     let text = ogi_report_core::write_report(&report);
-    let before = page.state.draft_id.clone();
-    page.act(Action::HostLoad(text));
-    assert_ne!(page.state.draft_id, before);
-    assert_eq!(page.state.report.meta.body, "某某区人民政府");
-    assert!(page.state.notice.is_some());
+    let before = page.state.drafts.id.clone();
+    page.act(Action::Env(Env::HostLoad(text)));
+    assert_ne!(page.state.drafts.id, before);
+    assert_eq!(page.state.editing.report.meta.body, "某某区人民政府");
+    assert!(page.state.dialogs.notice.is_some());
 }
 
 #[test]
 fn an_unreadable_file_changes_nothing_and_says_why() {
     let state = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0;
-    let (next, effects) = state.apply(Action::OpenFile {
+    let (next, effects) = state.apply(Action::Draft(Draft::OpenFile {
         name: "上年.json".to_owned(),
         text: "{\"format\":".to_owned(),
-    });
+    }));
     assert!(effects.is_empty());
-    assert_eq!(next.report, state.report);
-    assert!(next
-        .notice
-        .unwrap()
-        .starts_with("文件「上年.json」未能打开"));
+    assert_eq!(next.editing.report, state.editing.report);
+    assert!(notice(&next).starts_with("文件「上年.json」未能打开"));
 }
 
 #[test]
@@ -610,12 +654,12 @@ fn starting_from_last_years_report_carries_over_its_pending_requests() {
         },
         "4",
     );
-    let (state, effects) = fresh().apply(Action::StartFromLastYear {
+    let (state, effects) = fresh().apply(Action::Import(Import::StartFromLastYear {
         name: "2025.json".to_owned(),
         text: ogi_report_core::write_report(&last_year),
-    });
+    }));
     assert_eq!(saves(&effects), 1);
-    assert_eq!(state.report.meta.year, Some(2026));
+    assert_eq!(state.editing.report.meta.year, Some(2026));
     assert_eq!(
         value(&state, CellRef::Request { row: 1, col: 0 }),
         Some(4),
@@ -638,12 +682,12 @@ fn the_history_keeps_a_bounded_number_of_steps() {
     let mut state = fresh();
     for n in 0..400 {
         let cell = received(n % 6);
-        state = state.apply(Action::EditCell(cell, n.to_string())).0;
+        state = state.apply(Action::Edit(Edit::Cell(cell, n.to_string()))).0;
     }
     assert!(
-        (200..=300).contains(&state.history.undo_steps()),
+        (200..=300).contains(&state.editing.history.undo_steps()),
         "{:?}",
-        state.history
+        state.editing.history
     );
 }
 
@@ -667,6 +711,7 @@ fn last_years_report(body: &str, year: i32) -> Report {
 
 fn errors(state: &State) -> Vec<&'static str> {
     state
+        .editing
         .findings
         .iter()
         .filter(|finding| finding.severity == ogi_report_core::Severity::Error)
@@ -678,19 +723,21 @@ fn errors(state: &State) -> Vec<&'static str> {
 fn a_draft_started_from_last_year_shows_no_error_until_a_relation_is_filled() {
     let last_year = last_years_report("东南隅街道办事处", 2025);
     let state = fresh()
-        .apply(Action::StartFromLastYear {
+        .apply(Action::Import(Import::StartFromLastYear {
             name: "2025.json".to_owned(),
             text: ogi_report_core::write_report(&last_year),
-        })
+        }))
         .0;
     assert_eq!(value(&state, CellRef::Request { row: 1, col: 0 }), Some(6));
     assert!(
         errors(&state).is_empty(),
         "carried over, nothing typed: {:?}",
-        state.findings
+        state.editing.findings
     );
     // Typing this year's figures is still filling: no error while a column has blanks.
-    let state = state.apply(Action::EditCell(received(0), "5".to_owned())).0;
+    let state = state
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
+        .0;
     assert!(errors(&state).is_empty(), "{:?}", errors(&state));
     // Every cell filled: the relation is judged, in the column where the mistake is, once (the
     // other columns carry their 6 forward; the 总计 column is off by the same 5 and not told).
@@ -700,26 +747,28 @@ fn a_draft_started_from_last_year_shows_no_error_until_a_relation_is_filled() {
             row: ROW_CARRIED_FORWARD,
             col,
         };
-        state = state.apply(Action::EditCell(cell, "6".to_owned())).0;
+        state = state
+            .apply(Action::Edit(Edit::Cell(cell, "6".to_owned())))
+            .0;
     }
     assert!(errors(&state).is_empty(), "{:?}", errors(&state));
-    let state = state.apply(Action::FillBlanks).0;
-    assert_eq!(errors(&state), ["R1"], "{:?}", state.findings);
+    let state = state.apply(Action::Edit(Edit::FillBlanks)).0;
+    assert_eq!(errors(&state), ["R1"], "{:?}", state.editing.findings);
     // 检查 names what is still blank, and accuses no relation through a blank.
     let (checked, _) = fresh()
-        .apply(Action::EditCell(received(0), "5".to_owned()))
+        .apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())))
         .0
-        .apply(Action::Check);
+        .apply(Action::Edit(Edit::Check));
     assert!(errors(&checked).contains(&"R8"));
     assert!(!errors(&checked).contains(&"R1"));
 }
 
 fn imported(state: &State, report: Report) -> State {
     state
-        .apply(Action::ImportRead {
+        .apply(Action::Import(Import::Read {
             source: "文件「上年.docx」".to_owned(),
             result: Box::new(Ok((report, None))),
-        })
+        }))
         .0
 }
 
@@ -728,7 +777,7 @@ fn the_import_dialogs_default_follows_the_control_used() {
     use ogi_report::model::state::ImportUse;
     let state = fresh();
     assert_eq!(
-        state.apply(Action::OpenImport).0.import_intent,
+        state.apply(Action::Import(Import::Open)).0.imports.intent,
         ImportUse::NewDraft
     );
     for intent in [
@@ -736,19 +785,19 @@ fn the_import_dialogs_default_follows_the_control_used() {
         ImportUse::AttachAsPrevious,
         ImportUse::NewDraft,
     ] {
-        let (reading, _) = state.apply(Action::ImportStarted {
+        let (reading, _) = state.apply(Action::Import(Import::Started {
             source: "文件「上年.docx」".to_owned(),
             intent: Some(intent),
-        });
-        assert_eq!(reading.import_intent, intent);
+        }));
+        assert_eq!(reading.imports.intent, intent);
         // The dialog's own chooser keeps what the control asked for.
-        let (again, _) = reading.apply(Action::ImportStarted {
+        let (again, _) = reading.apply(Action::Import(Import::Started {
             source: "文件「另一份.docx」".to_owned(),
             intent: None,
-        });
-        assert_eq!(again.import_intent, intent);
+        }));
+        assert_eq!(again.imports.intent, intent);
         assert_eq!(
-            imported(&again, last_years_report("", 2025)).import_intent,
+            imported(&again, last_years_report("", 2025)).imports.intent,
             intent
         );
     }
@@ -757,22 +806,22 @@ fn the_import_dialogs_default_follows_the_control_used() {
 #[test]
 fn another_bodys_or_another_years_report_is_asked_about_first() {
     let mut state = fresh();
-    state.report.meta.body = "东南隅街道办事处".to_owned();
+    state.editing.report.meta.body = "东南隅街道办事处".to_owned();
     let attach = |state: &State, report: &Report| {
-        state.apply(Action::AttachPrevious {
+        state.apply(Action::Import(Import::AttachPrevious {
             name: "上年.json".to_owned(),
             text: ogi_report_core::write_report(report),
-        })
+        }))
     };
     // The right one (its title copied with a space in it): attached at once.
     let (right, effects) = attach(&state, &last_years_report("东南隅 街道办事处", 2025));
-    assert!(right.question.is_none());
-    assert!(right.report.previous.is_some());
+    assert!(right.imports.question.is_none());
+    assert!(right.editing.report.previous.is_some());
     assert_eq!(saves(&effects), 1);
     // Another body's report of 2023: asked, naming both bodies and the years; nothing changed.
     let (asked, effects) = attach(&state, &last_years_report("西北隅街道办事处", 2023));
-    let question = asked.question.clone().expect("a question");
-    assert!(asked.report.previous.is_none());
+    let question = asked.imports.question.clone().expect("a question");
+    assert!(asked.editing.report.previous.is_none());
     assert_eq!(saves(&effects), 0);
     assert!(
         question.doubts[0].contains("「西北隅街道办事处」")
@@ -785,56 +834,57 @@ fn another_bodys_or_another_years_report_is_asked_about_first() {
         "{:?}",
         question.doubts
     );
-    let (declined, _) = asked.apply(Action::Answer(false));
-    assert!(declined.question.is_none() && declined.report.previous.is_none());
-    let (accepted, effects) = asked.apply(Action::Answer(true));
-    assert!(accepted.report.previous.is_some());
+    let (declined, _) = asked.apply(Action::Import(Import::Answer(false)));
+    assert!(declined.imports.question.is_none() && declined.editing.report.previous.is_none());
+    let (accepted, effects) = asked.apply(Action::Import(Import::Answer(true)));
+    assert!(accepted.editing.report.previous.is_some());
     assert_eq!(saves(&effects), 1);
     // Starting from a report two years old asks too; from last year's it does not.
-    let (opened, _) = fresh().apply(Action::OpenImport);
+    let (opened, _) = fresh().apply(Action::Import(Import::Open));
     let read = imported(&opened, last_years_report("", 2024));
-    let (asked, _) = read.apply(Action::ConfirmImport(
+    let (asked, _) = read.apply(Action::Import(Import::Confirm(
         ogi_report::model::state::ImportUse::StartThisYear,
-    ));
+    )));
     assert!(
-        asked.question.as_ref().unwrap().doubts[0].contains("将是 2025 年度"),
+        asked.imports.question.as_ref().unwrap().doubts[0].contains("将是 2025 年度"),
         "{:?}",
-        asked.question
+        asked.imports.question
     );
     let read = imported(&opened, last_years_report("", 2025));
-    let (started, _) = read.apply(Action::ConfirmImport(
+    let (started, _) = read.apply(Action::Import(Import::Confirm(
         ogi_report::model::state::ImportUse::StartThisYear,
-    ));
-    assert!(started.question.is_none());
-    assert_eq!(started.report.meta.year, Some(2026));
+    )));
+    assert!(started.imports.question.is_none());
+    assert_eq!(started.editing.report.meta.year, Some(2026));
 }
 
 #[test]
 fn the_first_visit_hint_closes_for_good() {
     let store = Rc::new(MemoryStore::default());
     let mut first = tab(&store);
-    assert!(first.state.hint);
-    first.act(Action::CloseHint);
-    assert!(!first.state.hint);
-    assert!(!tab(&store).state.hint, "the next visit");
+    assert!(first.state.dialogs.hint);
+    first.act(Action::Dialog(Dialog::CloseHint));
+    assert!(!first.state.dialogs.hint);
+    assert!(!tab(&store).state.dialogs.hint, "the next visit");
 }
 
 #[test]
 fn the_closing_starts_from_the_body_and_today() {
     let mut state = fresh();
-    state.report.meta.body = "东南隅街道办事处".to_owned();
-    let (signed, effects) = state.apply(Action::SetClosing(true));
-    assert_eq!(signed.report.closing.body, "东南隅街道办事处");
-    assert_eq!(signed.report.closing.date, "2026年12月3日");
+    state.editing.report.meta.body = "东南隅街道办事处".to_owned();
+    let (signed, effects) = state.apply(Action::Edit(Edit::SetClosing(true)));
+    assert_eq!(signed.editing.report.closing.body, "东南隅街道办事处");
+    assert_eq!(signed.editing.report.closing.date, "2026年12月3日");
     assert_eq!(saves(&effects), 1);
-    let (edited, _) = signed.apply(Action::EditField(
+    let (edited, _) = signed.apply(Action::Edit(Edit::Field(
         FieldRef::ClosingDate,
         "2027年1月20日".to_owned(),
-    ));
-    assert_eq!(edited.report.closing.date, "2027年1月20日");
+    )));
+    assert_eq!(edited.editing.report.closing.date, "2027年1月20日");
     assert!(edited
-        .apply(Action::SetClosing(false))
+        .apply(Action::Edit(Edit::SetClosing(false)))
         .0
+        .editing
         .report
         .closing
         .is_empty());
@@ -857,22 +907,23 @@ fn county_pack() -> Embedding {
 fn a_handed_down_page_starts_on_the_offices_year_and_names_its_deadline() {
     let store = Rc::new(MemoryStore::default());
     let mut page = open_tab(&store, county_pack(), 1);
-    assert_eq!(page.state.report.meta.year, Some(2026));
-    page.act(Action::EditField(
+    assert_eq!(page.state.editing.report.meta.year, Some(2026));
+    page.act(Action::Edit(Edit::Field(
         FieldRef::Body,
         "某某镇人民政府".to_owned(),
-    ));
+    )));
     assert_eq!(
-        page.state.report.meta.body_type,
+        page.state.editing.report.meta.body_type,
         BodyType::Government,
         "a listed unit takes the type the list gives it"
     );
-    page.act(Action::EditField(
+    page.act(Action::Edit(Edit::Field(
         FieldRef::Text(Narrative::Overview, 0),
         "本年度".to_owned(),
-    ));
+    )));
     let reminder = page
         .state
+        .editing
         .findings
         .iter()
         .find(|finding| finding.rule == "R18")
@@ -881,9 +932,12 @@ fn a_handed_down_page_starts_on_the_offices_year_and_names_its_deadline() {
         reminder.message,
         "本报告应于2027年1月15日前报送（某某区政务公开办的通知），还有 43 天。"
     );
-    page.act(Action::EditField(FieldRef::Body, "西城街道".to_owned()));
+    page.act(Action::Edit(Edit::Field(
+        FieldRef::Body,
+        "西城街道".to_owned(),
+    )));
     assert_eq!(
-        page.state.report.meta.body_type,
+        page.state.editing.report.meta.body_type,
         BodyType::Government,
         "a name not on the list leaves the type as chosen"
     );
@@ -893,18 +947,18 @@ fn a_handed_down_page_starts_on_the_offices_year_and_names_its_deadline() {
 fn a_handed_down_page_says_where_the_report_file_goes_back() {
     let store = Rc::new(MemoryStore::default());
     let mut page = open_tab(&store, county_pack(), 1);
-    page.act(Action::EditField(
+    page.act(Action::Edit(Edit::Field(
         FieldRef::Body,
         "东城街道办事处".to_owned(),
-    ));
-    page.act(Action::DownloadReportFile);
+    )));
+    page.act(Action::Draft(Draft::DownloadReportFile));
     assert!(matches!(
         page.world.outside.last(),
         Some(Effect::DownloadReportFile(report)) if report.meta.body == "东城街道办事处"
     ));
     assert_eq!(
-        page.state.notice.as_deref(),
-        Some("报告文件「东城街道办事处2026年政府信息公开工作年度报告.json」已交给浏览器下载。请于2027年1月15日前将报告文件报送某某区政务公开办。")
+        notice(&page.state),
+        "报告文件「东城街道办事处2026年政府信息公开工作年度报告.json」已交给浏览器下载。请于2027年1月15日前将报告文件报送某某区政务公开办。"
     );
 }
 
@@ -918,13 +972,14 @@ fn a_handed_down_threshold_is_the_one_the_copied_text_check_uses() {
     let checked = |embedding: Embedding| {
         let store = Rc::new(MemoryStore::default());
         let mut page = open_tab(&store, embedding, 1);
-        page.state.report.previous = Some(Rc::new(previous.clone()));
+        page.state.editing.report.previous = Some(Rc::new(previous.clone()));
         let text = format!("{last}{new}");
-        page.act(Action::EditField(
+        page.act(Action::Edit(Edit::Field(
             FieldRef::Text(Narrative::Overview, 0),
             text,
-        ));
+        )));
         page.state
+            .editing
             .findings
             .iter()
             .any(|finding| finding.rule == "R17")
@@ -938,20 +993,22 @@ fn an_import_is_performed_by_the_runtime_only_while_its_dialog_is_open() {
     let store = Rc::new(MemoryStore::default());
     let mut page = open_tab(&store, Embedding::default(), 1);
     let bytes: Rc<[u8]> = Rc::from("2021年政府信息公开工作年度报告".as_bytes());
-    let import = |bytes: &Rc<[u8]>| Action::Import {
-        source: "文件「上年.txt」".to_owned(),
-        name: "上年.txt".to_owned(),
-        bytes: bytes.clone(),
+    let import = |bytes: &Rc<[u8]>| {
+        Action::Import(Import::Bytes {
+            source: "文件「上年.txt」".to_owned(),
+            name: "上年.txt".to_owned(),
+            bytes: bytes.clone(),
+        })
     };
     page.act(import(&bytes));
     assert!(
         page.world.outside.is_empty(),
         "no dialog: nothing to read for"
     );
-    page.act(Action::ImportStarted {
+    page.act(Action::Import(Import::Started {
         source: "文件「上年.txt」".to_owned(),
         intent: None,
-    });
+    }));
     page.act(import(&bytes));
     assert!(matches!(
         page.world.outside.last(),
@@ -998,6 +1055,71 @@ fn drafts_written_by_the_previous_release_open_unchanged() {
         ogi_report_core::read_report(include_str!("fixtures/seed-2021.v1.json")).unwrap();
     assert_eq!(drafts.load("d-version-1").unwrap().report, version_1);
     let opened = tab(&store);
-    assert_eq!(opened.state.draft_id, "d-release");
-    assert_eq!(opened.state.report, seed);
+    assert_eq!(opened.state.drafts.id, "d-release");
+    assert_eq!(opened.state.editing.report, seed);
+}
+
+/// The concerns of the state an action changed, by name.
+fn concerns_changed(before: &State, after: &State) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    if before.editing != after.editing {
+        changed.push("editing");
+    }
+    if before.drafts != after.drafts {
+        changed.push("drafts");
+    }
+    if before.imports != after.imports {
+        changed.push("imports");
+    }
+    if before.dialogs != after.dialogs {
+        changed.push("dialogs");
+    }
+    if before.env != after.env {
+        changed.push("env");
+    }
+    changed
+}
+
+/// Each concern's actions change that concern, and another only through what it asks of it: an
+/// edit changes the report and asks for a save (drafts change when the save comes back), a
+/// notice is the dialogs' own, a list read back the drafts', the host's word the environment's.
+#[test]
+fn each_concerns_actions_change_that_concern() {
+    let state = fresh();
+    let cases: Vec<(Action, &[&str])> = vec![
+        (
+            Action::Edit(Edit::Cell(received(0), "5".to_owned())),
+            &["editing"],
+        ),
+        (Action::Edit(Edit::Check), &["editing"]),
+        (Action::Edit(Edit::FillBlanks), &["editing", "dialogs"]),
+        (Action::Draft(Draft::Listed(Vec::new())), &[]),
+        (
+            Action::Draft(Draft::Rename(state.drafts.id.clone(), "甲".to_owned())),
+            &["drafts"],
+        ),
+        (Action::Import(Import::Open), &["imports"]),
+        (
+            Action::Dialog(Dialog::FileNotRead {
+                name: "a.json".to_owned(),
+                reason: "读取时出错。".to_owned(),
+            }),
+            &["dialogs"],
+        ),
+        (Action::Dialog(Dialog::CloseHint), &["dialogs"]),
+        (Action::Env(Env::UpdateReady), &["env"]),
+        (Action::Env(Env::PersistRefused), &["env"]),
+    ];
+    for (action, expected) in cases {
+        let (next, _) = state.apply(action);
+        assert_eq!(concerns_changed(&state, &next), expected);
+    }
+    // An edit asks for one save; its result, read back, is the drafts' own.
+    let (edited, effects) = state.apply(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
+    assert!(matches!(effects.as_slice(), [Effect::Save { .. }]));
+    let page = tab(&Rc::new(MemoryStore::default()));
+    let mut page = page;
+    page.act(Action::Edit(Edit::Cell(received(0), "5".to_owned())));
+    assert_eq!(page.state.drafts.save, SaveStatus::Saved);
+    assert_eq!(page.state.editing.report, edited.editing.report);
 }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::{Callback, Reducible};
 
 use crate::browser::local_storage::BrowserStorage;
-use crate::model::state::{Action, Effect, IdSource, Saved, Start, State};
+use crate::model::state::{Action, Dialog, Draft, Effect, IdSource, Import, Saved, Start, State};
 use crate::model::storage::Drafts;
 use crate::model::store::Store;
 use crate::{
@@ -63,7 +63,11 @@ fn perform<W: World>(effect: Effect, world: &mut W) -> Option<Action> {
                 }
                 world.saved(&at);
             }
-            Some(Action::Saved(result.map(|text| Saved { id, text, at })))
+            Some(Action::Draft(Draft::Saved(result.map(|text| Saved {
+                id,
+                text,
+                at,
+            }))))
         }
         Effect::SetCurrent(id) => {
             world.drafts()?.set_current(&id);
@@ -77,19 +81,19 @@ fn perform<W: World>(effect: Effect, world: &mut W) -> Option<Action> {
             world.drafts()?.close_hint();
             None
         }
-        Effect::List => Some(Action::Listed(world.drafts()?.list())),
+        Effect::List => Some(Action::Draft(Draft::Listed(world.drafts()?.list()))),
         Effect::ListAfterChange {
             key,
             new_value,
             drafts,
-        } => Some(Action::Listed(world.drafts()?.list_after_change(
-            &drafts,
-            &key,
-            new_value.as_deref(),
+        } => Some(Action::Draft(Draft::Listed(
+            world
+                .drafts()?
+                .list_after_change(&drafts, &key, new_value.as_deref()),
         ))),
         Effect::Load { id, then } => {
             let draft = world.drafts()?.load(&id).map(Box::new);
-            Some(Action::Loaded { id, draft, then })
+            Some(Action::Draft(Draft::Loaded { id, draft, then }))
         }
         Effect::DownloadCorrupt(id) => {
             let text = world.drafts()?.corrupt_text(&id)?;
@@ -190,7 +194,7 @@ impl World for Browser {
             Effect::Export(request) => {
                 let output = request.output;
                 exports::export(&request, move |result| {
-                    later(Action::ExportFinished(output, result))
+                    later(Action::Dialog(Dialog::ExportFinished(output, result)))
                 });
             }
             // In a microtask: after the reducer has returned and Yew has drawn this action (a
@@ -210,10 +214,10 @@ impl World for Browser {
                 name,
                 bytes,
             } => file_work::import(&bytes, &name, move |result| {
-                later(Action::ImportRead {
+                later(Action::Import(Import::Read {
                     source,
                     result: Box::new(result),
-                })
+                }))
             }),
             // The store's effects, performed by `perform` before anything reaches the world.
             Effect::Save { .. }
@@ -249,7 +253,7 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut world = Browser {
-            drafts: match self.storage {
+            drafts: match self.drafts.storage {
                 crate::model::state::StorageMode::Local => local_drafts().ok(),
                 crate::model::state::StorageMode::Memory { .. } => None,
             },

@@ -99,16 +99,16 @@ pub fn App() -> Html {
     use_storage_events(dispatch.clone());
     use_undo_keys(dispatch.clone());
     use_service_worker(dispatch.clone());
-    use_host_messages(dispatch.clone(), state.report.clone());
+    use_host_messages(dispatch.clone(), state.editing.report.clone());
     use_persist_request(dispatch.clone());
     use_ready_marker();
 
-    let report = &state.report;
-    let shown = Rc::new(marks::ordered(&state.findings));
+    let report = &state.editing.report;
+    let shown = Rc::new(marks::ordered(&state.editing.findings));
     let marks = Rc::new(Marks::new(&shown));
     let states = part_states(report, &marks);
     let last_year = LastYear(report.previous.clone());
-    let checked = state.stage == Stage::Final;
+    let checked = state.editing.stage == Stage::Final;
     let unfilled = AttrValue::from(if checked {
         String::new()
     } else {
@@ -158,21 +158,21 @@ pub fn App() -> Html {
             <div class="layout">
                 <aside class="sidebar" aria-label="报告目录与草稿">
                     <PartNav {states} />
-                    <DraftsPanel drafts={state.drafts.clone()} current={AttrValue::from(state.draft_id.clone())}
+                    <DraftsPanel drafts={state.drafts.list.clone()} current={AttrValue::from(state.drafts.id.clone())}
                         current_label={AttrValue::from(state.draft_label())} on_action={dispatch.clone()} />
                 </aside>
                 <main class="content">
                     { crate::view::components::handed_down::handed_down_notes(&embed::config()) }
-                    if state.hint {
+                    if state.dialogs.hint {
                         { first_steps(&dispatch) }
                     }
                     <ReportHeader meta={report.meta.clone()} preface={AttrValue::from(report.preface.clone())} title={AttrValue::from(report.title())}
-                        this_year={state.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
-                    <Toolbar can_undo={state.history.can_undo()} can_redo={state.history.can_redo()} save={state.save.clone()}
-                        saved_at={state.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
-                    <Notices storage={state.storage.clone()} save={state.save.clone()} conflict={state.conflict}
-                        persist_refused={state.persist_refused} notice={state.notice.clone().map(AttrValue::from)}
-                        update_ready={state.update_ready} on_action={dispatch.clone()} />
+                        this_year={state.env.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
+                    <Toolbar can_undo={state.editing.history.can_undo()} can_redo={state.editing.history.can_redo()} save={state.drafts.save.clone()}
+                        saved_at={state.drafts.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
+                    <Notices storage={state.drafts.storage.clone()} save={state.drafts.save.clone()} conflict={state.drafts.conflict}
+                        persist_refused={state.env.persist_refused} notice={state.dialogs.notice.clone()}
+                        update_ready={state.env.update_ready} on_action={dispatch.clone()} />
                     { part(0, narrative(Narrative::Overview)) }
                     { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
                     { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
@@ -181,14 +181,14 @@ pub fn App() -> Html {
                     { part(5, narrative(Narrative::OtherMatters)) }
                     { closing_part(&report.closing, &dispatch) }
                 </main>
-                if let Some(import) = state.import.clone() {
-                    <ImportDialog {import} intent={state.import_intent} on_action={dispatch.clone()} />
+                if let Some(import) = state.imports.dialog.clone() {
+                    <ImportDialog {import} intent={state.imports.intent} on_action={dispatch.clone()} />
                 }
-                if let Some(question) = state.question.clone() {
+                if let Some(question) = state.imports.question.clone() {
                     <QuestionDialog {question} on_action={dispatch.clone()} />
                 }
-                if let Some(output) = state.gate {
-                    <ExportGate {output} findings={state.findings.clone()} on_action={dispatch.clone()} />
+                if let Some(output) = state.dialogs.gate {
+                    <ExportGate {output} findings={state.editing.findings.clone()} on_action={dispatch.clone()} />
                 }
                 <aside class="side-findings" aria-label="检查结果栏">
                     <FindingsPanel findings={shown} checked={checked} {unfilled} on_action={dispatch.clone()} />

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::{Action, Edit};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -108,7 +108,7 @@ pub fn CellInput(props: &Props) -> Html {
                 AttrValue::from(raw.clone()),
                 shown_after(cell, &raw),
             )));
-            dispatch.emit(Action::EditCell(cell, raw));
+            dispatch.emit(Action::Edit(Edit::Cell(cell, raw)));
         })
     };
     let onfocus = {
@@ -137,7 +137,7 @@ pub fn CellInput(props: &Props) -> Html {
                         AttrValue::from(original.clone()),
                         shown_after(cell, &original),
                     )));
-                    dispatch.emit(Action::EditCell(cell, original));
+                    dispatch.emit(Action::Edit(Edit::Cell(cell, original)));
                 }
                 return;
             }
@@ -165,7 +165,7 @@ pub fn CellInput(props: &Props) -> Html {
             // One value is ordinary typing into this cell; a block fills the table.
             if block.len() > 1 || block.first().is_some_and(|row| row.len() > 1) {
                 event.prevent_default();
-                dispatch.emit(Action::Paste(cell, block));
+                dispatch.emit(Action::Edit(Edit::Paste(cell, block)));
             }
         })
     };

@@ -5,7 +5,7 @@ use ogi_report_core::{Closing, FieldRef};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::{Action, Edit};
 
 fn field_input(
     field: FieldRef,
@@ -17,7 +17,7 @@ fn field_input(
     let dispatch = dispatch.clone();
     let oninput = Callback::from(move |event: InputEvent| {
         let value = event.target_unchecked_into::<HtmlInputElement>().value();
-        dispatch.emit(Action::EditField(field, value));
+        dispatch.emit(Action::Edit(Edit::Field(field, value)));
     });
     html! {
         <div class="field">
@@ -34,7 +34,7 @@ pub fn closing_part(closing: &Closing, dispatch: &Callback<Action>) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
-            dispatch.emit(Action::SetClosing(checked));
+            dispatch.emit(Action::Edit(Edit::SetClosing(checked)));
         })
     };
     html! {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::clock;
-use crate::model::state::Action;
+use crate::model::state::{Action, Draft};
 use crate::model::storage::{DraftState, DraftSummary};
 
 #[derive(Properties, PartialEq)]
@@ -40,7 +40,7 @@ pub fn DraftsPanel(props: &Props) -> Html {
     };
     let new_draft = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::NewDraft))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Draft(Draft::New)))
     };
     html! {
         <section class="drafts" aria-label="草稿">
@@ -54,7 +54,7 @@ pub fn DraftsPanel(props: &Props) -> Html {
                         let (dispatch, id, name) = (dispatch.clone(), draft.id.clone(), name.clone());
                         Callback::from(move |_: MouseEvent| {
                             if let Some(new_name) = prompt("草稿的新名称：", &name) {
-                                dispatch.emit(Action::RenameDraft(id.clone(), new_name.trim().to_owned()));
+                                dispatch.emit(Action::Draft(Draft::Rename(id.clone(), new_name.trim().to_owned())));
                             }
                         })
                     };
@@ -62,7 +62,7 @@ pub fn DraftsPanel(props: &Props) -> Html {
                         let (dispatch, id, name) = (dispatch.clone(), draft.id.clone(), name.clone());
                         Callback::from(move |_: MouseEvent| {
                             if ask(&format!("确定删除草稿「{name}」？删除后无法恢复。建议先下载报告文件备份。")) {
-                                dispatch.emit(Action::DeleteDraft(id.clone()));
+                                dispatch.emit(Action::Draft(Draft::Delete(id.clone())));
                             }
                         })
                     };
@@ -75,8 +75,8 @@ pub fn DraftsPanel(props: &Props) -> Html {
                             { match &draft.state {
                                 DraftState::Readable => html! {
                                     <span class="draft-actions">
-                                        if !is_current { <button type="button" onclick={action(Action::OpenDraft, &draft.id)}>{"打开"}</button> }
-                                        <button type="button" onclick={action(Action::DuplicateDraft, &draft.id)}>{"复制"}</button>
+                                        if !is_current { <button type="button" onclick={action(|id| Action::Draft(Draft::Open(id)), &draft.id)}>{"打开"}</button> }
+                                        <button type="button" onclick={action(|id| Action::Draft(Draft::Duplicate(id)), &draft.id)}>{"复制"}</button>
                                         <button type="button" onclick={rename}>{"重命名"}</button>
                                         <button type="button" class="danger" onclick={delete}>{"删除"}</button>
                                     </span>
@@ -87,7 +87,7 @@ pub fn DraftsPanel(props: &Props) -> Html {
                                 DraftState::Corrupt { reason } => {
                                     let id = draft.id.clone();
                                     let dispatch = dispatch.clone();
-                                    let download = Callback::from(move |_: MouseEvent| dispatch.emit(Action::DownloadCorrupt(id.clone())));
+                                    let download = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Draft(Draft::DownloadCorrupt(id.clone()))));
                                     html! {
                                         <span class="draft-problem">
                                             {format!("此草稿无法读取（{reason}），原文已另存，可下载后交技术人员恢复。")}

@@ -9,7 +9,7 @@ use ogi_report_core::rules::{tally, Finding, Severity};
 use yew::prelude::*;
 
 use crate::browser::exports::Output;
-use crate::model::state::Action;
+use crate::model::state::{Action, Dialog, Edit};
 use crate::view::hooks::use_dialog;
 
 #[derive(Properties, PartialEq)]
@@ -35,9 +35,9 @@ pub fn ExportGate(props: &Props) -> Html {
                 let target = finding.jump().cloned();
                 let dispatch = dispatch.clone();
                 let onclick = Callback::from(move |_: MouseEvent| {
-                    dispatch.emit(Action::CloseGate);
+                    dispatch.emit(Action::Dialog(Dialog::CloseGate));
                     if let Some(target) = &target {
-                        dispatch.emit(Action::JumpTo(target.clone()));
+                        dispatch.emit(Action::Edit(Edit::JumpTo(target.clone())));
                     }
                 });
                 html! {
@@ -50,7 +50,7 @@ pub fn ExportGate(props: &Props) -> Html {
     };
     let (dialog, onkeydown) = use_dialog({
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::CloseGate))
+        Callback::from(move |_| dispatch.emit(Action::Dialog(Dialog::CloseGate)))
     });
     let (errors, warnings) = tally(&props.findings);
     html! {
@@ -64,8 +64,8 @@ pub fn ExportGate(props: &Props) -> Html {
                     <ul class="gate-warnings">{ list(Severity::Warning) }</ul>
                 }
                 <div class="gate-actions">
-                    <button type="button" class="primary" onclick={send(|| Action::CloseGate)}>{"返回修改"}</button>
-                    <button type="button" data-export-anyway="" onclick={send(|| Action::ExportAnyway)}>
+                    <button type="button" class="primary" onclick={send(|| Action::Dialog(Dialog::CloseGate))}>{"返回修改"}</button>
+                    <button type="button" data-export-anyway="" onclick={send(|| Action::Dialog(Dialog::ExportAnyway))}>
                         {format!("仍然导出草稿（每页标注“{DRAFT_MARK}”）")}
                     </button>
                 </div>

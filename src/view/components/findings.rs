@@ -5,7 +5,7 @@ use std::rc::Rc;
 use ogi_report_core::rules::{tally, Finding, Severity};
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::{Action, Edit};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -50,7 +50,7 @@ pub fn FindingsPanel(props: &Props) -> Html {
                         let target = target.clone();
                         Callback::from(move |_: MouseEvent| {
                             if let Some(target) = &target {
-                                dispatch.emit(Action::JumpTo(target.clone()));
+                                dispatch.emit(Action::Edit(Edit::JumpTo(target.clone())));
                             }
                         })
                     };

@@ -3,14 +3,14 @@
 
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::{Action, Dialog};
 
 /// A plain function, not a component: it has no state, and each component type costs the first
 /// load its own copy of Yew's mounting code.
 pub fn first_steps(dispatch: &Callback<Action>) -> Html {
     let close = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseHint))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Dialog(Dialog::CloseHint)))
     };
     html! {
         <section class="first-steps" aria-labelledby="first-steps-title" data-first-steps="">

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::embed;
 use crate::model::marks::Marks;
-use crate::model::state::Action;
+use crate::model::state::{Action, Edit};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -29,14 +29,14 @@ pub fn ReportHeader(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.emit(Action::EditField(FieldRef::Body, value));
+            dispatch.emit(Action::Edit(Edit::Field(FieldRef::Body, value)));
         })
     };
     let on_year = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            dispatch.emit(Action::SetYear(value.parse().ok()));
+            dispatch.emit(Action::Edit(Edit::SetYear(value.parse().ok())));
         })
     };
     let on_type = {
@@ -44,7 +44,7 @@ pub fn ReportHeader(props: &Props) -> Html {
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(body_type) = BodyType::from_key(&value) {
-                dispatch.emit(Action::SetBodyType(body_type));
+                dispatch.emit(Action::Edit(Edit::SetBodyType(body_type)));
             }
         })
     };
@@ -52,7 +52,7 @@ pub fn ReportHeader(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.emit(Action::EditField(FieldRef::Preface, value));
+            dispatch.emit(Action::Edit(Edit::Field(FieldRef::Preface, value)));
         })
     };
     let error = |field: FieldRef| props.marks.field(field);

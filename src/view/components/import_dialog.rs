@@ -10,21 +10,21 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::browser::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
-use crate::model::state::{Action, ImportState, ImportUse};
+use crate::model::state::{Action, Import, ImportState, ImportUse};
 use crate::view::hooks::use_dialog;
 
 /// Hands `bytes` to the importer (through the runtime); the dialog shows "reading" until its
 /// result arrives.
 fn import(dispatch: Callback<Action>, source: String, name: &str, bytes: &[u8]) {
-    dispatch.emit(Action::ImportStarted {
+    dispatch.emit(Action::Import(Import::Started {
         source: source.clone(),
         intent: None,
-    });
-    dispatch.emit(Action::Import {
+    }));
+    dispatch.emit(Action::Import(Import::Bytes {
         source,
         name: name.to_owned(),
         bytes: bytes.into(),
-    });
+    }));
 }
 
 /// Reads the first of `files` (chosen, or dropped on the page: the dialog opens) and imports it;
@@ -38,20 +38,20 @@ pub fn import_first_file(
         return;
     };
     let source = format!("文件「{name}」");
-    dispatch.emit(Action::ImportStarted {
+    dispatch.emit(Action::Import(Import::Started {
         source: source.clone(),
         intent,
-    });
+    }));
     read_files_bytes(files, move |reads| {
         let Some((name, bytes)) = reads.into_iter().next() else {
             return;
         };
         match bytes {
             Ok(bytes) => import(dispatch, source, &name, &bytes),
-            Err(why) => dispatch.emit(Action::ImportRead {
+            Err(why) => dispatch.emit(Action::Import(Import::Read {
                 source,
                 result: Box::new(Err(why)),
-            }),
+            })),
         }
     });
 }
@@ -72,12 +72,13 @@ const BLANKS_SHOWN: usize = 12;
 fn confirm_buttons(dispatch: &Callback<Action>, intent: ImportUse, default: &NodeRef) -> Html {
     let close = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::CloseImport))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Import(Import::Close)))
     };
     let choice = |choice: ImportUse, hook: &'static str, label: &'static str| {
         let dispatch = dispatch.clone();
-        let onclick =
-            Callback::from(move |_: MouseEvent| dispatch.emit(Action::ConfirmImport(choice)));
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Import(Import::Confirm(choice)))
+        });
         let chosen = choice == intent;
         html! {
             <button type="button" class={classes!(chosen.then_some("primary"))} ref={if chosen { default.clone() } else { NodeRef::default() }}
@@ -100,7 +101,7 @@ pub fn ImportDialog(props: &Props) -> Html {
     let text = use_node_ref();
     let (dialog, onkeydown) = use_dialog({
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::CloseImport))
+        Callback::from(move |_| dispatch.emit(Action::Import(Import::Close)))
     });
     // Once a report is read, its default button takes the focus (and Enter).
     let default = use_node_ref();
@@ -148,7 +149,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                     }
                     <div class="gate-actions">
                         <label class="file-button">{"选择文件"}<input type="file" accept={PUBLISHED_REPORTS} onchange={choose} data-import="file" /></label>
-                        <button type="button" onclick={send(|| Action::CloseImport)}>{"取消"}</button>
+                        <button type="button" onclick={send(|| Action::Import(Import::Close))}>{"取消"}</button>
                         <button type="button" class="primary" onclick={read} data-import-read="">{"读取"}</button>
                     </div>
                 </>

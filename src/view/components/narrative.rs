@@ -11,7 +11,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::model::marks::Marks;
-use crate::model::state::{Action, Direction};
+use crate::model::state::{Action, Direction, Edit};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -32,7 +32,7 @@ pub fn NarrativePart(props: &Props) -> Html {
     let count = props.sections.len();
     let add = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::AddSection(part)))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Edit(Edit::AddSection(part))))
     };
     html! {
         <div class="narrative">
@@ -87,20 +87,20 @@ pub fn SectionEditor(props: &SectionProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            dispatch.emit(Action::EditField(heading_field, value));
+            dispatch.emit(Action::Edit(Edit::Field(heading_field, value)));
         })
     };
     let on_text = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let value = event.target_unchecked_into::<HtmlTextAreaElement>().value();
-            dispatch.emit(Action::EditField(text_field, value));
+            dispatch.emit(Action::Edit(Edit::Field(text_field, value)));
         })
     };
     let mover = |direction: Direction| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::MoveSection(part, index, direction))
+            dispatch.emit(Action::Edit(Edit::MoveSection(part, index, direction)))
         })
     };
     let remove = {
@@ -121,14 +121,14 @@ pub fn SectionEditor(props: &SectionProps) -> Html {
                     .and_then(|window| window.confirm_with_message(&question).ok())
                     .unwrap_or(false);
             if confirmed {
-                dispatch.emit(Action::RemoveSection(part, index));
+                dispatch.emit(Action::Edit(Edit::RemoveSection(part, index)));
             }
         })
     };
     let insert = props.offers_sentence.then(|| {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::InsertRequestsSentence(part, index))
+            dispatch.emit(Action::Edit(Edit::InsertRequestsSentence(part, index)))
         })
     });
     let text_id = format!("{}-{index}-text", part.key());

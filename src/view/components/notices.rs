@@ -1,8 +1,9 @@
-//! Storage notices: each says what happened, that nothing was lost, and what to do.
+//! The page's notices: storage (each says what happened, that nothing was lost, and what to do),
+//! and the one-off [`Notice`] the state keeps as a value, worded here ([`notice_words`]).
 
 use yew::prelude::*;
 
-use crate::model::state::{Action, SaveStatus, StorageMode};
+use crate::model::state::{Action, Dialog, Draft, Notice, SaveStatus, StorageMode};
 use crate::model::storage::SaveError;
 use crate::view::hooks::apply_update;
 
@@ -13,7 +14,7 @@ pub struct Props {
     pub conflict: bool,
     pub persist_refused: bool,
     pub update_ready: bool,
-    pub notice: Option<AttrValue>,
+    pub notice: Option<Notice>,
     pub on_action: Callback<Action>,
 }
 
@@ -24,7 +25,7 @@ pub fn Notices(props: &Props) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(action()))
     };
-    let download = send(|| Action::DownloadReportFile);
+    let download = send(|| Action::Draft(Draft::DownloadReportFile));
     html! {
         <div class="notices" aria-live="polite">
             if let StorageMode::Memory { reason } = &props.storage {
@@ -45,8 +46,8 @@ pub fn Notices(props: &Props) -> Html {
             if props.conflict {
                 <div class="notice warning" data-notice="other-tab" role="alert">
                     {"此草稿刚在另一个标签页或窗口中被修改。为避免互相覆盖，本页已暂停保存。请选择："}
-                    <button type="button" onclick={send(|| Action::TakeOtherTabVersion)}>{"载入另一页的版本"}</button>
-                    <button type="button" onclick={send(|| Action::KeepAsNewDraft)}>{"把本页内容另存为新草稿"}</button>
+                    <button type="button" onclick={send(|| Action::Draft(Draft::TakeOtherTabVersion))}>{"载入另一页的版本"}</button>
+                    <button type="button" onclick={send(|| Action::Draft(Draft::KeepAsNew))}>{"把本页内容另存为新草稿"}</button>
                 </div>
             }
             if props.update_ready {
@@ -62,10 +63,57 @@ pub fn Notices(props: &Props) -> Html {
             }
             if let Some(notice) = &props.notice {
                 <div class="notice info" data-notice="message" role="status">
-                    {notice.clone()}
-                    <button type="button" onclick={send(|| Action::DismissNotice)} aria-label="关闭提示">{"知道了"}</button>
+                    {notice_words(notice)}
+                    <button type="button" onclick={send(|| Action::Dialog(Dialog::DismissNotice))} aria-label="关闭提示">{"知道了"}</button>
                 </div>
             }
         </div>
+    }
+}
+
+/// What a [`Notice`] says to the user.
+pub fn notice_words(notice: &Notice) -> String {
+    match notice {
+        Notice::FileOpened { name } => format!("已打开文件「{name}」，并保存为新的草稿。"),
+        Notice::FileUnreadable { name, error } => {
+            format!("文件「{name}」未能打开，当前内容没有改变。{error}")
+        }
+        Notice::FileNotRead { name, reason } => {
+            format!("文件「{name}」{reason}当前内容没有改变。")
+        }
+        Notice::ImportedAsNewDraft => "已从已发布报告的文字建立新的草稿。".to_owned(),
+        Notice::StartedFromLastYear => {
+            "已以上年报告开始本年草稿：上年结转已按上年“结转下年度继续办理”填好，小标题已沿用。"
+                .to_owned()
+        }
+        Notice::AttachedPrevious { year } => {
+            let year = year.map(|year| format!("{year} 年度")).unwrap_or_default();
+            format!("已附加上年报告（{year}），将据此检查上年结转、现行有效件数和内容雷同。")
+        }
+        Notice::ExportFailed { output, why } => format!("{}未能生成：{why}", output.label()),
+        Notice::ReportFileHandedOver {
+            file_name,
+            send_back,
+        } => format!("报告文件「{file_name}」已交给浏览器下载。{send_back}"),
+        Notice::FilledBlanks(filled) => format!("已将 {filled} 个空白格填为 0。"),
+        Notice::Pasted {
+            written,
+            on_totals,
+            outside,
+        } => {
+            let mut words = format!("已粘贴 {written} 个格。");
+            if *on_totals > 0 {
+                words.push_str(&format!(
+                    "{on_totals} 个数值落在自动计算的合计格上，未写入。"
+                ));
+            }
+            if *outside > 0 {
+                words.push_str(&format!("{outside} 个数值超出表格范围，未写入。"));
+            }
+            words
+        }
+        Notice::DraftUnopenable => {
+            "该草稿无法打开（可能已损坏或由较新版本的工具保存），其他草稿不受影响。".to_owned()
+        }
     }
 }

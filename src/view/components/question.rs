@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::state::{Action, ImportUse, Question};
+use crate::model::state::{Action, Import, ImportUse, Question};
 use crate::view::hooks::use_dialog;
 
 #[derive(Properties, PartialEq)]
@@ -20,11 +20,11 @@ pub fn QuestionDialog(props: &Props) -> Html {
     let dispatch = props.on_action.clone();
     let answer = |yes: bool| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Answer(yes)))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Import(Import::Answer(yes))))
     };
     let (dialog, onkeydown) = use_dialog({
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Answer(false)))
+        Callback::from(move |_| dispatch.emit(Action::Import(Import::Answer(false))))
     });
 
     let (title, yes) = match props.question.use_as {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::browser::clock;
 use crate::browser::exports::Output;
 use crate::browser::files::{files_of, read_files, PUBLISHED_REPORTS, REPORT_FILES};
-use crate::model::state::{Action, ImportUse, SaveStatus};
+use crate::model::state::{Action, Dialog, Draft, Edit, Import, ImportUse, SaveStatus};
 use crate::view::components::import_dialog::import_first_file;
 
 #[derive(Properties, PartialEq)]
@@ -31,9 +31,10 @@ pub fn read_chosen_file(
         if let Some((name, text)) = texts.into_iter().next() {
             dispatch.emit(match text {
                 Ok(text) => make(name, text),
-                Err(reason) => {
-                    Action::FileUnreadable(format!("文件「{name}」{reason}当前内容没有改变。"))
-                }
+                Err(reason) => Action::Dialog(Dialog::FileNotRead {
+                    name,
+                    reason: reason.to_string(),
+                }),
             });
         }
     });
@@ -89,19 +90,19 @@ const GROUPS: [(&str, &str, &[Control]); 4] = [
                 "新建空白草稿",
                 "",
                 "新建一份空白的本年度报告草稿（当前草稿仍保存在左侧草稿列表中）",
-                Does::Act(|| Action::NewDraft),
+                Does::Act(|| Action::Draft(Draft::New)),
             ),
             control(
                 "打开报告文件",
                 "json",
                 "打开本工具保存的报告文件（.json），继续填写",
-                Does::ReportFile(|name, text| Action::OpenFile { name, text }),
+                Does::ReportFile(|name, text| Action::Draft(Draft::OpenFile { name, text })),
             ),
             control(
                 "导入已发布的报告",
                 "text",
                 "把已发布的年度报告（Word、PDF、网页或复制的文字）读成新的草稿，读后请核对",
-                Does::Act(|| Action::OpenImport),
+                Does::Act(|| Action::Import(Import::Open)),
             ),
         ],
     ),
@@ -114,7 +115,7 @@ const GROUPS: [(&str, &str, &[Control]); 4] = [
                 "last-year",
                 "选择上年的报告，开始本年草稿：上年结转和小标题自动填好",
                 Does::LastYearFile(ImportUse::StartThisYear, |name, text| {
-                    Action::StartFromLastYear { name, text }
+                    Action::Import(Import::StartFromLastYear { name, text })
                 }),
             ),
             control(
@@ -122,7 +123,7 @@ const GROUPS: [(&str, &str, &[Control]); 4] = [
                 "previous",
                 "把上年的报告附加到当前草稿，用于核对上年结转、现行有效件数和内容雷同",
                 Does::LastYearFile(ImportUse::AttachAsPrevious, |name, text| {
-                    Action::AttachPrevious { name, text }
+                    Action::Import(Import::AttachPrevious { name, text })
                 }),
             ),
             control(
@@ -141,31 +142,31 @@ const GROUPS: [(&str, &str, &[Control]); 4] = [
                 "下载 Word",
                 "docx",
                 "公文格式的 Word 文件，用于审签和发布",
-                Does::Act(|| Action::RequestExport(Output::Docx)),
+                Does::Act(|| Action::Dialog(Dialog::RequestExport(Output::Docx))),
             ),
             control(
                 "下载 HTML",
                 "html",
                 "网页文件，可直接粘贴到网站发布系统",
-                Does::Act(|| Action::RequestExport(Output::Html)),
+                Does::Act(|| Action::Dialog(Dialog::RequestExport(Output::Html))),
             ),
             control(
                 "打印 / PDF",
                 "print",
                 "按 A4 公文版式打印，或在打印对话框中另存为 PDF",
-                Does::Act(|| Action::RequestExport(Output::Print)),
+                Does::Act(|| Action::Dialog(Dialog::RequestExport(Output::Print))),
             ),
             control(
                 "下载 Excel",
                 "xlsx",
                 "三张表格的 Excel 工作簿，合计为公式",
-                Does::Act(|| Action::RequestExport(Output::Xlsx)),
+                Does::Act(|| Action::Dialog(Dialog::RequestExport(Output::Xlsx))),
             ),
             control(
                 "下载报告文件",
                 "json",
                 "报告文件（.json）：可再次打开、交给上级汇总，不用于发布",
-                Does::Act(|| Action::DownloadReportFile),
+                Does::Act(|| Action::Draft(Draft::DownloadReportFile)),
             ),
         ],
     ),
@@ -289,10 +290,10 @@ pub fn Toolbar(props: &Props) -> Html {
     html! {
         <div class="toolbar" aria-label="操作">
             <div class="toolbar-main" role="group" aria-label="填写">
-                <button type="button" class="primary" onclick={send(|| Action::Check)} title="按格式逐项检查整份报告，列出须修改的地方">{"检查"}</button>
-                <button type="button" onclick={send(|| Action::Undo)} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
-                <button type="button" onclick={send(|| Action::Redo)} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
-                <button type="button" data-fill-blanks="" onclick={send(|| Action::FillBlanks)} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
+                <button type="button" class="primary" onclick={send(|| Action::Edit(Edit::Check))} title="按格式逐项检查整份报告，列出须修改的地方">{"检查"}</button>
+                <button type="button" onclick={send(|| Action::Edit(Edit::Undo))} disabled={!props.can_undo} title="撤销（Ctrl+Z）">{"撤销"}</button>
+                <button type="button" onclick={send(|| Action::Edit(Edit::Redo))} disabled={!props.can_redo} title="重做（Ctrl+Y）">{"重做"}</button>
+                <button type="button" data-fill-blanks="" onclick={send(|| Action::Edit(Edit::FillBlanks))} title="把表格中所有空白格填为 0（合计自动更新）">{"空白格填 0"}</button>
                 <span class="spacer"></span>
                 <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
             </div>

@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use super::window_listener::listen;
 use crate::browser::embed;
-use crate::model::state::Action;
+use crate::model::state::{Action, Env};
 
 fn on_message(event: MessageEvent, dispatch: &Callback<Action>) {
     if !embed::config().accepts(&event.origin()) {
@@ -28,10 +28,10 @@ fn on_message(event: MessageEvent, dispatch: &Callback<Action>) {
                     .and_then(|text| text.as_string())
             });
             if let Some(text) = text {
-                dispatch.emit(Action::HostLoad(text));
+                dispatch.emit(Action::Env(Env::HostLoad(text)));
             }
         }
-        Some("get-report") => dispatch.emit(Action::HostGetReport(event.origin())),
+        Some("get-report") => dispatch.emit(Action::Env(Env::HostGetReport(event.origin()))),
         _ => {}
     }
 }

@@ -4,7 +4,7 @@
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::model::state::Action;
+use crate::model::state::{Action, Env};
 
 #[hook]
 pub fn use_persist_request(dispatch: Callback<Action>) {
@@ -13,7 +13,7 @@ pub fn use_persist_request(dispatch: Callback<Action>) {
         if let Some(promise) = manager.and_then(|manager| manager.persist().ok()) {
             let answered = Closure::once(move |granted: wasm_bindgen::JsValue| {
                 if granted.as_bool() != Some(true) {
-                    dispatch.emit(Action::PersistRefused);
+                    dispatch.emit(Action::Env(Env::PersistRefused));
                 }
             });
             let _ = promise.then(&answered);

@@ -4,13 +4,13 @@
 use yew::prelude::*;
 
 use super::window_listener::listen;
-use crate::model::state::Action;
+use crate::model::state::{Action, Env};
 
 #[hook]
 pub fn use_service_worker(dispatch: Callback<Action>) {
     use_effect_with((), move |_| {
         listen("ogi-update-ready", move |_: web_sys::Event| {
-            dispatch.emit(Action::UpdateReady)
+            dispatch.emit(Action::Env(Env::UpdateReady))
         })
     });
 }

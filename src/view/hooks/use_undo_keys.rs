@@ -5,7 +5,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::window_listener::listen;
-use crate::model::state::Action;
+use crate::model::state::{Action, Edit};
 
 #[hook]
 pub fn use_undo_keys(dispatch: Callback<Action>) {
@@ -15,8 +15,8 @@ pub fn use_undo_keys(dispatch: Callback<Action>) {
                 return;
             }
             let action = match (event.key().to_ascii_lowercase().as_str(), event.shift_key()) {
-                ("z", false) => Action::Undo,
-                ("z", true) | ("y", false) => Action::Redo,
+                ("z", false) => Action::Edit(Edit::Undo),
+                ("z", true) | ("y", false) => Action::Edit(Edit::Redo),
                 _ => return,
             };
             event.prevent_default();
