@@ -41,6 +41,11 @@
 // own 403-line JSON module. The issue allowed the budget to grow by what this costs, to 200 KB at
 // most; it costs more than the 10 KB the issue expected, and the page was at 210 KB before it:
 // over the cap, said so (docs/performance.md has the measurements of what would win it back).
+// Then 0.84 KB (wasm, gzip; to 244.2 KB) with R8 naming the value a relation needs in a blank
+// cell, now that no relation counts a blank as 0 (issue 21), and 1.55 KB (to 245.7 KB) when the
+// page's state was split by concern (issue 23: five concerns with nested actions, each `apply` in
+// its own file, notices as values the view words): twiggy shows the same code, less inlined —
+// the one `update` (12.3 KB raw) became `apply` (10.7 KB) and `apply_draft` (2.7 KB).
 // (A dispatch context instead of callbacks would have cost
 // another 2.2 KB: Yew's ContextProvider and use_context; the components take callbacks.) The goal is 150 KB: moving rendering and importing to the on-demand package took
 // 9 KB off; the rest of the module is Yew, Rust's core/alloc and wasm-bindgen's glue (about three
@@ -49,7 +54,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 244 * 1000;
+const BUDGET = 246 * 1000;
 const dir = process.argv[2] ?? 'dist';
 const own = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name));
 // Trunk copies every snippet of the crate (the tools page's too); one counts when this page's glue

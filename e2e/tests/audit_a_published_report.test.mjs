@@ -46,12 +46,15 @@ test('a wrong table-四 total is shown; glued text is marked inferred or unread;
   // A published report is out: no deadline reminder.
   assert.equal(await page.locator('[data-audit-finding="R18"]').count(), 0);
 
-  // A real report whose PDF text prints table 四 in another order: nothing is read there, so
-  // nothing is blamed on it.
+  // A real report whose PDF text interleaves table 四's groups: 行政复议's, which its narrative
+  // states, is inferred; which lawsuit group is which nothing says, so those stay unread — and
+  // nothing is blamed on them.
   const real = readFileSync('crates/ogi-report-import/tests/real/03.txt');
   await auditFile(page, '03.txt', real);
   assert.equal(await page.locator('[data-audit-finding="R5"]').count(), 0);
-  assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').getAttribute('data-source'), 'unread');
+  assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').getAttribute('data-source'), 'inferred');
+  assert.equal(await page.locator('[data-audit-cell="appeals.review.total"]').textContent(), '351');
+  assert.equal(await page.locator('[data-audit-cell="appeals.lawsuit_direct.total"]').getAttribute('data-source'), 'unread');
 
   const glued = readFileSync('crates/ogi-report-import/tests/corpus/department.tabs.glued.txt');
   const gluedCounts = await auditFile(page, 'glued.txt', glued);
