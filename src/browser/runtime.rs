@@ -258,6 +258,7 @@ impl Reducible for State {
                 crate::model::state::StorageMode::Memory { .. } => None,
             },
         };
-        Rc::new(run(&self, action, &mut world))
+        // Measured whole for `make bench`: the rest of a keystroke's handler is Yew's render.
+        Rc::new(timing::measure("reduce", || run(&self, action, &mut world)))
     }
 }
