@@ -321,12 +321,9 @@ const ratio = (throttle) => stats(typing[`ours×${throttle}`].frame).p95 / stats
 lines.push('', `Keydown → frame p95 as a ratio to the calibration page: ${ratio(1).toFixed(2)}× unthrottled, ${ratio(4).toFixed(2)}× at 4× throttling (target ≤ 1.5× unthrottled).`);
 const rules = stats(typing['ours×1'].timings.rules ?? []);
 const save = stats(typing['ours×1'].timings.save ?? []);
-const reduce = stats(typing['ours×1'].timings.reduce ?? []);
 lines.push('', '## Inside one keystroke (ours, unthrottled, ms)', '', '| step | median | p95 | target |', '|---|---:|---:|---|');
 row('rules (all of R1–R18)', ms(rules.median), ms(rules.p95), '');
 row('autosave (serialise + localStorage)', ms(save.median), ms(save.p95), 'median ≤ 0.5');
-// The rest of the handler is Yew's render and the browser's own work for the input.
-row('the whole reducer: apply, rules, effects (autosave)', ms(reduce.median), ms(reduce.p95), '');
 const narrativeHandler = stats(longText.handler);
 const narrativeFrame = stats(longText.frame);
 lines.push('', '## Narrative typing in a 5 000-character field (100 keys, ms)', '', '| handler median | handler p95 | → frame median | → frame p95 |', '|---:|---:|---:|---:|');
@@ -372,17 +369,8 @@ const header = [
   '`bench/calibration.html`. Native figures come from `cargo bench -p ogi-report-cli` (below).',
   'Timings are measured, never asserted in tests; the size budget is asserted in `make test`.',
   '',
-  '## What the design card costs the first load (measured 2026-12-05, wasm after wasm-opt, gzip -9)',
-  '',
-  'serde + serde_json + serde_path_to_error + gloo-storage in place of the core\'s own JSON module',
-  '(issue 23): the page\'s wasm 194.3 → 227.3 KB, the first load 210.3 → 243.3 KB. Of it,',
-  'serde_path_to_error (the place named in a reading error) is 7 KB; reading each member of the',
-  'file on its own instead of one derived document changed nothing (+0.1 KB): the cost is',
-  'serde_json\'s reader and writer themselves. Measured ways to win part of it back, not taken:',
-  '`-Zbuild-std` with std optimised for size (Debian\'s rustc-web and rust-web-src, a second',
-  'compiler): −7.4 KB; with `panic = "immediate-abort"` as well: −18.7 KB, but a panic then stops',
-  'the page without the message that says the drafts are safe and to reload.',
-  '',
+  // Notes kept by hand (what the measurements below mean), in one place: bench/notes.md.
+  readFileSync('bench/notes.md', 'utf8').replace(/^<!--.*-->\n/, ''),
 ];
 const table = lines.join('\n');
 console.log(table);

@@ -258,7 +258,6 @@ impl Reducible for State {
                 crate::model::state::StorageMode::Memory { .. } => None,
             },
         };
-        // Measured whole for `make bench`: the rest of a keystroke's handler is Yew's render.
-        Rc::new(timing::measure("reduce", || run(&self, action, &mut world)))
+        Rc::new(run(&self, action, &mut world))
     }
 }
