@@ -46,6 +46,9 @@
 // page's state was split by concern (issue 23: five concerns with nested actions, each `apply` in
 // its own file, notices as values the view words): twiggy shows the same code, less inlined —
 // the one `update` (12.3 KB raw) became `apply` (10.7 KB) and `apply_draft` (2.7 KB).
+// Then 0.46 KB (to 246.2 KB) when the import dialog counted inferred cells by how each was read
+// (digits split, rows turned from a PDF's column order, a group the narrative states) instead of
+// saying they were all split from digits, and a cell inferred two ways once.
 // (A dispatch context instead of callbacks would have cost
 // another 2.2 KB: Yew's ContextProvider and use_context; the components take callbacks.) The goal is 150 KB: moving rendering and importing to the on-demand package took
 // 9 KB off; the rest of the module is Yew, Rust's core/alloc and wasm-bindgen's glue (about three
@@ -54,7 +57,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 246 * 1000;
+const BUDGET = 246.5 * 1000;
 const dir = process.argv[2] ?? 'dist';
 const own = readdirSync(dir).filter((name) => /\.(html|js|wasm|css)$/.test(name));
 // Trunk copies every snippet of the crate (the tools page's too); one counts when this page's glue

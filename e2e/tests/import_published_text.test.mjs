@@ -49,3 +49,20 @@ test('import summary, confirm as a draft, and start this year from it', async ()
   assert.equal(await findings(page, 'R9').count(), 0);
   await context.close();
 });
+
+// A PDF's text in its own reading order (01.txt prints most of table 三 column by column): the
+// dialog says how its cells were inferred, a line a way, not that they were split from digits.
+test('cells turned from a PDF reading order are named with how they were read', async () => {
+  const context = await app.browser.newContext();
+  const page = await openPage(context, app.url);
+  await readText(page, readFileSync('crates/ogi-report-import/tests/real/01.txt', 'utf8'));
+  const summary = page.locator('[data-import-summary]');
+  await summary.waitFor();
+  const reasons = await summary.locator('[data-import-inferred-why] li').allTextContents();
+  assert.ok(reasons.some((line) => /^\d+ 个：这几行的数字在文字中按列排出/.test(line)), reasons.join('\n'));
+  assert.ok(reasons.length < 8, 'a line a way of reading, not a line a cell');
+  assert.doesNotMatch(await summary.textContent(), /由连在一起的数字拆分得出，请与/);
+  await summary.locator('[data-import-use="draft"]').click();
+  assert.equal(await cell(page, 'requests.unable_not_held.natural_person').inputValue(), '10');
+  await context.close();
+});

@@ -316,7 +316,7 @@ fn import(options: &Options) -> Result<ExitCode, Unusable> {
         println!("空白的单元格：{}", summary.blank.join(" "));
     }
     for (line, text, why) in &summary.not_understood {
-        println!("第 {line} 行未能放入报告（{why}）：{text}");
+        println!("第 {line} 行没有按原样读入（{why}）：{text}");
     }
     for part in &report.missing {
         println!("没有找到这一部分：{part}");

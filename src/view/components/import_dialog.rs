@@ -67,6 +67,19 @@ pub struct Props {
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
 
+/// The inferred cells counted by how they were inferred, in the order first met: a few lines
+/// (digits split, rows turned, a group the narrative names), not one line a cell.
+fn inferred_by_reason(summary: &ogi_report_core::imported::Summary) -> Vec<(&str, usize)> {
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for (_, why) in &summary.inferred {
+        match reasons.iter_mut().find(|(known, _)| known == why) {
+            Some((_, count)) => *count += 1,
+            None => reasons.push((why.as_str(), 1)),
+        }
+    }
+    reasons
+}
+
 /// Cancel, or what the read report becomes; the button of `intent` is the default (marked, and
 /// focused through `default`, so Enter takes it).
 fn confirm_buttons(dispatch: &Callback<Action>, intent: ImportUse, default: &NodeRef) -> Html {
@@ -184,6 +197,18 @@ pub fn ImportDialog(props: &Props) -> Html {
                 .map(|path| CellRef::parse(path).map_or_else(|| path.clone(), CellRef::short_label))
                 .collect();
             let more = summary.blank.len().saturating_sub(BLANKS_SHOWN);
+            // A cell may be inferred in two ways at once (the 2019 format's single （六） row,
+            // turned from a column): counted once.
+            let inferred_cells = {
+                let mut paths: Vec<&str> = summary
+                    .inferred
+                    .iter()
+                    .map(|(path, _)| path.as_str())
+                    .collect();
+                paths.sort_unstable();
+                paths.dedup();
+                paths.len()
+            };
             html! {
                 <div data-import-summary="">
                     <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
@@ -191,10 +216,14 @@ pub fn ImportDialog(props: &Props) -> Html {
                         {format!("表格中已填入 {} 个单元格；{} 个单元格没有读到数字，留为空白。", summary.filled.len(), summary.blank.len())}
                     </p>
                     if !summary.inferred.is_empty() {
-                        <p data-import-inferred={summary.inferred.len().to_string()}>{format!(
-                            "其中 {} 个单元格不是原样读出，而是按表格的勾稽关系由连在一起的数字拆分得出，请与原报告核对。",
-                            summary.inferred.len()
+                        <p data-import-inferred={inferred_cells.to_string()}>{format!(
+                            "其中 {inferred_cells} 个单元格不是原样读出，而是推断得出，请与原报告核对："
                         )}</p>
+                        <ul class="import-lines" data-import-inferred-why="">
+                            { for inferred_by_reason(summary).into_iter().map(|(why, count)| html! {
+                                <li>{format!("{count} 个：{why}")}</li>
+                            }) }
+                        </ul>
                     }
                     if !summary.blank.is_empty() {
                         <p data-import-blank="">{format!("空白的单元格：{}{}", shown.join("、"), if more > 0 { format!(" 等（另有 {more} 个）") } else { String::new() })}</p>
@@ -203,7 +232,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                         <p>{format!("没有找到这些部分：{}", report.missing.join("、"))}</p>
                     }
                     if !summary.not_understood.is_empty() {
-                        <p>{"以下各行未能对应到报告的任何位置（没有用到），请与原文核对："}</p>
+                        <p>{"以下各行没有按原样读入（括号中是原因和处理），请与原文核对："}</p>
                         <ul class="import-lines">
                             { for summary.not_understood.iter().map(|(line, text, why)| html! {
                                 <li data-import-line={line.to_string()}>{format!("第 {line} 行（{why}）：{text}")}</li>
