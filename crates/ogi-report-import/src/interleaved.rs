@@ -9,6 +9,7 @@
 //! groups, which tells neither apart — those stay blank unless both hold the same numbers.
 
 use ogi_report_core::format::{APPEAL_COLS, APPEAL_GROUPS};
+use ogi_report_core::rules::number_after;
 use ogi_report_core::{Narrative, Report};
 
 /// One group's five numbers: the four results and the 总计.
@@ -161,6 +162,9 @@ fn stated_review(report: &Report) -> Option<Group> {
 
 /// 「行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件」 as its group.
 fn review_sentence(sentence: &str) -> Option<Group> {
+    // The count a word states, read as R11 reads the narrative's numbers.
+    let count_after =
+        |text: &str, word: &str| number_after(text.strip_prefix(word)?).map(|(count, _)| count);
     let total = count_after(sentence, "行政复议")?;
     let mut group = [0; APPEAL_COLS];
     for (col, word) in ["维持", "纠正", "其他", "审结"].into_iter().enumerate() {
@@ -174,28 +178,6 @@ fn review_sentence(sentence: &str) -> Option<Group> {
     }
     group[APPEAL_COLS - 1] = total;
     (group[..APPEAL_COLS - 1].iter().sum::<u64>() == total).then_some(group)
-}
-
-/// How many characters may stand between a word and its number (`其他结果178件`).
-const WORDS_BEFORE_NUMBER: usize = 3;
-
-/// The count stated right after `word` at the start of `text` (`维持72件`, `其他结果178件`).
-fn count_after(text: &str, word: &str) -> Option<u64> {
-    let rest = text.strip_prefix(word)?;
-    let start = rest.char_indices().find(|(_, ch)| ch.is_ascii_digit())?.0;
-    if rest[..start].chars().count() > WORDS_BEFORE_NUMBER
-        || rest[..start].contains(['，', ',', '、'])
-    {
-        return None;
-    }
-    let digits: String = rest[start..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    rest[start + digits.len()..]
-        .starts_with('件')
-        .then(|| digits.parse().ok())
-        .flatten()
 }
 
 #[cfg(test)]

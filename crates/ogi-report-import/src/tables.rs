@@ -1137,16 +1137,33 @@ fn request_rows(
 /// The rows table 三 prints, in order: all of them, or — in the 2019 format, whose （六）其他处理 is
 /// one row — all but （六）1 and （六）2 (the single row is counted as （六）3, `single_other`).
 fn printed_rows(lines: &[(usize, &str)], single_other: Option<usize>) -> Vec<usize> {
+    let all = (0..REQUEST_ROWS.len()).collect();
+    let Some(other) = single_other else {
+        return all;
+    };
     let labels: String = lines.iter().map(|(_, line)| normalise(line)).collect();
-    let old_format = labels.contains(OTHER_HANDLING_LABEL)
-        && !labels.contains("逾期不补正")
-        && !labels.contains("收费通知");
-    (0..REQUEST_ROWS.len())
-        .filter(|row| {
-            !old_format || single_other.is_none_or(|other| *row + 2 < other || *row >= other)
-        })
-        .collect()
+    // The rows before （六）3 in its group, which the 2019 format does not have.
+    let newer: Vec<usize> = (0..other)
+        .filter(|row| REQUEST_ROWS[*row].level2 == REQUEST_ROWS[other].level2)
+        .collect();
+    // A row's label is found by its first words after the item number (`申请人无正当`): a PDF's
+    // text may wrap the rest anywhere.
+    let printed = |row: &usize| {
+        let words: String = normalise(REQUEST_ROWS[*row].label())
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.')
+            .chars()
+            .take(LABEL_START_CHARS)
+            .collect();
+        labels.contains(&words)
+    };
+    if !labels.contains(OTHER_HANDLING_LABEL) || newer.iter().any(printed) {
+        return all;
+    }
+    all.into_iter().filter(|row| !newer.contains(row)).collect()
 }
+
+/// How many characters of a row label's start name it in [`printed_rows`].
+const LABEL_START_CHARS: usize = 6;
 
 /// Table 三: 25 rows of 7 columns (23 in the 2019 format).
 pub(super) fn read_requests(lines: &[(usize, &str)], report: &mut Report, summary: &mut Summary) {

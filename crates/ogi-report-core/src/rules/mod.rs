@@ -35,7 +35,7 @@ use serde::Serialize;
 
 pub use balance::balances_hold;
 pub use date::Date;
-pub use narrative::{stated_numbers, table_label, StatedNumber};
+pub use narrative::{number_after, stated_numbers, table_label, StatedNumber};
 
 use crate::report::{CellRef, FieldRef, Report};
 

@@ -90,8 +90,9 @@ const NEGATION_WINDOW_CHARS: usize = 4;
 const COUNT_WORDS: [char; 4] = ['件', '宗', '起', '条'];
 
 /// A number the text states at its start, in Arabic or Chinese numerals, followed by 件: the
-/// value and the length of the text through the count word.
-fn number_after(text: &str) -> Option<(u64, usize)> {
+/// value and the length of the text through the count word. Also the importer's reading of what a
+/// report's narrative states (a table 四 group it names).
+pub fn number_after(text: &str) -> Option<(u64, usize)> {
     let mut chars = text.char_indices().peekable();
     for _ in 0..NUMBER_WINDOW_CHARS {
         match chars.peek() {
