@@ -14,8 +14,8 @@ use std::rc::Rc;
 use super::text::{normalise, similarity};
 use super::Summary;
 use ogi_report_core::format::{
-    ProactiveCellRef, APPEAL_COLS, APPEAL_GROUPS, PLACEHOLDERS, PROACTIVE_BLOCKS, REQUEST_COLS,
-    REQUEST_ROWS,
+    ProactiveCellRef, ProactiveRow, APPEAL_COLS, APPEAL_GROUPS, PLACEHOLDERS, PROACTIVE_BLOCKS,
+    REQUEST_COLS, REQUEST_ROWS,
 };
 use ogi_report_core::report::{CellRef, Report};
 
@@ -891,10 +891,7 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
         let row = PROACTIVE_BLOCKS
             .iter()
             .flat_map(|block| block.rows)
-            .find(|row| {
-                run.label.ends_with(row.label)
-                    || (row.label == "行政规范性文件" && run.label.ends_with("规范性文件"))
-            });
+            .find(|row| label_forms(row).any(|form| run.label.ends_with(form)));
         let (row, before_label) = match row {
             Some(row) => (row, false),
             None => match only_row_of_block(&run) {
@@ -927,11 +924,21 @@ pub(super) fn read_proactive(lines: &[(usize, &str)], report: &mut Report, summa
     }
 }
 
+/// How a table 二 row's label may stand in a text: as the format prints it, or — 行政规范性文件 —
+/// as many reports print it, 规范性文件.
+fn label_forms(row: &ProactiveRow) -> impl Iterator<Item = &'static str> {
+    let short = row
+        .label
+        .strip_prefix("行政")
+        .filter(|rest| *rest == "规范性文件");
+    std::iter::once(row.label).chain(short)
+}
+
 /// The row of a table 二 block that has only one (第（五）项 行政许可, 第（八）项 收费), when a
 /// run's label ends inside that block before any other block's row: a PDF read in its own order
 /// prints such a row's number before its label, or its label before the column header, and the
 /// block alone places it.
-fn only_row_of_block(run: &Run) -> Option<&'static ogi_report_core::format::ProactiveRow> {
+fn only_row_of_block(run: &Run) -> Option<&'static ProactiveRow> {
     let (at, block) = PROACTIVE_BLOCKS
         .iter()
         .filter_map(|block| {
@@ -946,7 +953,7 @@ fn only_row_of_block(run: &Run) -> Option<&'static ogi_report_core::format::Proa
         .iter()
         .filter(|other| other.header != block.header)
         .flat_map(|other| other.rows)
-        .any(|row| after.contains(row.label) || after.contains("规范性文件"));
+        .any(|row| label_forms(row).any(|form| after.contains(form)));
     match block.rows {
         [row] if !moved_on => Some(row),
         _ => None,
