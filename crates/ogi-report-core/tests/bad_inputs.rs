@@ -372,6 +372,13 @@ fn lone_surrogates_in_a_file_are_refused_not_carried_into_outputs() {
     );
 }
 
+/// `text` is refused at `path`, with a message that says `words`.
+fn refused_at(text: &str, path: &str, words: &str) {
+    let error = read_report(text).unwrap_err();
+    assert_eq!(error.path, path, "{error}");
+    assert!(error.to_string().contains(words), "{error}");
+}
+
 /// Hostile JSON read with serde: nesting deeper than any report, numbers too large for any type,
 /// a key given twice — each refused with a message that names the place, never a panic.
 #[test]
@@ -384,12 +391,7 @@ fn hostile_json_is_refused_naming_the_place() {
     );
     // (serde_json skips a value it does not read without recursing, and refuses the first
     // bracket where text belongs: no depth reaches the stack.)
-    let error = read_report(&deep).unwrap_err();
-    assert_eq!(error.path, "preface", "{error}");
-    assert!(
-        error.to_string().contains("应为文本，实际为数组"),
-        "{error}"
-    );
+    refused_at(&deep, "preface", "应为文本，实际为数组");
     let deep_unknown = seed.replacen(
         "\"preface\": \"\"",
         &format!("\"preface\": \"\", \"x\": {}", "[".repeat(100_000)),
@@ -398,12 +400,7 @@ fn hostile_json_is_refused_naming_the_place() {
     assert!(read_report(&deep_unknown).is_err());
 
     let huge = seed.replacen("\"year\": 2021", "\"year\": 99999999999999999999999", 1);
-    let error = read_report(&huge).unwrap_err();
-    assert_eq!(error.path, "meta.year", "{error}");
-    assert!(
-        error.to_string().contains("「meta.year」应为整数"),
-        "{error}"
-    );
+    refused_at(&huge, "meta.year", "「meta.year」应为整数");
     let huge_cell = seed.replacen(
         "\"natural_person\": 0",
         "\"natural_person\": 123456789012345678901234567890",
