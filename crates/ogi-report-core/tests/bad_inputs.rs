@@ -418,23 +418,17 @@ fn hostile_json_is_refused_naming_the_place() {
         "\"body_type\": \"department\", \"body\": \"另一个机关\"",
         1,
     );
-    let error = read_report(&repeated_meta).unwrap_err();
-    assert_eq!(
-        (error.path.as_str(), &error.problem),
-        ("meta.body", &FileProblem::RepeatedKey)
-    );
-    assert!(error.to_string().contains("出现了不止一次"), "{error}");
+    refused_at(&repeated_meta, "meta.body", "出现了不止一次");
     let repeated_cell = seed.replacen(
         "\"natural_person\": 0,",
         "\"natural_person\": 0, \"natural_person\": 5,",
         1,
     );
-    let error = read_report(&repeated_cell).unwrap_err();
-    assert_eq!(
-        (error.path.as_str(), &error.problem),
-        (
-            "requests.received.natural_person",
-            &FileProblem::RepeatedKey
-        )
+    refused_at(
+        &repeated_cell,
+        "requests.received.natural_person",
+        "出现了不止一次",
     );
+    let error = read_report(&repeated_cell).unwrap_err();
+    assert_eq!(error.problem, FileProblem::RepeatedKey);
 }
