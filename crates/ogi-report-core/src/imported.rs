@@ -19,6 +19,34 @@ pub struct Summary {
     pub not_understood: Vec<(usize, String, String)>,
 }
 
+impl Summary {
+    /// How many cells were inferred: a cell may be listed with two ways at once (the 2019
+    /// format's single （六） row, turned from a column), and counts once.
+    pub fn inferred_cells(&self) -> usize {
+        let mut paths: Vec<&str> = self
+            .inferred
+            .iter()
+            .map(|(path, _)| path.as_str())
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        paths.len()
+    }
+
+    /// The inferred cells counted by how they were inferred, in the order first met: a few lines
+    /// (digits split, rows turned, a group the narrative names), not one a cell.
+    pub fn inferred_by_reason(&self) -> Vec<(&str, usize)> {
+        let mut reasons: Vec<(&str, usize)> = Vec::new();
+        for (_, why) in &self.inferred {
+            match reasons.iter_mut().find(|(known, _)| known == why) {
+                Some((_, count)) => *count += 1,
+                None => reasons.push((why.as_str(), 1)),
+            }
+        }
+        reasons
+    }
+}
+
 /// What an import read, beside the report: [`Summary`], or nothing to confirm for a report file
 /// of our own (every cell is as the file has it).
 pub type Imported = (Report, Option<Summary>);
@@ -117,4 +145,27 @@ pub fn read_imported(text: &str) -> Result<Imported, String> {
             .collect(),
     };
     Ok((report, Some(summary)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Summary;
+
+    #[test]
+    fn inferred_cells_count_once_and_group_by_reason() {
+        let entry = |path: &str, why: &str| (path.to_owned(), why.to_owned());
+        let summary = Summary {
+            inferred: vec![
+                entry("requests.other_other.total", "按列排出"),
+                entry("requests.other_other.total", "2019 年格式"),
+                entry("requests.total.total", "按列排出"),
+            ],
+            ..Summary::default()
+        };
+        assert_eq!(summary.inferred_cells(), 2);
+        assert_eq!(
+            summary.inferred_by_reason(),
+            [("按列排出", 2), ("2019 年格式", 1)]
+        );
+    }
 }

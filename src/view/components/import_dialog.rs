@@ -67,19 +67,6 @@ pub struct Props {
 /// How many blank cells the summary names before it counts the rest.
 const BLANKS_SHOWN: usize = 12;
 
-/// The inferred cells counted by how they were inferred, in the order first met: a few lines
-/// (digits split, rows turned, a group the narrative names), not one line a cell.
-fn inferred_by_reason(summary: &ogi_report_core::imported::Summary) -> Vec<(&str, usize)> {
-    let mut reasons: Vec<(&str, usize)> = Vec::new();
-    for (_, why) in &summary.inferred {
-        match reasons.iter_mut().find(|(known, _)| known == why) {
-            Some((_, count)) => *count += 1,
-            None => reasons.push((why.as_str(), 1)),
-        }
-    }
-    reasons
-}
-
 /// Cancel, or what the read report becomes; the button of `intent` is the default (marked, and
 /// focused through `default`, so Enter takes it).
 fn confirm_buttons(dispatch: &Callback<Action>, intent: ImportUse, default: &NodeRef) -> Html {
@@ -197,18 +184,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                 .map(|path| CellRef::parse(path).map_or_else(|| path.clone(), CellRef::short_label))
                 .collect();
             let more = summary.blank.len().saturating_sub(BLANKS_SHOWN);
-            // A cell may be inferred in two ways at once (the 2019 format's single （六） row,
-            // turned from a column): counted once.
-            let inferred_cells = {
-                let mut paths: Vec<&str> = summary
-                    .inferred
-                    .iter()
-                    .map(|(path, _)| path.as_str())
-                    .collect();
-                paths.sort_unstable();
-                paths.dedup();
-                paths.len()
-            };
+            let inferred_cells = summary.inferred_cells();
             html! {
                 <div data-import-summary="">
                     <p><strong>{report.title()}</strong>{format!("（来自{source}）")}</p>
@@ -220,7 +196,7 @@ pub fn ImportDialog(props: &Props) -> Html {
                             "其中 {inferred_cells} 个单元格不是原样读出，而是推断得出，请与原报告核对："
                         )}</p>
                         <ul class="import-lines" data-import-inferred-why="">
-                            { for inferred_by_reason(summary).into_iter().map(|(why, count)| html! {
+                            { for summary.inferred_by_reason().into_iter().map(|(why, count)| html! {
                                 <li>{format!("{count} 个：{why}")}</li>
                             }) }
                         </ul>
