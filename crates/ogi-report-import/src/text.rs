@@ -308,6 +308,9 @@ pub fn import_text(text: &str) -> Result<(Report, Summary), NotAReport> {
             continue;
         };
         match current {
+            // A page number a PDF's text carries into the prose (`-5-`) is not the report's.
+            PART_OVERVIEW | PART_PROBLEMS | PART_OTHER_MATTERS
+                if tables::is_page_footer(line.trim()) => {}
             PART_OVERVIEW | PART_PROBLEMS | PART_OTHER_MATTERS => {
                 let narrative = Narrative::of_part(current).unwrap_or(Narrative::Overview);
                 let sections = report.sections_mut(narrative);

@@ -239,3 +239,26 @@ fn table_two_in_reading_order_reads_as_its_layout_text() {
         }
     }
 }
+
+/// A PDF's page numbers (`-5-` in 03.txt's 五) are not carried into the narrative's text.
+#[test]
+fn page_numbers_stay_out_of_the_narrative() {
+    for (name, _) in TEXTS {
+        let report = import(name);
+        for part in ogi_report_core::Narrative::ALL {
+            for section in report.sections(part) {
+                let numbered = section.text.lines().find(|line| {
+                    let line = line.trim();
+                    line.len() > 2
+                        && line.starts_with(['-', '—'])
+                        && line.ends_with(['-', '—'])
+                        && line
+                            .trim_matches(['-', '—', ' '])
+                            .chars()
+                            .all(|ch| ch.is_ascii_digit())
+                });
+                assert_eq!(numbered, None, "{name}");
+            }
+        }
+    }
+}
