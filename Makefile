@@ -105,7 +105,7 @@ test-native: tools-docs
 	OGI_REQUIRE_LIBREOFFICE=1 cargo test --workspace --features tools
 
 test-wasm: tools
-	cargo test -p ogi-report --target wasm32-unknown-unknown --features tools
+	cargo test -p ogi-report --target wasm32-unknown-unknown --features tools,timing
 
 size:
 	node scripts/check-size.mjs dist

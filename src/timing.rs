@@ -1,7 +1,9 @@
 //! Opt-in timing of the keystroke path for `make bench`, compiled only with the `timing` feature
-//! (the benchmark's own build). There, when the page is opened with `window.__ogiTimings = {}`
-//! set before it starts, each measured step appends its duration (ms) to
-//! `window.__ogiTimings[step]`. In production builds `measure` just runs the step.
+//! (the benchmark's own build and the component tests). There, when the page is opened with
+//! `window.__ogiTimings = {}` set before it starts, each measured step appends its duration (ms)
+//! to `window.__ogiTimings[step]`, and each component drawn counts one in
+//! `window.__ogiTimings["drawn:<component>"]`. In production builds `measure` just runs the step
+//! and `drawn` is nothing.
 
 #[cfg(feature = "timing")]
 use std::cell::OnceCell;
@@ -13,6 +15,9 @@ use wasm_bindgen::JsValue;
 pub fn measure<T>(_name: &str, step: impl FnOnce() -> T) -> T {
     step()
 }
+
+#[cfg(not(feature = "timing"))]
+pub fn drawn(_component: &str) {}
 
 #[cfg(feature = "timing")]
 thread_local! {
@@ -52,4 +57,19 @@ pub fn measure<T>(name: &str, step: impl FnOnce() -> T) -> T {
         });
     list.push(&JsValue::from_f64(elapsed));
     result
+}
+
+/// Counts one drawing of `component`: what a keystroke draws again is then visible to the
+/// benchmark and to the component tests.
+#[cfg(feature = "timing")]
+pub fn drawn(component: &str) {
+    let Some((_, timings)) = sink() else {
+        return;
+    };
+    let key = JsValue::from_str(&format!("drawn:{component}"));
+    let count = js_sys::Reflect::get(&timings, &key)
+        .ok()
+        .and_then(|value| value.as_f64())
+        .unwrap_or(0.0);
+    let _ = js_sys::Reflect::set(&timings, &key, &JsValue::from_f64(count + 1.0));
 }

@@ -342,6 +342,35 @@ fn a_saved_draft_is_listed_and_comes_back_on_the_next_visit() {
 }
 
 #[test]
+fn typing_writes_the_draft_each_time_and_marks_it_current_once() {
+    use ogi_report::model::keys::{BASE_PREFIX, CURRENT};
+    let current = format!("{BASE_PREFIX}{CURRENT}");
+    let store = Rc::new(MemoryStore::default());
+    let mut page = tab(&store);
+    for digit in ["1", "12", "123"] {
+        page.act(Action::Edit(Edit::Cell(received(0), digit.to_owned())));
+    }
+    let draft_key = page
+        .world
+        .drafts
+        .as_ref()
+        .unwrap()
+        .draft_key(&page.state.drafts.id);
+    assert_eq!(store.writes_of(&draft_key), 3);
+    assert_eq!(store.writes_of(&current), 1);
+    // Another tab's draft became the one to open next: the next edit here marks this one again.
+    let mut other = open_tab(&store, Embedding::default(), 2);
+    other.act(Action::Draft(Draft::New));
+    other.act(Action::Edit(Edit::Cell(received(0), "7".to_owned())));
+    assert_eq!(
+        store.get(&current).as_deref(),
+        Some(&*other.state.drafts.id)
+    );
+    page.act(Action::Edit(Edit::Cell(received(0), "1234".to_owned())));
+    assert_eq!(store.get(&current).as_deref(), Some(&*page.state.drafts.id));
+}
+
+#[test]
 fn a_full_store_keeps_the_report_in_the_page_and_says_so() {
     let store = Rc::new(MemoryStore::with_quota(200));
     let mut page = tab(&store);

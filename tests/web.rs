@@ -15,6 +15,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn mount_app() -> Element {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
+    // Where the page counts what it draws (the `timing` feature, src/timing.rs); read once, by
+    // the first page mounted.
+    let timings = wasm_bindgen::JsValue::from_str("__ogiTimings");
+    if js_sys::Reflect::get(&window, &timings)
+        .unwrap()
+        .is_undefined()
+    {
+        js_sys::Reflect::set(&window, &timings, &js_sys::Object::new()).unwrap();
+    }
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -100,6 +109,117 @@ async fn an_input_event_updates_totals_and_findings() {
         "R1 clears"
     );
     assert_eq!(cell.get_attribute("aria-invalid"), None);
+}
+
+/// How many times each component was drawn so far.
+#[cfg(feature = "timing")]
+fn drawn(component: &str) -> f64 {
+    let timings =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"__ogiTimings".into()).unwrap();
+    js_sys::Reflect::get(&timings, &format!("drawn:{component}").into())
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+#[cfg(feature = "timing")]
+#[wasm_bindgen_test]
+async fn a_keystroke_draws_again_only_the_changed_rows_and_what_shows_the_save() {
+    let root = mount_app().await;
+    let type_in = |path: &str, text: &str| {
+        let cell = input(&root, path);
+        cell.set_value(text);
+        cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+            .unwrap();
+    };
+    // The first keystroke saves a new draft, which the drafts panel then lists.
+    type_in("requests.received.natural_person", "5");
+    yew::scheduler::flush().await;
+    const COMPONENTS: [&str; 15] = [
+        "App",
+        "CellInput",
+        "DraftsPanel",
+        "FindingsPanel",
+        "ReportHeader",
+        "NarrativePart",
+        "SectionEditor",
+        "PartNav",
+        "Notices",
+        "AppealsTable",
+        "RequestsTable",
+        "RequestRow",
+        "ProactiveTable",
+        "ToolGroups",
+        "Toolbar",
+    ];
+    let before = COMPONENTS.map(drawn);
+    type_in("requests.granted.natural_person", "3");
+    yew::scheduler::flush().await;
+    let again: Vec<(&str, f64)> = COMPONENTS
+        .iter()
+        .zip(before)
+        .map(|(name, before)| (*name, drawn(name) - before))
+        .filter(|(_, times)| *times > 0.0)
+        .collect();
+    // The page and table 三 (their state), the edited row and the （七）总计 row, the inputs
+    // whose value changed (the typed cell, its row's 总计, its column's and the corner total) and
+    // the toolbar's save time; not the toolbar's groups, the other rows, parts and panels, nor
+    // the findings (a column still being filled shows none).
+    assert_eq!(
+        again,
+        vec![
+            ("App", 1.0),
+            ("CellInput", 4.0),
+            ("RequestsTable", 1.0),
+            ("RequestRow", 2.0),
+            ("Toolbar", 1.0),
+        ],
+        "drawn again after one keystroke"
+    );
+}
+
+#[cfg(feature = "timing")]
+#[wasm_bindgen_test]
+async fn a_message_that_changes_in_table_three_draws_no_other_part_again() {
+    let root = mount_app().await;
+    let type_in = |path: &str, text: &str| {
+        let cell = input(&root, path);
+        cell.set_value(text);
+        cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+            .unwrap();
+    };
+    // Every blank 0, then a column out of balance: its cells carry the message, which names
+    // the numbers, so it changes with the next keystroke in that column.
+    root.query_selector("[data-fill-blanks]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    type_in("requests.received.natural_person", "5");
+    yew::scheduler::flush().await;
+    let marked = || {
+        input(&root, "requests.received.natural_person")
+            .get_attribute("title")
+            .unwrap_or_default()
+    };
+    let message = marked();
+    const OTHERS: [&str; 4] = [
+        "ReportHeader",
+        "ProactiveTable",
+        "AppealsTable",
+        "NarrativePart",
+    ];
+    let before = OTHERS.map(drawn);
+    let findings_before = drawn("FindingsPanel");
+    type_in("requests.granted.natural_person", "3");
+    yew::scheduler::flush().await;
+    assert_ne!(
+        marked(),
+        message,
+        "the message on the column's cells changed"
+    );
+    assert_eq!(drawn("FindingsPanel") - findings_before, 1.0);
+    assert_eq!(OTHERS.map(drawn), before, "{OTHERS:?} drawn again");
 }
 
 #[wasm_bindgen_test]

@@ -55,6 +55,27 @@ impl Marks {
         self.fields.get(&field).cloned()
     }
 
+    /// Only the marks in part `index` (0–5) of the format, or with `None` those outside the six
+    /// parts (the header's and the 落款's fields). A component given the marks of its own part
+    /// compares them by value, so a keystroke whose messages change elsewhere (a column's total
+    /// named in a table 三 message) does not draw it again.
+    pub fn of_part(&self, index: Option<usize>) -> Marks {
+        Marks {
+            cells: self
+                .cells
+                .iter()
+                .filter(|(cell, _)| Some(cell.part_index()) == index)
+                .map(|(cell, message)| (*cell, message.clone()))
+                .collect(),
+            fields: self
+                .fields
+                .iter()
+                .filter(|(field, _)| field.part_index() == index)
+                .map(|(field, message)| (*field, message.clone()))
+                .collect(),
+        }
+    }
+
     /// Whether an error marks something in part `index` (0–5) of the format.
     pub fn has_any_in_part(&self, index: usize) -> bool {
         self.fields

@@ -321,8 +321,14 @@ impl<S: Store> Drafts<S> {
         self.store.get(&self.current_key())
     }
 
+    /// Makes `id` the draft the next visit opens. Every save asks this; the write happens only
+    /// when another draft (or another tab's) is marked, since each write also wakes every other
+    /// tab with a storage event.
     pub fn set_current(&self, id: &str) {
-        let _ = self.store.set(&self.current_key(), id);
+        let key = self.current_key();
+        if self.store.get(&key).as_deref() != Some(id) {
+            let _ = self.store.set(&key, id);
+        }
     }
 }
 

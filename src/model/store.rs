@@ -28,6 +28,8 @@ pub trait Store {
 pub struct MemoryStore {
     items: RefCell<BTreeMap<String, String>>,
     quota: Option<usize>,
+    /// Writes so far, by key: a browser wakes every other tab on each one.
+    writes: RefCell<BTreeMap<String, usize>>,
 }
 
 impl MemoryStore {
@@ -36,6 +38,11 @@ impl MemoryStore {
             quota: Some(quota),
             ..MemoryStore::default()
         }
+    }
+
+    /// How many times `key` was written.
+    pub fn writes_of(&self, key: &str) -> usize {
+        self.writes.borrow().get(key).copied().unwrap_or(0)
     }
 }
 
@@ -57,6 +64,7 @@ impl Store for MemoryStore {
             }
         }
         items.insert(key.to_owned(), value.to_owned());
+        *self.writes.borrow_mut().entry(key.to_owned()).or_default() += 1;
         Ok(())
     }
 

@@ -4,7 +4,10 @@
 use std::rc::Rc;
 
 use ogi_report_core::compose::requests_sentence_section;
-use ogi_report_core::format::{PartKind, PARTS};
+use ogi_report_core::format::{
+    PartKind, PARTS, PART_APPEALS, PART_OTHER_MATTERS, PART_OVERVIEW, PART_PROACTIVE,
+    PART_PROBLEMS, PART_REQUESTS,
+};
 use ogi_report_core::rules::{stated_numbers, Stage};
 use ogi_report_core::{CellRef, Narrative, Report};
 use yew::prelude::*;
@@ -82,6 +85,7 @@ fn unfilled_text(report: &Report) -> String {
 
 #[component]
 pub fn App() -> Html {
+    crate::timing::drawn("App");
     let state = use_reducer(crate::browser::runtime::load);
     // One callback for the page's life (props compare equal): components emit through it, and the runtime
     // dispatches the results of effects that finish later (an export) through it.
@@ -124,12 +128,15 @@ pub fn App() -> Html {
             </section>
         }
     };
+    // Each part gets only its own marks, compared by value: a keystroke draws a part again only
+    // when a message on one of its cells or fields changes.
+    let part_marks = |index: Option<usize>| Rc::new(marks.of_part(index));
     // Compared by value: a part re-renders only when its own stated numbers change.
     let numbers = Rc::new(stated_numbers(report));
     let sentence_at = requests_sentence_section(report);
     let narrative = |which: Narrative| {
         html! {
-            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={marks.clone()} on_action={dispatch.clone()} />
+            <NarrativePart part={which} sections={report.sections_rc(which).clone()} numbers={numbers.clone()} sentence_at={sentence_at.filter(|_| which == Narrative::Overview)} marks={part_marks(Some(which.part_index()))} on_action={dispatch.clone()} />
         }
     };
     // A file dropped anywhere on the page is a report to bring in: the import dialog opens and
@@ -167,18 +174,18 @@ pub fn App() -> Html {
                         { first_steps(&dispatch) }
                     }
                     <ReportHeader meta={report.meta.clone()} preface={AttrValue::from(report.preface.clone())} title={AttrValue::from(report.title())}
-                        this_year={state.env.today.year} marks={marks.clone()} on_action={dispatch.clone()} />
+                        this_year={state.env.today.year} marks={part_marks(None)} on_action={dispatch.clone()} />
                     <Toolbar can_undo={state.editing.history.can_undo()} can_redo={state.editing.history.can_redo()} save={state.drafts.save.clone()}
                         saved_at={state.drafts.saved_at.clone().map(AttrValue::from)} on_action={dispatch.clone()} />
                     <Notices storage={state.drafts.storage.clone()} save={state.drafts.save.clone()} conflict={state.drafts.conflict}
                         persist_refused={state.env.persist_refused} notice={state.dialogs.notice.clone()}
                         update_ready={state.env.update_ready} on_action={dispatch.clone()} />
-                    { part(0, narrative(Narrative::Overview)) }
-                    { part(1, html! { <ProactiveTable proactive={report.proactive.clone()} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
-                    { part(2, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
-                    { part(3, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={marks.clone()} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
-                    { part(4, narrative(Narrative::Problems)) }
-                    { part(5, narrative(Narrative::OtherMatters)) }
+                    { part(PART_OVERVIEW, narrative(Narrative::Overview)) }
+                    { part(PART_PROACTIVE, html! { <ProactiveTable proactive={report.proactive.clone()} marks={part_marks(Some(PART_PROACTIVE))} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(PART_REQUESTS, html! { <RequestsTable rows={Rc::new(report.requests.clone())} marks={part_marks(Some(PART_REQUESTS))} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(PART_APPEALS, html! { <AppealsTable groups={Rc::new(report.appeals.clone())} marks={part_marks(Some(PART_APPEALS))} last_year={last_year.clone()} on_action={dispatch.clone()} /> }) }
+                    { part(PART_PROBLEMS, narrative(Narrative::Problems)) }
+                    { part(PART_OTHER_MATTERS, narrative(Narrative::OtherMatters)) }
                     { closing_part(&report.closing, &dispatch) }
                 </main>
                 if let Some(import) = state.imports.dialog.clone() {

@@ -94,6 +94,7 @@ fn focus_cell(cell: CellRef) {
 
 #[component]
 pub fn CellInput(props: &Props) -> Html {
+    crate::timing::drawn("CellInput");
     let dispatch = props.on_action.clone();
     // (what was typed, what the model showed for it): kept while the model still agrees.
     let typing = use_state(|| None::<(AttrValue, String)>);

@@ -32,6 +32,7 @@ fn prompt(question: &str, default: &str) -> Option<String> {
 
 #[component]
 pub fn DraftsPanel(props: &Props) -> Html {
+    crate::timing::drawn("DraftsPanel");
     let dispatch = props.on_action.clone();
     let action = |make: fn(String) -> Action, id: &str| {
         let dispatch = dispatch.clone();

@@ -27,6 +27,7 @@ fn severity_class(severity: Severity) -> &'static str {
 
 #[component]
 pub fn FindingsPanel(props: &Props) -> Html {
+    crate::timing::drawn("FindingsPanel");
     let dispatch = props.on_action.clone();
     let (errors, warnings) = tally(&props.findings);
     let summary = match (errors, warnings, props.checked) {

@@ -24,6 +24,7 @@ pub struct Props {
 
 #[component]
 pub fn ReportHeader(props: &Props) -> Html {
+    crate::timing::drawn("ReportHeader");
     let dispatch = props.on_action.clone();
     let on_body = {
         let dispatch = dispatch.clone();

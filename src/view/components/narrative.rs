@@ -27,6 +27,7 @@ pub struct Props {
 
 #[component]
 pub fn NarrativePart(props: &Props) -> Html {
+    crate::timing::drawn("NarrativePart");
     let dispatch = props.on_action.clone();
     let part = props.part;
     let count = props.sections.len();
@@ -79,6 +80,7 @@ fn stated_number(number: &StatedNumber) -> Html {
 
 #[component]
 pub fn SectionEditor(props: &SectionProps) -> Html {
+    crate::timing::drawn("SectionEditor");
     let dispatch = props.on_action.clone();
     let (part, index) = (props.part, props.index);
     let heading_field = FieldRef::Heading(part, index);

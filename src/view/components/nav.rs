@@ -39,6 +39,7 @@ pub struct Props {
 
 #[component]
 pub fn PartNav(props: &Props) -> Html {
+    crate::timing::drawn("PartNav");
     html! {
         <nav class="part-nav" aria-label="报告的六个部分">
             <ol>

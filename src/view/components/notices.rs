@@ -20,6 +20,7 @@ pub struct Props {
 
 #[component]
 pub fn Notices(props: &Props) -> Html {
+    crate::timing::drawn("Notices");
     let dispatch = props.on_action.clone();
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();

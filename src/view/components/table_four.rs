@@ -24,6 +24,7 @@ pub struct Props {
 
 #[component]
 pub fn AppealsTable(props: &Props) -> Html {
+    crate::timing::drawn("AppealsTable");
     let input = |cell: CellRef| {
         let CellRef::Appeal { group, col } = cell else {
             return Html::default();

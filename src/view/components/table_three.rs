@@ -25,6 +25,7 @@ pub struct Props {
 
 #[component]
 pub fn RequestsTable(props: &Props) -> Html {
+    crate::timing::drawn("RequestsTable");
     let table = &layout::tables()[1];
     html! {
         <table class="report-table requests" aria-label={PARTS[table.part].heading}>
@@ -56,6 +57,7 @@ pub struct RowProps {
 
 #[component]
 pub fn RequestRow(props: &RowProps) -> Html {
+    crate::timing::drawn("RequestRow");
     html! {
         <tr>
             { for layout::request_row(props.row).iter().map(|cell| layout_cell(cell, |data| {

@@ -25,6 +25,7 @@ pub struct Props {
 
 #[component]
 pub fn ProactiveTable(props: &Props) -> Html {
+    crate::timing::drawn("ProactiveTable");
     let input = |cell: CellRef| {
         let text = match cell {
             CellRef::Proactive(ProactiveCellRef::Count(index)) => {

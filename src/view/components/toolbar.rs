@@ -271,8 +271,38 @@ fn draw(control: &Control, save: &SaveStatus, dispatch: &Callback<Action>) -> Ht
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct GroupsProps {
+    save: SaveStatus,
+    on_action: Callback<Action>,
+}
+
+/// The four groups of file and export controls: a component of their own so that a keystroke,
+/// which changes the save time beside them, does not draw them again (their props stay equal).
+#[component]
+fn ToolGroups(props: &GroupsProps) -> Html {
+    crate::timing::drawn("ToolGroups");
+    let one_file = crate::browser::embed::config().one_file;
+    let dispatch = &props.on_action;
+    html! {
+        <div class="toolbar-groups">
+            { for GROUPS.iter().filter_map(|(id, label, controls)| {
+                // The one file opened from disk has no tools page beside it.
+                let shown: Vec<&Control> = controls.iter().filter(|control| !(one_file && matches!(control.does, Does::Tool))).collect();
+                (!shown.is_empty()).then(|| html! {
+                    <div class="tool-group" role="group" aria-labelledby={*id}>
+                        <span class="group-label" id={*id}>{*label}</span>
+                        { for shown.into_iter().map(|control| draw(control, &props.save, dispatch)) }
+                    </div>
+                })
+            }) }
+        </div>
+    }
+}
+
 #[component]
 pub fn Toolbar(props: &Props) -> Html {
+    crate::timing::drawn("Toolbar");
     let dispatch = props.on_action.clone();
     let send = |action: fn() -> Action| {
         let dispatch = dispatch.clone();
@@ -286,7 +316,6 @@ pub fn Toolbar(props: &Props) -> Html {
     };
     // The hook always exists; it holds the last successful save, or nothing yet.
     let saved_at = props.saved_at.clone().unwrap_or_default();
-    let one_file = crate::browser::embed::config().one_file;
     html! {
         <div class="toolbar" aria-label="操作">
             <div class="toolbar-main" role="group" aria-label="填写">
@@ -297,18 +326,7 @@ pub fn Toolbar(props: &Props) -> Html {
                 <span class="spacer"></span>
                 <span class="saved" data-saved-at={saved_at} role="status">{saved_text}</span>
             </div>
-            <div class="toolbar-groups">
-                { for GROUPS.iter().filter_map(|(id, label, controls)| {
-                    // The one file opened from disk has no tools page beside it.
-                    let shown: Vec<&Control> = controls.iter().filter(|control| !(one_file && matches!(control.does, Does::Tool))).collect();
-                    (!shown.is_empty()).then(|| html! {
-                        <div class="tool-group" role="group" aria-labelledby={*id}>
-                            <span class="group-label" id={*id}>{*label}</span>
-                            { for shown.into_iter().map(|control| draw(control, &props.save, &dispatch)) }
-                        </div>
-                    })
-                }) }
-            </div>
+            <ToolGroups save={props.save.clone()} on_action={dispatch.clone()} />
         </div>
     }
 }
