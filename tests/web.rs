@@ -40,6 +40,14 @@ fn input(root: &Element, path: &str) -> HtmlInputElement {
         .unwrap()
 }
 
+/// Types `text` into the cell at `path` as the browser reports it: a new value, then `input`.
+fn type_in(root: &Element, path: &str, text: &str) {
+    let cell = input(root, path);
+    cell.set_value(text);
+    cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn table_three_has_175_inputs_with_hooks_and_accessible_names() {
     let root = mount_app().await;
@@ -95,11 +103,7 @@ async fn an_input_event_updates_totals_and_findings() {
         .contains("requests.received.natural_person"));
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
 
-    let outcome = input(&root, "requests.granted.natural_person");
-    outcome.set_value("5");
-    outcome
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    type_in(&root, "requests.granted.natural_person", "5");
     yew::scheduler::flush().await;
     assert_eq!(input(&root, "requests.total.natural_person").value(), "5");
     assert!(
@@ -126,14 +130,8 @@ fn drawn(component: &str) -> f64 {
 #[wasm_bindgen_test]
 async fn a_keystroke_draws_again_only_the_changed_rows_and_what_shows_the_save() {
     let root = mount_app().await;
-    let type_in = |path: &str, text: &str| {
-        let cell = input(&root, path);
-        cell.set_value(text);
-        cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-            .unwrap();
-    };
     // The first keystroke saves a new draft, which the drafts panel then lists.
-    type_in("requests.received.natural_person", "5");
+    type_in(&root, "requests.received.natural_person", "5");
     yew::scheduler::flush().await;
     const COMPONENTS: [&str; 15] = [
         "App",
@@ -153,7 +151,7 @@ async fn a_keystroke_draws_again_only_the_changed_rows_and_what_shows_the_save()
         "Toolbar",
     ];
     let before = COMPONENTS.map(drawn);
-    type_in("requests.granted.natural_person", "3");
+    type_in(&root, "requests.granted.natural_person", "3");
     yew::scheduler::flush().await;
     let again: Vec<(&str, f64)> = COMPONENTS
         .iter()
@@ -182,12 +180,6 @@ async fn a_keystroke_draws_again_only_the_changed_rows_and_what_shows_the_save()
 #[wasm_bindgen_test]
 async fn a_message_that_changes_in_table_three_draws_no_other_part_again() {
     let root = mount_app().await;
-    let type_in = |path: &str, text: &str| {
-        let cell = input(&root, path);
-        cell.set_value(text);
-        cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-            .unwrap();
-    };
     // Every blank 0, then a column out of balance: its cells carry the message, which names
     // the numbers, so it changes with the next keystroke in that column.
     root.query_selector("[data-fill-blanks]")
@@ -195,7 +187,7 @@ async fn a_message_that_changes_in_table_three_draws_no_other_part_again() {
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>()
         .click();
-    type_in("requests.received.natural_person", "5");
+    type_in(&root, "requests.received.natural_person", "5");
     yew::scheduler::flush().await;
     let marked = || {
         input(&root, "requests.received.natural_person")
@@ -211,7 +203,7 @@ async fn a_message_that_changes_in_table_three_draws_no_other_part_again() {
     ];
     let before = OTHERS.map(drawn);
     let findings_before = drawn("FindingsPanel");
-    type_in("requests.granted.natural_person", "3");
+    type_in(&root, "requests.granted.natural_person", "3");
     yew::scheduler::flush().await;
     assert_ne!(
         marked(),
@@ -225,10 +217,7 @@ async fn a_message_that_changes_in_table_three_draws_no_other_part_again() {
 #[wasm_bindgen_test]
 async fn the_crash_page_is_readable_and_leaves_drafts_alone() {
     let root = mount_app().await;
-    let cell = input(&root, "requests.granted.natural_person");
-    cell.set_value("7");
-    cell.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    type_in(&root, "requests.granted.natural_person", "7");
     yew::scheduler::flush().await;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let snapshot = |storage: &web_sys::Storage| -> Vec<(String, String)> {
