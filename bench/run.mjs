@@ -319,10 +319,10 @@ lines.push('## First-load transfer', '', '| file | raw B | gzip -9 B |', '|---|-
 for (const file of load) row(file.name, file.raw, file.gzip);
 row('**total**', totalRaw, `**${totalGzip}** (budget ${FIRST_LOAD_BUDGET}, scripts/check-size.mjs)`);
 lines.push('', '## Cold start: navigation → first table cell editable (ms)', '',
-  `| page | CPU | runs | median | p95 | median as a ratio to the calibration page's (target ≤ 4×) |`, '|---|---|---:|---:|---:|---:|');
+  `| page | CPU | runs | median | p95 | median as a ratio to the calibration page's (target ≤ 4×) | target |`, '|---|---|---:|---:|---:|---:|---|');
 for (const [which, label] of [['normal', '1×'], ['throttled', '4×']]) {
-  row('ours', label, cold[which].n, ms(cold[which].median), ms(cold[which].p95), `${(cold[which].median / calibrationCold[which].median).toFixed(2)}×`);
-  row('calibration', label, calibrationCold[which].n, ms(calibrationCold[which].median), ms(calibrationCold[which].p95), '');
+  row('ours', label, cold[which].n, ms(cold[which].median), ms(cold[which].p95), `${(cold[which].median / calibrationCold[which].median).toFixed(2)}×`, which === 'normal' ? 'median ≤ 300' : '');
+  row('calibration', label, calibrationCold[which].n, ms(calibrationCold[which].median), ms(calibrationCold[which].p95), '', '');
 }
 lines.push('', `## Keystroke latency on table 三 (${EDITS} edits across all typed cells, ms)`, '',
   '| page | CPU | handler median | handler p95 | handler p99 | → frame median | → frame p95 | → frame p99 |',
