@@ -8,7 +8,7 @@
 //! 37 件」). The narrative names 行政复议 alone; 行政诉讼 it states as one sum of both lawsuit
 //! groups, which tells neither apart — those stay blank unless both hold the same numbers.
 
-use ogi_report_core::format::{APPEAL_COLS, APPEAL_GROUPS};
+use ogi_report_core::format::{APPEAL_COLS, APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_TOTAL_COL};
 use ogi_report_core::rules::number_after;
 use ogi_report_core::{Narrative, Report};
 
@@ -142,7 +142,7 @@ fn stated_review(report: &Report) -> Option<Group> {
                 .chars()
                 .filter(|ch| !ch.is_whitespace())
                 .collect();
-            for (at, _) in text.match_indices("行政复议") {
+            for (at, _) in text.match_indices(APPEAL_GROUPS[0].label()) {
                 let sentence = text[at..]
                     .split(['；', '。', ';'])
                     .next()
@@ -165,9 +165,13 @@ fn review_sentence(sentence: &str) -> Option<Group> {
     // The count a word states, read as R11 reads the narrative's numbers.
     let count_after =
         |text: &str, word: &str| number_after(text.strip_prefix(word)?).map(|(count, _)| count);
-    let total = count_after(sentence, "行政复议")?;
+    let total = count_after(sentence, APPEAL_GROUPS[0].label())?;
     let mut group = [0; APPEAL_COLS];
-    for (col, word) in ["维持", "纠正", "其他", "审结"].into_iter().enumerate() {
+    // A result's column label without 结果 (「结果维持」, 「其他结果」): reports write 「维持 72 件」 too.
+    let results = APPEAL_COLUMNS[..APPEAL_TOTAL_COL]
+        .iter()
+        .map(|(_, label)| label.trim_start_matches("结果").trim_end_matches("结果"));
+    for (col, word) in results.enumerate() {
         let mut found = sentence
             .match_indices(word)
             .filter_map(|(at, _)| count_after(&sentence[at..], word));
@@ -176,8 +180,8 @@ fn review_sentence(sentence: &str) -> Option<Group> {
             return None;
         }
     }
-    group[APPEAL_COLS - 1] = total;
-    (group[..APPEAL_COLS - 1].iter().sum::<u64>() == total).then_some(group)
+    group[APPEAL_TOTAL_COL] = total;
+    (group[..APPEAL_TOTAL_COL].iter().sum::<u64>() == total).then_some(group)
 }
 
 #[cfg(test)]
