@@ -7,7 +7,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{File, FileList};
 
-/// The files of a file list, taken at once: clearing the input afterwards empties the list.
 /// What a chooser for our report files offers.
 pub const REPORT_FILES: &str = ".json,application/json";
 
@@ -16,6 +15,7 @@ pub const REPORT_FILES: &str = ".json,application/json";
 pub const PUBLISHED_REPORTS: &str =
     ".json,.docx,.doc,.pdf,.html,.htm,.txt,application/json,text/plain,text/html";
 
+/// The files of a file list, taken at once: clearing the input afterwards empties the list.
 pub fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {
         return Vec::new();
@@ -23,6 +23,13 @@ pub fn files_of(list: Option<FileList>) -> Vec<File> {
     (0..list.length())
         .filter_map(|index| list.get(index))
         .collect()
+}
+
+/// The files dropped on a drop zone (or the page); the browser's own handling, which would open a
+/// file in place of the page, is prevented.
+pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<File> {
+    event.prevent_default();
+    files_of(event.data_transfer().and_then(|data| data.files()))
 }
 
 /// What one file read gives: (file name, its content, or why it could not be read).

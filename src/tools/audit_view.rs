@@ -12,7 +12,7 @@ use web_sys::{DragEvent, File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::browser::file_work::{self, Audited};
-use crate::browser::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
+use crate::browser::files::{dropped_files, files_of, read_files_bytes, PUBLISHED_REPORTS};
 use crate::view::components::layout_cell::layout_table;
 
 #[derive(Clone, Default, PartialEq)]
@@ -148,13 +148,7 @@ pub fn AuditView() -> Html {
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let shown = shown.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            audit_first(
-                files_of(event.data_transfer().and_then(|data| data.files())),
-                shown.clone(),
-            );
-        })
+        Callback::from(move |event: DragEvent| audit_first(dropped_files(&event), shown.clone()))
     };
     html! {
         <section class="audit-view" data-audit-view="" {ondragover} {ondrop}>

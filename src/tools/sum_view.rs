@@ -26,7 +26,7 @@ use yew::prelude::*;
 
 use crate::browser::download;
 use crate::browser::file_work;
-use crate::browser::files::{files_of, read_files_bytes, PUBLISHED_REPORTS};
+use crate::browser::files::{dropped_files, files_of, read_files_bytes, PUBLISHED_REPORTS};
 use crate::view::components::layout_cell::layout_table;
 
 #[derive(Clone, Default)]
@@ -554,13 +554,7 @@ pub fn SumView() -> Html {
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            read_into(
-                files_of(event.data_transfer().and_then(|data| data.files())),
-                dispatcher.clone(),
-            );
-        })
+        Callback::from(move |event: DragEvent| read_into(dropped_files(&event), dispatcher.clone()))
     };
     let status = state
         .total

@@ -145,13 +145,9 @@ pub fn App() -> Html {
     let ondrop = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            let files = crate::browser::files::files_of(
-                event.data_transfer().and_then(|data| data.files()),
-            );
             crate::view::components::import_dialog::import_first_file(
                 dispatch.clone(),
-                files,
+                crate::browser::files::dropped_files(&event),
                 Some(ImportUse::NewDraft),
             );
         })
